@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "klimatnav",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "klimatnav", targets: ["klimatnav"]),
+        .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
+        .library(name: "KlimatnavCore", targets: ["KlimatnavCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // C shim over the system libzmq (Debian: libzmq3-dev).
+        .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
+        // A safe Swift layer over libzmq. Knows nothing of climate.
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // Pure core: domain model and gap rules. No I/O.
+        .target(name: "KlimatnavCore"),
+        // Wire protocol v1 codec (Protocols/klimatnav-wire-v1.md). Pure.
+        .target(name: "KlimatnavWire", dependencies: ["KlimatnavCore"]),
+        // Playbook loading (YAML), validation and the synthetic generator.
+        .target(
+            name: "KlimatnavPlaybook",
+            dependencies: ["KlimatnavCore", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources")]
+        ),
+        // SQLite persistence through GRDB.
+        .target(
+            name: "KlimatnavStore",
+            dependencies: ["KlimatnavCore", "KlimatnavWire", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Actors for every party, the hub, and the ZeroMQ transport between them.
+        .target(
+            name: "KlimatnavNode",
+            dependencies: [
+                "ZeroMQ", "KlimatnavCore", "KlimatnavWire", "KlimatnavStore", "KlimatnavPlaybook",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "klimatnav",
+            dependencies: [
+                "KlimatnavNode", "KlimatnavStore", "KlimatnavPlaybook", "KlimatnavCore", "ZeroMQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
+        .testTarget(name: "KlimatnavCoreTests", dependencies: ["KlimatnavCore"]),
+        .testTarget(name: "KlimatnavWireTests", dependencies: ["KlimatnavWire", "KlimatnavCore"]),
+        .testTarget(name: "KlimatnavPlaybookTests", dependencies: ["KlimatnavPlaybook", "KlimatnavCore"]),
+        .testTarget(name: "KlimatnavStoreTests", dependencies: ["KlimatnavStore", "KlimatnavCore", "KlimatnavWire"]),
+        .testTarget(name: "KlimatnavNodeTests", dependencies: ["KlimatnavNode", "ZeroMQ"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

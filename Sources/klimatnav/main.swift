@@ -1,0 +1,1 @@
+print("klimatnav: not built yet")
