@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import KlimatnavCore
+
+/// The hub's SQLite database: the message log, current state, the gap log and the audit of
+/// rejected messages. All access goes through GRDB's own serial queues, never the Swift
+/// cooperative pool. The database is the truth: a restarted hub rebuilds from it.
+public final class HubStore: Sendable {
+    /// How hard SQLite works to make a commit durable.
+    public enum Durability: String, Sendable, CaseIterable {
+        /// `synchronous=FULL`: an acknowledged message survives power loss. The default.
+        case full
+        /// `synchronous=NORMAL`: survives a crash of the process, not of the machine; faster.
+        case normal
+    }
+
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    public init(path: String, durability: Durability = .full) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        let pragma = durability == .full ? "FULL" : "NORMAL"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(pragma)")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+        } catch {
+            throw StoreError("open \(path)", "\(error). Check that the folder exists and is writable, and that the file is a Klimatnav database.")
+        }
+        self.path = path
+    }
+
+    /// Writes one group commit: every item in one transaction. Returns one outcome per item,
+    /// in order. Nothing is acknowledged before this returns.
+    public func commit(_ items: [BatchItem]) async throws(StoreError) -> [BatchOutcome] {
+        do {
+            return try await pool.write { db in try BatchWriter(db: db).write(items) }
+        } catch {
+            throw StoreError("commit \(items.count) messages", "\(error)")
+        }
+    }
+
+    /// Records the roster of parties (from a playbook or a hub's configuration).
+    public func register(parties: [Party]) async throws(StoreError) {
+        do {
+            try await pool.write { db in
+                let statement = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO party (id, kind, level, name, json) VALUES (?, ?, ?, ?, ?)")
+                for party in parties {
+                    try statement.execute(arguments: [
+                        party.id.rawValue, party.kind.rawValue, party.level.rawValue, party.name,
+                        try JSONCoding.string(party),
+                    ])
+                }
+            }
+        } catch {
+            throw StoreError("register parties", "\(error)")
+        }
+    }
+}

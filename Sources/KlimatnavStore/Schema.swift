@@ -1,0 +1,75 @@
+import GRDB
+
+/// The database schema, as migrations. Never edit a shipped migration: add a new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE party (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    json TEXT NOT NULL
+                );
+                -- The append-only log of accepted messages; idempotent by sender + sequence.
+                CREATE TABLE message (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    sender TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    receivedAt REAL NOT NULL,
+                    UNIQUE (sender, seq)
+                );
+                CREATE TABLE rejected (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    sender TEXT,
+                    seq INTEGER,
+                    type TEXT,
+                    code TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    receivedAt REAL NOT NULL
+                );
+                -- Current state, one row per entity (goal, roadmap, barrier, ...), as JSON.
+                CREATE TABLE entity (
+                    kind TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    party TEXT,
+                    json TEXT NOT NULL,
+                    messageId INTEGER REFERENCES message(id),
+                    PRIMARY KEY (kind, id)
+                );
+                CREATE TABLE gap (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+                    json TEXT NOT NULL,
+                    openedAt REAL NOT NULL,
+                    resolvedAt REAL,
+                    updatedAt REAL NOT NULL
+                );
+                CREATE INDEX gap_status ON gap(status, kind);
+                CREATE TABLE gap_party (
+                    gapId TEXT NOT NULL REFERENCES gap(id),
+                    party TEXT NOT NULL,
+                    PRIMARY KEY (gapId, party)
+                );
+                CREATE TABLE gap_event (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    gapId TEXT NOT NULL REFERENCES gap(id),
+                    change TEXT NOT NULL CHECK (change IN ('opened', 'changed', 'resolved')),
+                    at REAL NOT NULL,
+                    messageId INTEGER REFERENCES message(id),
+                    json TEXT NOT NULL
+                );
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// An accepted message as the log keeps it: who sent it, its per-sender sequence number,
+/// the event name and JSON body exactly as received, and when the hub received it.
+public struct StoredMessage: Sendable, Hashable {
+    /// Position in the log (1, 2, ...); the message id evidence and gap events refer to.
+    public var id: Int64
+    public var sender: String
+    public var sequence: UInt64
+    public var type: String
+    public var body: Data
+    public var receivedAt: Date
+
+    public init(id: Int64, sender: String, sequence: UInt64, type: String, body: Data, receivedAt: Date) {
+        self.id = id
+        self.sender = sender
+        self.sequence = sequence
+        self.type = type
+        self.body = body
+        self.receivedAt = receivedAt
+    }
+}
+
+/// A message the hub refused, kept for the audit.
+public struct RejectedMessage: Sendable, Hashable {
+    public var sender: String?
+    public var sequence: UInt64?
+    public var type: String?
+    public var code: String
+    public var reason: String
+    public var receivedAt: Date
+
+    public init(sender: String?, sequence: UInt64?, type: String?, code: String, reason: String, receivedAt: Date) {
+        self.sender = sender
+        self.sequence = sequence
+        self.type = type
+        self.code = code
+        self.reason = reason
+        self.receivedAt = receivedAt
+    }
+}
