@@ -1,0 +1,82 @@
+import KlimatnavCore
+import Testing
+
+@Suite struct AuthorizationTests {
+    let state: WorldState = {
+        var state = WorldState()
+        let parties = [
+            Party(id: "lund", kind: .municipality, level: .local, name: "Lund"),
+            Party(id: "malmo", kind: .municipality, level: .local, name: "Malmö"),
+            Party(id: "formas", kind: .agency, level: .national, name: "Formas"),
+            Party(id: "vinnova", kind: .agency, level: .national, name: "Vinnova"),
+            Party(id: "hub", kind: .regionalHub, level: .regional, name: "Hub"),
+            Party(id: "owner", kind: .roadmapOwner, level: .industry, name: "Owner"),
+            Party(id: "coord", kind: .coordinator, level: .national, name: "Coordinator"),
+            Party(id: "se", kind: .reference, level: .national, name: "Sweden"),
+        ]
+        for party in parties { try! state.apply(.partyRegistered(party)) }
+        try! state.apply(.roadmapPublished(Roadmap(id: "r", owner: "owner", name: "R", level: .industry)))
+        try! state.apply(.barrierReported(RegulatoryBarrier(id: "b", title: "B", changeLevel: .national, reportedBy: ["lund"])))
+        try! state.apply(.barrierAssigned(barrierID: "b", agency: "formas"))
+        return state
+    }()
+
+    func allowed(_ event: DomainEvent, from sender: PartyID) -> Bool {
+        Authorization.check(event, from: state.parties[sender]!, in: state) == nil
+    }
+
+    @Test func aMunicipalitySpeaksOnlyForItself() {
+        #expect(allowed(.goalAsserted(Goal(id: "lund.g", party: "lund")), from: "lund"))
+        #expect(!allowed(.goalAsserted(Goal(id: "malmo.g", party: "malmo")), from: "lund"))
+        #expect(allowed(.commitmentStated(Commitment(party: "lund", section: .goals, status: .described)), from: "lund"))
+        #expect(!allowed(.commitmentStated(Commitment(party: "malmo", section: .goals, status: .described)), from: "lund"))
+        #expect(!allowed(.investmentAreaRaised(InvestmentArea(id: "i", party: "malmo", topic: "t", title: "T", needsLevels: [.national])), from: "lund"))
+    }
+
+    @Test func barrierReportsNameOnlyTheSender() {
+        let own = RegulatoryBarrier(id: "x", title: "X", changeLevel: .national, reportedBy: ["malmo"])
+        #expect(allowed(.barrierReported(own), from: "malmo"))
+        #expect(!allowed(.barrierReported(own), from: "lund"))
+        let shared = RegulatoryBarrier(id: "x", title: "X", changeLevel: .national, reportedBy: ["malmo", "lund"])
+        #expect(!allowed(.barrierReported(shared), from: "malmo"))
+    }
+
+    @Test func onlyAgenciesTakeResponsibilityForBarriers() {
+        #expect(!allowed(.barrierAssigned(barrierID: "b", agency: "lund"), from: "lund"))
+        #expect(allowed(.barrierAcknowledged(barrierID: "b", by: "vinnova"), from: "vinnova"))
+        #expect(!allowed(.barrierAcknowledged(barrierID: "b", by: "lund"), from: "lund"))
+        // b is already Formas's: Vinnova may neither take it over nor resolve it.
+        #expect(!allowed(.barrierAssigned(barrierID: "b", agency: "vinnova"), from: "vinnova"))
+        #expect(!allowed(.barrierResolved(barrierID: "b", by: "vinnova"), from: "vinnova"))
+        #expect(allowed(.barrierResolved(barrierID: "b", by: "formas"), from: "formas"))
+        #expect(allowed(.barrierResolved(barrierID: "b", by: "coord"), from: "coord"))
+    }
+
+    @Test func claimsAreMadeAtTheClaimantsOwnLevel() {
+        #expect(allowed(.responsibilityClaimed(ResponsibilityClaim(party: "formas", topic: "t", level: .national)), from: "formas"))
+        #expect(!allowed(.responsibilityClaimed(ResponsibilityClaim(party: "formas", topic: "t", level: .eu)), from: "formas"))
+        #expect(!allowed(.responsibilityClaimed(ResponsibilityClaim(party: "formas", topic: "t", level: .national)), from: "vinnova"))
+    }
+
+    @Test func roadmapsBelongToTheirOwners() {
+        #expect(allowed(.milestoneAdded(roadmapID: "r", milestone: Milestone(year: 2030, text: "m")), from: "owner"))
+        #expect(!allowed(.milestoneAdded(roadmapID: "r", milestone: Milestone(year: 2030, text: "m")), from: "lund"))
+        #expect(!allowed(.roadmapPublished(Roadmap(id: "r", owner: "lund", name: "R", level: .local)), from: "lund"))
+        #expect(allowed(.roadmapPublished(Roadmap(id: "lund.r", owner: "lund", name: "R", level: .local)), from: "lund"))
+    }
+
+    @Test func hubsManageOnlyTheirOwnMembership() {
+        #expect(allowed(.membershipJoined(Membership(hub: "hub", member: "lund")), from: "hub"))
+        #expect(!allowed(.membershipJoined(Membership(hub: "hub", member: "lund")), from: "lund"))
+    }
+
+    @Test func theCoordinatorRunsPolicyLabsAndSpeaksForReferenceLevels() {
+        let lab = PolicyLab(id: "l", barrier: "b", parties: ["lund"])
+        #expect(allowed(.policyLabOpened(lab), from: "coord"))
+        #expect(!allowed(.policyLabOpened(lab), from: "formas"))
+        #expect(!allowed(.policyLabClosed(labID: "l"), from: "lund"))
+        #expect(allowed(.goalAsserted(Goal(id: "se.g", party: "se", targetYear: 2045)), from: "coord"))
+        #expect(!allowed(.goalAsserted(Goal(id: "lund.x", party: "lund")), from: "coord"))
+        #expect(!allowed(.goalAsserted(Goal(id: "se.g", party: "se")), from: "se"))
+    }
+}
