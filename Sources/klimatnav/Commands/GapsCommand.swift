@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import KlimatnavCore
+import KlimatnavStore
+
+/// `klimatnav gaps`: the gaps in a hub's database, as a table, JSON or CSV.
+struct GapsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "List the gaps a hub has logged (open ones unless --all).")
+
+    @Option(help: "The hub's database file.")
+    var db: String = "klimatnav.db"
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: GapOutputFormat = .table
+
+    @Option(help: "Only gaps of this kind (\(GapKind.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var kind: String?
+
+    @Option(help: "Only gaps that concern this party id.")
+    var party: String?
+
+    @Flag(help: "Include resolved gaps (the whole history).")
+    var all = false
+
+    func validate() throws {
+        if let kind, GapKind(rawValue: kind) == nil {
+            throw ValidationError("unknown gap kind '\(kind)'; expected one of \(GapKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let party, PartyID(party) == nil {
+            throw ValidationError("'\(party)' is not a party id (lowercase ASCII letters, digits, '-')")
+        }
+    }
+
+    func run() async throws {
+        let store = try Database.open(db, mustExist: true)
+        var records = try await store.gaps(includeResolved: all)
+        if let kind { records = records.filter { $0.gap.kind.rawValue == kind } }
+        if let party { records = records.filter { $0.gap.parties.contains { $0.rawValue == party } } }
+        print(try GapOutput(records: records).render(format), terminator: "")
+    }
+}

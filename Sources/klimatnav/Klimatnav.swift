@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `klimatnav` command: finds and logs the gaps between climate promises across levels.
+@main
+struct Klimatnav: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "klimatnav",
+        abstract: "Find and log the gaps between climate promises across levels of government.",
+        discussion: """
+            `klimatnav run` plays the Klimatkontrakt 2030 playbook through a hub and one node per \
+            party and prints the gaps it found. `klimatnav gaps` reads them back from the database.
+            """,
+        subcommands: [
+            RunCommand.self, HubCommand.self, NodeCommand.self, GapsCommand.self, LogCommand.self,
+            ValidateCommand.self,
+        ]
+    )
+}

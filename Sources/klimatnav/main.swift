@@ -1,1 +1,0 @@
-print("klimatnav: not built yet")
