@@ -80,3 +80,26 @@ import Testing
         #expect(!allowed(.goalAsserted(Goal(id: "se.g", party: "se")), from: "se"))
     }
 }
+
+@Suite struct WorldStateEventsTests {
+    @Test func eventsRebuildTheSameState() throws {
+        var state = WorldState()
+        try state.apply(.partyRegistered(Party(id: "lund", kind: .municipality, level: .local, name: "Lund")))
+        try state.apply(.partyRegistered(Party(id: "hub", kind: .regionalHub, level: .regional, name: "Hub")))
+        try state.apply(.partyRegistered(Party(id: "formas", kind: .agency, level: .national, name: "Formas")))
+        try state.apply(.membershipJoined(Membership(hub: "hub", member: "lund")))
+        // Names chosen so that children sort before their parents.
+        try state.apply(.goalAsserted(Goal(id: "lund.z", party: "lund", targetYear: 2050)))
+        try state.apply(.goalAsserted(Goal(id: "lund.a", party: "lund", targetYear: 2030, interimOf: "lund.z")))
+        try state.apply(.roadmapPublished(Roadmap(id: "z", owner: "formas", name: "Z", level: .national)))
+        try state.apply(.roadmapPublished(Roadmap(id: "a", owner: "lund", name: "A", level: .local, parent: "z")))
+        try state.apply(.barrierReported(RegulatoryBarrier(id: "b", title: "B", changeLevel: .national, reportedBy: ["lund"])))
+        try state.apply(.barrierAssigned(barrierID: "b", agency: "formas"))
+        try state.apply(.policyLabOpened(PolicyLab(id: "l", barrier: "b", parties: ["lund"])))
+        try state.apply(.policyLabClosed(labID: "l"))
+        try state.apply(.commitmentStated(Commitment(party: "lund", section: .reporting, status: .nothingDescribed)))
+        try state.apply(.responsibilityClaimed(ResponsibilityClaim(party: "formas", topic: "t", level: .national)))
+        let rebuilt = try WorldState(applying: state.events())
+        #expect(rebuilt == state)
+    }
+}
