@@ -36,10 +36,10 @@ struct BatchWriter {
 
     private func write(_ rejected: RejectedMessage) throws -> BatchOutcome {
         try db.cachedStatement(
-            sql: "INSERT INTO rejected (sender, seq, type, code, reason, receivedAt) VALUES (?, ?, ?, ?, ?, ?)"
+            sql: "INSERT INTO rejected (sender, seq, type, code, reason, receivedAt, consumesSeq) VALUES (?, ?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [
             rejected.sender, rejected.sequence.map { Int64(bitPattern: $0) }, rejected.type, rejected.code,
-            rejected.reason, rejected.receivedAt.timeIntervalSince1970,
+            rejected.reason, rejected.receivedAt.timeIntervalSince1970, rejected.consumesSequence,
         ])
         return .rejected
     }

@@ -1,13 +1,6 @@
 import Foundation
 import KlimatnavCore
 
-/// One step in a gap's life.
-public enum GapChange: String, Sendable, Codable, CaseIterable {
-    case opened
-    case changed
-    case resolved
-}
-
 /// A gap as the log keeps it: the gap itself, whether it is open, and when it opened and closed.
 public struct GapRecord: Sendable, Hashable, Codable {
     public var gap: Gap

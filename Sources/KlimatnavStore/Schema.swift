@@ -30,8 +30,10 @@ enum Schema {
                     type TEXT,
                     code TEXT NOT NULL,
                     reason TEXT NOT NULL,
-                    receivedAt REAL NOT NULL
+                    receivedAt REAL NOT NULL,
+                    consumesSeq INTEGER NOT NULL DEFAULT 0
                 );
+                CREATE INDEX rejected_sender_seq ON rejected(sender, seq);
                 -- Current state, one row per entity (goal, roadmap, barrier, ...), as JSON.
                 CREATE TABLE entity (
                     kind TEXT NOT NULL,

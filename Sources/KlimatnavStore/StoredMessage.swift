@@ -29,13 +29,20 @@ public struct RejectedMessage: Sendable, Hashable {
     public var code: String
     public var reason: String
     public var receivedAt: Date
+    /// Whether the refusal used up the sender's sequence number (a resend gets the same
+    /// refusal); `false` for refusals before a session exists or out of order.
+    public var consumesSequence: Bool
 
-    public init(sender: String?, sequence: UInt64?, type: String?, code: String, reason: String, receivedAt: Date) {
+    public init(
+        sender: String?, sequence: UInt64?, type: String?, code: String, reason: String, receivedAt: Date,
+        consumesSequence: Bool = true
+    ) {
         self.sender = sender
         self.sequence = sequence
         self.type = type
         self.code = code
         self.reason = reason
         self.receivedAt = receivedAt
+        self.consumesSequence = consumesSequence && sender != nil && sequence != nil
     }
 }
