@@ -1,6 +1,73 @@
 import ArgumentParser
+import Foundation
+import KlimatnavNode
+import KlimatnavStore
+import Logging
+import ServiceLifecycle
+import ZeroMQ
 
+/// `klimatnav hub`: the hub as its own process, for nodes on this or other machines.
 struct HubCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "hub", abstract: "(in progress)")
-    func run() async throws { throw ValidationError("'hub' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "hub",
+        abstract: "Run the hub: accept party nodes, store their messages, log and publish gaps.",
+        discussion: """
+            Nodes connect to --bind (a ROUTER socket) and may subscribe to --publish (a PUB socket \
+            carrying state deltas and gap events). The roster of parties allowed to connect comes \
+            from --playbook (default: the embedded Klimatkontrakt 2030 playbook). Stop with Ctrl-C: \
+            the hub finishes the current group commit and exits.
+            """)
+
+    @Option(help: "ROUTER endpoint for nodes, for example tcp://*:5555 (repeatable).")
+    var bind: [String] = []
+
+    @Option(help: "PUB endpoint for deltas and gap events, for example tcp://*:5556.")
+    var publish: [String] = []
+
+    @Option(help: "The hub's database file.")
+    var db: String = "klimatnav.db"
+
+    @Option(help: "The playbook whose parties form the roster (default: the embedded one).")
+    var playbook: String?
+
+    @Option(help: "Commit durability: full (survives power loss) or normal (faster).")
+    var durability: String = "full"
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if bind.isEmpty { throw ValidationError("give at least one --bind ENDPOINT, for example --bind tcp://*:5555") }
+        guard HubStore.Durability(rawValue: durability) != nil else {
+            throw ValidationError("--durability must be 'full' or 'normal', found '\(durability)'")
+        }
+    }
+
+    func run() async throws {
+        let logger = logging.logger("klimatnav.hub")
+        let book = try PlaybookSource.load(playbook)
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let store: HubStore
+        do {
+            store = try HubStore(path: db, durability: HubStore.Durability(rawValue: durability) ?? .full)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        let options = HubOptions(
+            bind: bind, publish: publish, roster: book.parties,
+            durability: HubStore.Durability(rawValue: durability) ?? .full, responses: try PlaybookSource.responses())
+        let hub: Hub
+        do {
+            hub = try await Hub(context: context, store: store, options: options, logger: logger)
+        } catch {
+            throw CLIError("could not start the hub: \(error)")
+        }
+        logger.warning("insecure mode: node identities are taken from HELLO; do not expose these endpoints beyond a trusted network")
+        // Parsers and scripts wait for this line.
+        print("hub listening on \(hub.endpoints.router ?? "?")\(hub.endpoints.publisher.map { ", publishing on \($0)" } ?? "")")
+        fflush(stdout)
+        let group = ServiceGroup(
+            services: [HubService(hub: hub)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
 }

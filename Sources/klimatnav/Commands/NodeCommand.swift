@@ -1,6 +1,63 @@
 import ArgumentParser
+import Foundation
+import KlimatnavCore
+import KlimatnavNode
+import KlimatnavPlaybook
+import Logging
+import ZeroMQ
 
+/// `klimatnav node`: one party's node as its own process.
 struct NodeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "node", abstract: "(in progress)")
-    func run() async throws { throw ValidationError("'node' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "node",
+        abstract: "Run one party's node: send its messages from a playbook to a hub, then exit.",
+        discussion: """
+            Sends every message the playbook schedules for --party (for the coordinator, also those \
+            of the reference levels it speaks for), waits until the hub has answered each, prints \
+            a one-line summary and exits 0 (1 if any message was refused).
+            """)
+
+    @Option(help: "The party id this node speaks for, for example goteborg.")
+    var party: String
+
+    @Option(help: "The hub's ROUTER endpoint, for example tcp://hub.example.org:5555.")
+    var connect: String
+
+    @Option(help: "The playbook with this party's messages (default: the embedded one).")
+    var playbook: String?
+
+    @Option(help: "Give up if the hub has not answered everything within this many seconds.")
+    var timeout: Double = 60
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard PartyID(party) != nil else {
+            throw ValidationError("'\(party)' is not a party id (lowercase ASCII letters, digits, '-')")
+        }
+    }
+
+    func run() async throws {
+        let logger = logging.logger("klimatnav.node.\(party)")
+        let book = try PlaybookSource.load(playbook)
+        guard let id = PartyID(party), let me = book.parties.first(where: { $0.id == id }) else {
+            throw CLIError("party '\(party)' is not in the playbook; its parties are: \(book.parties.map(\.id.rawValue).joined(separator: ", "))")
+        }
+        guard me.kind != .reference else {
+            throw CLIError("'\(party)' is a reference level and has no node; the coordinator sends its goals")
+        }
+        let speaksFor: Set<PartyID> = me.kind == .coordinator
+            ? Set([id] + book.parties.filter { $0.kind == .reference }.map(\.id)) : [id]
+        let messages = book.schedule().filter { speaksFor.contains($0.from) }
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let link = try PartyLink(context: context, party: id, endpoint: connect, logger: logger)
+        let reader = Task { await link.run() }
+        let outcome = try await NodeSession(link: link, messages: messages, timeout: timeout).play()
+        await link.close()
+        await reader.value
+        print("\(party): \(messages.count) messages, \(outcome.acknowledged) acknowledged, \(outcome.refused.count) refused")
+        for refusal in outcome.refused { print("  refused: \(refusal)") }
+        if !outcome.refused.isEmpty { throw ExitCode(1) }
+    }
 }

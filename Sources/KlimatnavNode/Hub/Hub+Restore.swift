@@ -1,0 +1,47 @@
+import Foundation
+import KlimatnavCore
+import KlimatnavStore
+import KlimatnavWire
+
+extension Hub {
+    /// Rebuilds the state, sequence numbers and open gaps from the database, and logs any
+    /// difference between the recomputed gaps and the logged open ones (for example after a
+    /// change of gap rules) as lifecycle events with no causing message.
+    func restore() async throws {
+        var afterID: Int64 = 0
+        var replayed = 0
+        while true {
+            let page = try await store.messages(after: afterID, limit: 5000)
+            guard let last = page.last else { break }
+            for message in page {
+                let frames = [WireCodec.frame0, Array(message.type.utf8), Hub.header(message.sequence), Array(message.body)]
+                guard case .domain(let domain) = try WireCodec.decode(frames: frames), let sender = PartyID(message.sender) else {
+                    throw StoreError("replay message \(message.id)", "it is not a domain message")
+                }
+                try ledger.replay(domain.event, sender: sender, sequence: message.sequence)
+            }
+            replayed += page.count
+            afterID = last.id
+        }
+        ledger.noteSequences(try await store.rejectedSequences())
+        let recomputed = ledger.finishReplay()
+        let logged = Dictionary(try await store.gaps().map { ($0.gap.id, $0.gap) }, uniquingKeysWith: { first, _ in first })
+        let now = Date()
+        var events: [GapEvent] = []
+        for gap in recomputed where logged[gap.id] != gap {
+            events.append(GapEvent(gap: gap, change: logged[gap.id] == nil ? .opened : .changed, at: now, messageID: nil))
+        }
+        let open = Set(recomputed.map(\.id))
+        for (id, gap) in logged where !open.contains(id) {
+            events.append(GapEvent(gap: gap, change: .resolved, at: now, messageID: nil))
+        }
+        if !events.isEmpty { try await store.record(events) }
+        if replayed > 0 {
+            logger.info("rebuilt the state from \(replayed) stored messages; \(recomputed.count) open gaps")
+        }
+    }
+
+    static func header(_ sequence: UInt64) -> [UInt8] {
+        (0..<8).reversed().map { UInt8(truncatingIfNeeded: sequence >> (8 * UInt64($0))) }
+    }
+}

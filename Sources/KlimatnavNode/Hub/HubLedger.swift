@@ -1,0 +1,122 @@
+import Foundation
+import KlimatnavCore
+import KlimatnavStore
+import KlimatnavWire
+
+/// The hub's in-memory truth between commits: the shared state, the open gaps, the last
+/// sequence number of every sender and the state sequence. A value type with no I/O, so the
+/// hub can keep a copy before a group commit and restore it when the commit fails.
+struct HubLedger: Sendable {
+    /// The shared state and its gaps, kept up to date incrementally.
+    private(set) var tracker: GapTracker
+    var state: WorldState { tracker.state }
+    /// The last sequence number processed (accepted or refused) per sender.
+    private(set) var lastSequence: [PartyID: UInt64]
+    /// Incremented by every accepted message; DELTA and GAP messages carry it.
+    private(set) var stateSequence: UInt64
+    /// The trusted roster: who may connect and what kind of party each is.
+    let roster: [PartyID: Party]
+
+    init(roster: [Party], engine: GapEngine) throws(StateError) {
+        var state = WorldState()
+        for party in roster { try state.apply(.partyRegistered(party)) }
+        self.roster = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        tracker = GapTracker(engine: engine, state: state)
+        replayState = nil
+        lastSequence = [:]
+        stateSequence = 0
+    }
+
+    /// The sequence number the hub expects next from `sender`.
+    func nextSequence(for sender: PartyID) -> UInt64 { (lastSequence[sender] ?? 0) + 1 }
+
+    /// Decides about one domain message from an authenticated `sender`.
+    mutating func receive(_ message: DomainMessage, body: [UInt8], from sender: Party, at time: Date) -> LedgerOutcome {
+        let expected = nextSequence(for: sender.id)
+        if message.sequence < expected { return .duplicate(sequence: message.sequence) }
+        if message.sequence > expected {
+            return .outOfOrder(nack: Nack(
+                sequence: message.sequence, code: .sequenceGap,
+                reason: "expected sequence \(expected) from '\(sender.id)', got \(message.sequence); resend from \(expected)",
+                expectedSequence: expected))
+        }
+        lastSequence[sender.id] = message.sequence
+        let event = message.event
+        if let refusal = refuse(event, from: sender) {
+            return reject(message, refusal, from: sender, at: time)
+        }
+        let previous = tracker.gapsByID
+        let diff: GapDiff
+        do {
+            diff = try tracker.apply(event)
+        } catch {
+            return reject(message, WireError(error), from: sender, at: time)
+        }
+        stateSequence += 1
+        let changes: [(gap: Gap, change: GapChange)] =
+            diff.opened.map { ($0, .opened) } + diff.changed.map { ($0, .changed) }
+            + diff.resolved.compactMap { id in previous[id].map { ($0, .resolved) } }
+        let entities = (try? EntityChange.changes(for: event, in: state)) ?? []
+        let accepted = AcceptedMessage(
+            sender: sender.id.rawValue, sequence: message.sequence, type: event.name, body: Data(body),
+            receivedAt: time, entities: entities, gapChanges: changes)
+        let gaps = changes.map { GapMessage(stateSequence: stateSequence, change: $0.change, at: time, gap: $0.gap) }
+        return .accepted(
+            accepted, ack: Ack(sequence: message.sequence, stateSequence: stateSequence),
+            delta: Delta(stateSequence: stateSequence, by: sender.id, event: event), gaps: gaps)
+    }
+
+    /// Uses up `sequence` for a message refused before it reached the ledger (malformed),
+    /// when it is the next expected one. Returns whether it did.
+    mutating func consume(_ sequence: UInt64, from sender: PartyID) -> Bool {
+        guard sequence == nextSequence(for: sender) else { return false }
+        lastSequence[sender] = sequence
+        return true
+    }
+
+    /// Replays a stored message while rebuilding from the database: it was accepted once, so
+    /// it applies again; the gaps are recomputed in one pass by ``finishReplay()``.
+    mutating func replay(_ event: DomainEvent, sender: PartyID, sequence: UInt64) throws(StateError) {
+        if replayState == nil { replayState = tracker.state }
+        try replayState!.apply(event)
+        lastSequence[sender] = max(lastSequence[sender] ?? 0, sequence)
+        stateSequence += 1
+    }
+
+    /// Notes sequence numbers used by refused messages (read from the audit on restart).
+    mutating func noteSequences(_ sequences: [String: UInt64]) {
+        for (sender, sequence) in sequences {
+            guard let id = PartyID(sender) else { continue }
+            lastSequence[id] = max(lastSequence[id] ?? 0, sequence)
+        }
+    }
+
+    /// Recomputes the gaps after a replay; returns the open gaps.
+    mutating func finishReplay() -> [Gap] {
+        if let replayState {
+            tracker = GapTracker(engine: tracker.engine, state: replayState)
+            self.replayState = nil
+        }
+        return tracker.gaps
+    }
+
+    /// The state being rebuilt by ``replay(_:sender:sequence:)``; gaps are computed once at the end.
+    private var replayState: WorldState?
+
+    private func refuse(_ event: DomainEvent, from sender: Party) -> WireError? {
+        if case .partyRegistered(let party) = event, let known = roster[party.id], known != party {
+            return WireError(.identityMismatch, "party '\(party.id)' differs from the hub's roster; the roster is the truth")
+        }
+        if let refusal = Authorization.check(event, from: sender, in: state) {
+            return WireError(.notAuthorized, refusal.message)
+        }
+        return nil
+    }
+
+    private func reject(_ message: DomainMessage, _ error: WireError, from sender: Party, at time: Date) -> LedgerOutcome {
+        let rejected = RejectedMessage(
+            sender: sender.id.rawValue, sequence: message.sequence, type: message.event.name,
+            code: error.code.rawValue, reason: error.message, receivedAt: time)
+        return .rejected(rejected, nack: Nack(sequence: message.sequence, error: error))
+    }
+}

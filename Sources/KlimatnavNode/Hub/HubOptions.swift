@@ -1,0 +1,40 @@
+import KlimatnavCore
+import KlimatnavStore
+
+/// How a hub runs: where it listens, whom it admits, how durable its commits are.
+public struct HubOptions: Sendable {
+    /// Endpoints the ROUTER binds for node requests (for example `tcp://*:5555`).
+    public var bind: [String]
+    /// Endpoints the PUB binds for deltas and gap events; none to publish nothing.
+    public var publish: [String]
+    /// The trusted roster: the parties that may connect and their kinds.
+    public var roster: [Party]
+    public var durability: HubStore.Durability
+    public var gapConfiguration: GapConfiguration
+    public var responses: ResponsePlaybook?
+    /// How often nodes should send HEARTBEAT, in milliseconds, and how many may be missed.
+    public var heartbeatIntervalMs: Int
+    public var heartbeatLiveness: Int
+    /// The largest message the hub accepts on the wire, in bytes (`ZMQ_MAXMSGSIZE`).
+    public var maxMessageBytes: Int64
+    /// High-water marks for the ROUTER and the PUB socket.
+    public var highWaterMark: Int32
+
+    public init(
+        bind: [String], publish: [String] = [], roster: [Party], durability: HubStore.Durability = .full,
+        gapConfiguration: GapConfiguration = GapConfiguration(), responses: ResponsePlaybook? = nil,
+        heartbeatIntervalMs: Int = 1000, heartbeatLiveness: Int = 3, maxMessageBytes: Int64 = 512 * 1024,
+        highWaterMark: Int32 = 10_000
+    ) {
+        self.bind = bind
+        self.publish = publish
+        self.roster = roster
+        self.durability = durability
+        self.gapConfiguration = gapConfiguration
+        self.responses = responses
+        self.heartbeatIntervalMs = heartbeatIntervalMs
+        self.heartbeatLiveness = heartbeatLiveness
+        self.maxMessageBytes = maxMessageBytes
+        self.highWaterMark = highWaterMark
+    }
+}

@@ -1,0 +1,15 @@
+import KlimatnavCore
+import KlimatnavStore
+import KlimatnavWire
+
+/// What the hub's ledger decided about one domain message.
+enum LedgerOutcome: Sendable {
+    /// Accepted: store it, then acknowledge it and publish its delta and gap events.
+    case accepted(AcceptedMessage, ack: Ack, delta: Delta, gaps: [GapMessage])
+    /// Refused: audit it, then send the NACK. The sequence number is used up.
+    case rejected(RejectedMessage, nack: Nack)
+    /// Already processed: answer as the first time (the hub looks up whether it was refused).
+    case duplicate(sequence: UInt64)
+    /// Ahead of the next expected sequence number: not processed, the sender must resend.
+    case outOfOrder(nack: Nack)
+}

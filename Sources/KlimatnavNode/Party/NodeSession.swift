@@ -1,0 +1,91 @@
+import Foundation
+import KlimatnavCore
+import KlimatnavPlaybook
+import KlimatnavWire
+
+/// Plays one party's scheduled messages through its link, as a separate node process does.
+///
+/// Messages are pipelined. A refusal because something another party sends has not arrived
+/// yet (an unknown roadmap, barrier, goal or policy lab: nodes on several machines do not
+/// wait for each other) is retried with backoff until the deadline; other refusals are final.
+public struct NodeSession: Sendable {
+    public let link: PartyLink
+    public let messages: [ScheduledMessage]
+    public let timeout: Double
+
+    public init(link: PartyLink, messages: [ScheduledMessage], timeout: Double) {
+        self.link = link
+        self.messages = messages
+        self.timeout = timeout
+    }
+
+    /// What became of the messages.
+    public struct Outcome: Sendable {
+        public var acknowledged = 0
+        public var refused: [String] = []
+    }
+
+    static let waitForOthers: Set<WireError.Code> = [.unknownRoadmap, .unknownBarrier, .unknownGoal, .unknownPolicyLab]
+
+    public func play() async throws -> Outcome {
+        let deadline = Date().addingTimeInterval(timeout)
+        let link = self.link
+        let expire: @Sendable () async -> Void = { await link.close() }
+        try await Deadline.run(until: deadline, what: "the hub's WELCOME", onExpiry: expire) { try await link.hello() }
+        var outcome = Outcome()
+        var pending = messages
+        var delay = 0.05
+        while !pending.isEmpty {
+            var sequences: [(UInt64, ScheduledMessage)] = []
+            for message in pending { sequences.append((try await link.submit(message.event), message)) }
+            var retry: [ScheduledMessage] = []
+            for (sequence, message) in sequences {
+                let delivery = try await Deadline.run(until: deadline, what: "the hub's answers", onExpiry: expire) {
+                    await link.outcome(of: sequence)
+                }
+                switch delivery {
+                case .acknowledged: outcome.acknowledged += 1
+                case .refused(_, let code, let reason):
+                    if NodeSession.waitForOthers.contains(code), Date().addingTimeInterval(delay) < deadline {
+                        retry.append(message)
+                    } else {
+                        outcome.refused.append("\(message.event.name): \(code.rawValue): \(reason)")
+                    }
+                }
+            }
+            pending = retry
+            if !pending.isEmpty {
+                try await Task.sleep(for: .seconds(delay))
+                delay = min(delay * 2, 2)
+            }
+        }
+        return outcome
+    }
+}
+
+/// Runs an operation with a deadline.
+enum Deadline {
+    struct Expired: Error, CustomStringConvertible {
+        let what: String
+        var description: String { "gave up waiting for \(what)" }
+    }
+
+    /// Runs `operation`; at `deadline`, calls `onExpiry` (which must make the operation
+    /// return, for example by closing its socket) and throws.
+    static func run<T: Sendable>(
+        until deadline: Date, what: String, onExpiry: @escaping @Sendable () async -> Void,
+        _ operation: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(for: .seconds(max(0, deadline.timeIntervalSinceNow)))
+                await onExpiry()
+                throw Expired(what: what)
+            }
+            guard let first = try await group.next() else { throw Expired(what: what) }
+            group.cancelAll()
+            return first
+        }
+    }
+}

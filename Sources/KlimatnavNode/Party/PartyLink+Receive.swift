@@ -1,0 +1,134 @@
+import Foundation
+import KlimatnavCore
+import KlimatnavWire
+import ZeroMQ
+
+extension PartyLink {
+    /// Reads the hub's answers and keeps the link alive (resends, heartbeats) until ``close()``.
+    public func run() async {
+        let ticker = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(100))
+                await self?.tick()
+            }
+        }
+        defer { ticker.cancel() }
+        do {
+            for try await batch in socket.batches {
+                lastHeard = Date()
+                for received in batch { await handle(received.frames) }
+            }
+        } catch {
+            logger.warning("link of \(party) stopped: \(error)")
+        }
+    }
+
+    private func handle(_ frames: [[UInt8]]) async {
+        let message: WireMessage
+        do {
+            message = try WireCodec.decode(frames: frames)
+        } catch {
+            logger.warning("\(party): the hub sent a message this node cannot read: \(error)")
+            return
+        }
+        switch message {
+        case .welcome(let welcome):
+            heartbeatIntervalMs = welcome.heartbeatIntervalMs
+            if welcome.nextSequence > nextSequence { nextSequence = welcome.nextSequence }
+            welcomed = true
+            for waiter in welcomeWaiters { waiter.resume() }
+            welcomeWaiters = []
+            // Whatever is unanswered goes again; the hub answers duplicates as the first time.
+            await resend(outbox.all(now: Date()))
+        case .ack(let ack):
+            answered(ack.sequence, .acknowledged(sequence: ack.sequence, stateSequence: ack.stateSequence))
+        case .nack(let nack):
+            switch nack.code {
+            case .sequenceGap:
+                await resend(outbox.all(from: nack.expectedSequence ?? 0, now: Date()))
+            case .noSession:
+                welcomed = false
+                try? await sendHello()
+            case .busy:
+                break  // the resend timer sends it again
+            default:
+                let refusal = Delivery.refused(sequence: nack.sequence, code: nack.code, reason: nack.reason)
+                if nack.sequence == 0 {
+                    logger.error("\(party): the hub refused the session: \(nack.code.rawValue): \(nack.reason)")
+                    for waiter in welcomeWaiters { waiter.resume(throwing: LinkError.refused(nack.code.rawValue, nack.reason)) }
+                    welcomeWaiters = []
+                    return
+                }
+                logger.info("\(party): message \(nack.sequence) refused: \(nack.code.rawValue): \(nack.reason)")
+                refusals.append(refusal)
+                if refusals.count > 1000 { refusals.removeFirst(refusals.count - 1000) }
+                answered(nack.sequence, refusal)
+            }
+        case .snapshot(let snapshot):
+            let waiters = snapshotWaiters
+            snapshotWaiters = []
+            for waiter in waiters { waiter.resume(returning: snapshot) }
+        case .heartbeat, .delta, .gap, .hello, .domain, .snapshotRequest:
+            break
+        }
+    }
+
+    private func answered(_ sequence: UInt64, _ delivery: Delivery) {
+        outbox.answer(sequence, with: delivery)
+        if outbox.unanswered < options.maxInFlight {
+            let waiters = flushWaiters
+            flushWaiters = []
+            for waiter in waiters { waiter.resume() }
+        }
+    }
+
+    func sendHello() async throws {
+        let hello = Hello(party: party, software: "klimatnav/1", lastSequence: nextSequence - 1)
+        try await socket.send(Message(WireCodec.encode(.hello(hello))))
+    }
+
+    private func resend(_ entries: [(UInt64, [[UInt8]])]) async {
+        for (_, frames) in entries {
+            try? await socket.send(Message(frames))
+        }
+    }
+
+    /// Every 100 ms: HELLO again while unwelcomed, resend what waited too long, heartbeat
+    /// when idle, and notice a silent hub.
+    private func tick() async {
+        guard !closed else { return }
+        let now = Date()
+        if !welcomed {
+            try? await sendHello()
+            return
+        }
+        let base = Double(options.resendAfterMs) / 1000
+        let cap = Double(options.maxResendMs) / 1000
+        let due = outbox.due(before: { entry in
+            entry.sentAt.addingTimeInterval(min(cap, base * pow(2, Double(max(0, entry.attempts - 1)))))
+        }, now: now)
+        await resend(due)
+        let interval = Double(heartbeatIntervalMs) / 1000
+        if now.timeIntervalSince(lastHeard) > interval {
+            if let frames = try? WireCodec.encode(.heartbeat(Heartbeat(sequence: nextSequence - 1))) {
+                try? await socket.send(Message(frames))
+            }
+        }
+        if now.timeIntervalSince(lastHeard) > interval * Double(options.heartbeatLiveness) {
+            logger.warning("\(party): no word from the hub for \(Int(now.timeIntervalSince(lastHeard)))s; saying HELLO again")
+            welcomed = false
+            lastHeard = now
+        }
+    }
+}
+
+/// Why a link could not be set up.
+public enum LinkError: Error, CustomStringConvertible {
+    case refused(String, String)
+
+    public var description: String {
+        switch self {
+        case .refused(let code, let reason): "the hub refused this node: \(code): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import KlimatnavCore
+import KlimatnavWire
+import Logging
+import ZeroMQ
+
+/// A party's connection to the hub: a DEALER socket, the HELLO/WELCOME handshake, per-sender
+/// sequence numbers, and an outbox of unacknowledged messages that are resent until the hub
+/// answers. One per party node.
+public actor PartyLink {
+    public nonisolated let party: PartyID
+    let socket: AsyncSocket
+    let options: LinkOptions
+    let logger: Logger
+    var nextSequence: UInt64 = 1
+    var outbox = Outbox()
+    var welcomed = false
+    var welcomeWaiters: [CheckedContinuation<Void, any Error>] = []
+    var flushWaiters: [CheckedContinuation<Void, Never>] = []
+    var lastHeard = Date()
+    var heartbeatIntervalMs: Int
+    var closed = false
+    var snapshotWaiters: [CheckedContinuation<Snapshot, any Error>] = []
+    /// Refusals in the order the hub sent them (the most recent 1000).
+    public private(set) var refusals: [Delivery] = []
+
+    /// Connects a DEALER socket to `endpoint`. Call ``run()`` in a task, then ``hello()``.
+    public init(context: ZeroMQContext, party: PartyID, endpoint: String, options: LinkOptions = LinkOptions(), logger: Logger) throws {
+        self.party = party
+        self.options = options
+        self.logger = logger
+        heartbeatIntervalMs = options.heartbeatIntervalMs
+        socket = try AsyncSocket(context, type: .dealer, configuration: .init(threadName: "node-\(party)")) { socket in
+            try socket.set(.linger, 0)
+            try socket.set(.routingId, Array("\(party.rawValue)".utf8))
+            try socket.set(.reconnectInterval, 100)
+            try socket.set(.reconnectIntervalMax, 2000)
+            try socket.connect(endpoint)
+        }
+    }
+
+    /// Sends HELLO and waits for WELCOME; resends HELLO until the hub answers.
+    public func hello() async throws {
+        if welcomed { return }
+        try await sendHello()
+        try await withCheckedThrowingContinuation { continuation in
+            if welcomed {
+                continuation.resume()
+            } else {
+                welcomeWaiters.append(continuation)
+            }
+        }
+    }
+
+    /// Sends `event` and waits until the hub acknowledges or refuses it.
+    public func deliver(_ event: DomainEvent) async throws -> Delivery {
+        let sequence = try await submit(event)
+        return await outcome(of: sequence)
+    }
+
+    /// Sends `event` without waiting for its answer; returns its sequence number. Suspends
+    /// while ``LinkOptions/maxInFlight`` messages await answers.
+    @discardableResult
+    public func submit(_ event: DomainEvent) async throws -> UInt64 {
+        while outbox.unanswered >= options.maxInFlight {
+            await withCheckedContinuation { flushWaiters.append($0) }
+        }
+        let sequence = nextSequence
+        nextSequence += 1
+        let frames = try WireCodec.encode(.domain(DomainMessage(sequence: sequence, event: event)))
+        outbox.add(sequence: sequence, frames: frames, at: Date())
+        if welcomed { try await socket.send(Message(frames)) }
+        return sequence
+    }
+
+    /// Waits until every submitted message has been answered.
+    public func flush() async {
+        while outbox.unanswered > 0 && !closed {
+            await withCheckedContinuation { flushWaiters.append($0) }
+        }
+    }
+
+    /// Waits for the answer to message `sequence`.
+    public func outcome(of sequence: UInt64) async -> Delivery {
+        guard sequence < nextSequence else {
+            return .refused(sequence: sequence, code: .internalError, reason: "message \(sequence) was never sent")
+        }
+        if let answer = outbox.answer(for: sequence) { return answer }
+        return await withCheckedContinuation { continuation in
+            outbox.wait(for: sequence, continuation)
+        }
+    }
+
+    /// Asks the hub for a snapshot of the shared state (the Clone pattern's first step).
+    public func requestSnapshot(knownStateSequence: UInt64 = 0) async throws -> Snapshot {
+        try await hello()
+        let frames = try WireCodec.encode(.snapshotRequest(SnapshotRequest(knownStateSequence: knownStateSequence)))
+        try await socket.send(Message(frames))
+        return try await withCheckedThrowingContinuation { snapshotWaiters.append($0) }
+    }
+
+    /// Messages submitted and not yet answered.
+    public var unanswered: Int { outbox.unanswered }
+
+    /// Closes the socket; pending waits end.
+    public func close() {
+        closed = true
+        socket.close()
+        for waiter in welcomeWaiters { waiter.resume(throwing: CancellationError()) }
+        welcomeWaiters = []
+        for waiter in snapshotWaiters { waiter.resume(throwing: CancellationError()) }
+        snapshotWaiters = []
+        outbox.cancelAll()
+        for waiter in flushWaiters { waiter.resume() }
+        flushWaiters = []
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import KlimatnavCore
+import KlimatnavPlaybook
+import KlimatnavStore
+import Logging
+import ZeroMQ
+
+/// Runs a playbook in one process: a hub and one node actor per party, all traffic over real
+/// ZeroMQ sockets on loopback TCP. Plays the schedule, waits for every answer, and reports.
+public struct PlaybookRunner: Sendable {
+    public var playbook: Playbook
+    public var databasePath: String
+    public var durability: HubStore.Durability
+    public var responses: ResponsePlaybook?
+    public var logger: Logger
+
+    public init(
+        playbook: Playbook, databasePath: String, durability: HubStore.Durability = .full,
+        responses: ResponsePlaybook? = nil, logger: Logger
+    ) {
+        self.playbook = playbook
+        self.databasePath = databasePath
+        self.durability = durability
+        self.responses = responses
+        self.logger = logger
+    }
+
+    public func run() async throws -> RunSummary {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let store = try HubStore(path: databasePath, durability: durability)
+        let options = HubOptions(
+            bind: ["tcp://127.0.0.1:*"], publish: ["tcp://127.0.0.1:*"], roster: playbook.parties,
+            durability: durability, responses: responses)
+        logger.info("insecure mode: the in-process run trusts HELLO on loopback; use `klimatnav hub` with keys across machines")
+        let hub = try await Hub(context: context, store: store, options: options, logger: logger)
+        let hubTask = Task { try await hub.run() }
+        guard let routerEndpoint = hub.endpoints.router else { throw StoreError("start the hub", "the ROUTER socket has no endpoint") }
+        let nodes = try NodeSet.start(
+            parties: playbook.parties, context: context, hub: routerEndpoint, publisher: hub.endpoints.publisher,
+            logger: logger)
+        var sent = 0
+        var acknowledged = 0
+        var refusals: [(from: PartyID, event: String, code: String, reason: String)] = []
+        do {
+            try await nodes.connectAll()
+            let roster = Dictionary(playbook.parties.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            // Messages from one party are pipelined; before another party speaks, everything
+            // sent so far is answered, so the hub sees the schedule's order.
+            var inFlight: [(node: any PartyNode, sequence: UInt64, message: ScheduledMessage)] = []
+            var current: PartyID?
+            func settle() async {
+                for (node, sequence, message) in inFlight {
+                    let delivery = await node.link.outcome(of: sequence)
+                    await node.record(message.event, delivery)
+                    switch delivery {
+                    case .acknowledged: acknowledged += 1
+                    case .refused(_, let code, let reason):
+                        refusals.append((message.from, message.event.name, code.rawValue, reason))
+                    }
+                }
+                inFlight = []
+            }
+            for message in playbook.schedule() {
+                guard let node = nodes.sender(for: message.from, in: roster) else {
+                    throw StoreError("play \(playbook.id)", "no node can send for '\(message.from)'")
+                }
+                if node.party.id != current {
+                    await settle()
+                    current = node.party.id
+                }
+                inFlight.append((node, try await node.link.submit(message.event), message))
+                sent += 1
+            }
+            await settle()
+        } catch {
+            await nodes.close()
+            hub.shutdown()
+            _ = try? await hubTask.value
+            throw error
+        }
+        await nodes.close()
+        hub.shutdown()
+        try await hubTask.value
+        let gaps = try await store.gaps().map(\.gap)
+        let elapsed = clock.now - started
+        return RunSummary(
+            playbook: playbook.id, title: playbook.title, illustrative: playbook.illustrative,
+            parties: playbook.parties.count, sent: sent, acknowledged: acknowledged, refusals: refusals, gaps: gaps,
+            databasePath: databasePath,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}
