@@ -25,9 +25,7 @@ public final class Socket {
     /// Creates a socket of `type` in `context`.
     /// - Throws: ``ZeroMQError`` (`ETERM` after the context shut down, `EMFILE`, ...).
     public init(_ context: ZeroMQContext, type: SocketType) throws {
-        guard let handle = zmq_socket(context.handle, type.rawValue) else {
-            throw ZeroMQError.current("zmq_socket")
-        }
+        let handle = try context.makeSocket(type.rawValue)
         self.context = context
         self.type = type
         self.handle = handle

@@ -10,9 +10,13 @@ import CZeroMQ
 /// because `zmq_ctx_term` blocks while sockets are open; a context that was never shut down
 /// is leaked on purpose.
 public final class ZeroMQContext: @unchecked Sendable {
-    /// The `void *` handle. Immutable; libzmq contexts are thread-safe.
-    let handle: UnsafeMutableRawPointer
+    /// The `void *` handle. Immutable; libzmq contexts are thread-safe until terminated.
+    private let handle: UnsafeMutableRawPointer
+    /// Whether ``shutdown()`` has begun.
     private let state = Locked(false)
+    /// Whether `zmq_ctx_term` has run (the handle is freed). Held while creating sockets so
+    /// that no socket is ever created on a freed context.
+    private let terminated = Locked(false)
 
     /// Creates a context.
     /// - Parameter ioThreads: the number of libzmq background I/O threads (`ZMQ_IO_THREADS`).
@@ -46,6 +50,18 @@ public final class ZeroMQContext: @unchecked Sendable {
         }
         guard first else { return }
         zmq_ctx_shutdown(handle)
-        while zmq_ctx_term(handle) != 0 && czmq_errno() == czmq_EINTR() {}
+        terminated.withLock { terminated in
+            while zmq_ctx_term(handle) != 0 && czmq_errno() == czmq_EINTR() {}
+            terminated = true
+        }
+    }
+
+    /// Creates a libzmq socket, or fails with `ETERM` once the context is terminated.
+    func makeSocket(_ type: Int32) throws -> UnsafeMutableRawPointer {
+        try terminated.withLock { terminated in
+            guard !terminated else { throw ZeroMQError(operation: "zmq_socket", code: czmq_ETERM()) }
+            guard let socket = zmq_socket(handle, type) else { throw ZeroMQError.current("zmq_socket") }
+            return socket
+        }
     }
 }
