@@ -74,9 +74,11 @@ public final class AsyncSocket: Sendable {
         core = try AsyncSocketCore(configuration: configuration)
         let core = self.core
         let handOver = HandOver(socket)
-        let thread = Thread { core.run(handOver.socket) }
-        thread.name = configuration.threadName
-        thread.start()
+        let name = configuration.threadName
+        Thread {
+            Thread.current.name = name
+            core.run(handOver.socket)
+        }.start()
     }
 
     /// Creates a socket, lets `setUp` configure it on the calling thread (options, `bind`,
