@@ -53,6 +53,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Throughput of the ZeroMQ layer against raw libzmq (scripts/bench-zmq.sh).
+        .executableTarget(name: "zmq-bench", dependencies: ["ZeroMQ", "CZeroMQ"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "KlimatnavCoreTests", dependencies: ["KlimatnavCore"]),
         .testTarget(name: "KlimatnavWireTests", dependencies: ["KlimatnavWire", "KlimatnavCore"]),

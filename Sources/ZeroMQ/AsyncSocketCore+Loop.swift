@@ -1,0 +1,166 @@
+import CZeroMQ
+
+extension AsyncSocketCore {
+    /// The I/O thread's whole life: send queued work, drain inbound messages into batches,
+    /// sleep in `zmq_poll` on the socket and the wake pipe, until closed or `ETERM`.
+    func run(_ socket: Socket) {
+        var pending: [Outbound] = []
+        var next = 0
+        var exitError: ZeroMQError?
+        let canReceive = socket.type.canReceive
+        let maxBatch = max(1, configuration.maxBatchSize)
+        var items = [
+            zmq_pollitem_t(socket: nil, fd: wakeRead, events: Int16(ZMQ_POLLIN), revents: 0),
+            zmq_pollitem_t(socket: socket.handle, fd: 0, events: 0, revents: 0),
+        ]
+
+        loop: while true {
+            // 1. Take the queued outbound work (when the previous lot is done).
+            var waiters: [CheckedContinuation<Void, any Error>] = []
+            let (closing, paused) = state.withLock { state in
+                if next >= pending.count && !state.outbound.isEmpty {
+                    pending.removeAll(keepingCapacity: true)
+                    next = 0
+                    swap(&pending, &state.outbound)
+                    swap(&waiters, &state.sendWaiters)
+                }
+                return (state.closeRequested, state.readingPaused)
+            }
+            for waiter in waiters { waiter.resume() }
+            if closing { break loop }
+
+            // 2. Send without blocking until done or the high-water mark is reached.
+            let sendBlocked: Bool
+            do {
+                sendBlocked = try sendPending(socket, &pending, &next)
+            } catch {
+                exitError = error.code == czmq_ETERM() ? nil : error
+                break loop
+            }
+
+            // 3. Receive without blocking, one batch at most per turn.
+            var moreToRead = false
+            if canReceive && !paused {
+                var batch: [ReceivedMessage] = []
+                do {
+                    while batch.count < maxBatch, let message = try socket.receive(flags: ZMQ_DONTWAIT) {
+                        batch.append(message)
+                    }
+                } catch let error as ZeroMQError {
+                    if !batch.isEmpty { _ = deliver(batch) }
+                    exitError = error.code == czmq_ETERM() ? nil : error
+                    break loop
+                } catch {
+                    preconditionFailure("Socket.receive throws ZeroMQError only")
+                }
+                moreToRead = batch.count == maxBatch
+                if !batch.isEmpty && deliver(batch) { moreToRead = false }
+            }
+            if moreToRead { continue loop }
+
+            // 4. Sleep, unless work arrived in the meantime.
+            let readNow: Bool? = state.withLock { state in
+                if state.closeRequested { return nil }
+                if !state.outbound.isEmpty && !sendBlocked && next >= pending.count { return nil }
+                if paused && !state.readingPaused { return nil }
+                state.sleeping = true
+                return canReceive && !state.readingPaused
+            }
+            guard let readNow else { continue loop }
+            items[1].events = (readNow ? Int16(ZMQ_POLLIN) : 0) | (sendBlocked ? Int16(ZMQ_POLLOUT) : 0)
+            // A blocked send re-tries every 100 ms too: POLLOUT on ROUTER/DEALER is coarse.
+            let result = zmq_poll(&items, 2, sendBlocked ? 100 : -1)
+            let code = czmq_errno()
+            state.withLock { state in
+                state.sleeping = false
+                state.wakePending = false
+            }
+            if items[0].revents != 0 { czmq_drain(wakeRead) }
+            if result < 0 && code != czmq_EINTR() {
+                exitError = code == czmq_ETERM() ? nil : ZeroMQError(operation: "zmq_poll", code: code)
+                break loop
+            }
+        }
+        finish(socket, pending: Array(pending[next...]), error: exitError)
+    }
+
+    /// Sends queued work in order with `ZMQ_DONTWAIT`.
+    /// - Returns: `true` when the socket would block (the rest stays queued).
+    /// - Throws: ``ZeroMQError`` `ETERM` only; other send errors fail one item.
+    private func sendPending(_ socket: Socket, _ pending: inout [Outbound], _ next: inout Int) throws(ZeroMQError) -> Bool {
+        while next < pending.count {
+            switch pending[next] {
+            case .message(let message):
+                do {
+                    if try !socket.send(message, flags: ZMQ_DONTWAIT) { return true }
+                } catch let error as ZeroMQError {
+                    if error.code == czmq_ETERM() { throw error }
+                    state.withLock { $0.failedSends += 1 }
+                } catch {}
+            case .confirmed(let message, let continuation):
+                do {
+                    if try !socket.send(message, flags: ZMQ_DONTWAIT) { return true }
+                    continuation.resume()
+                } catch let error as ZeroMQError {
+                    if error.code == czmq_ETERM() { throw error }
+                    continuation.resume(throwing: error)
+                } catch {}
+            case .task(let run, _):
+                run(socket)
+            }
+            next += 1
+        }
+        return false
+    }
+
+    /// Closes the socket and settles everybody still waiting.
+    private func finish(_ socket: Socket, pending: [Outbound], error: ZeroMQError?) {
+        let graceful = error == nil && !socket.context.isShutDown
+        var leftovers = pending
+        let late = state.withLock { state in
+            defer { state.outbound.removeAll() }
+            return state.outbound
+        }
+        leftovers += late
+        for item in leftovers {
+            switch item {
+            case .message(let message):
+                if graceful { _ = try? socket.send(message, flags: ZMQ_DONTWAIT) }
+            case .confirmed(let message, let continuation):
+                do {
+                    guard graceful, try socket.send(message, flags: ZMQ_DONTWAIT) else {
+                        throw ZeroMQError.socketClosed("send")
+                    }
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            case .task(let run, let fail):
+                if graceful { run(socket) } else { fail(.socketClosed("withSocket")) }
+            }
+        }
+        socket.close()
+
+        let (receiver, senders, closers, stragglers) = state.withLock { state in
+            state.finished = true
+            state.terminalError = error
+            defer {
+                state.receiveWaiter = nil
+                state.sendWaiters.removeAll()
+                state.closedWaiters.removeAll()
+                state.outbound.removeAll()
+            }
+            return (state.receiveWaiter, state.sendWaiters, state.closedWaiters, state.outbound)
+        }
+        if let error { receiver?.resume(throwing: error) } else { receiver?.resume(returning: nil) }
+        for sender in senders { sender.resume(throwing: ZeroMQError.socketClosed("send")) }
+        for item in stragglers {
+            switch item {
+            case .message: break
+            case .confirmed(_, let continuation): continuation.resume(throwing: ZeroMQError.socketClosed("send"))
+            case .task(_, let fail): fail(.socketClosed("withSocket"))
+            }
+        }
+        for closer in closers { closer.resume() }
+    }
+}

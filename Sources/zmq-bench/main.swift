@@ -1,0 +1,66 @@
+// zmq-bench: throughput of the ZeroMQ Swift layer against a raw C loop.
+//
+// Usage: zmq-bench [--raw PATH] [--runs N] [--scale F]
+//   --raw PATH  the compiled scripts/bench/raw_pushpull.c (skipped when absent)
+//   --runs N    repetitions per measurement, medians reported (default 5)
+//   --scale F   multiply message counts (default 1: 1,000,000 x 100 B, 300,000 x 1 KB)
+//   --only V    run one variant: raw, swift_async or swift_sync (for profiling)
+// Output: one `name: value unit` line per figure on stdout; progress on stderr.
+import Foundation
+import ZeroMQ
+
+var rawBinary: String?
+var runs = 5
+var scale = 1.0
+var only: String?
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = arguments.next() {
+    switch argument {
+    case "--raw": rawBinary = arguments.next()
+    case "--runs": runs = Int(arguments.next() ?? "") ?? runs
+    case "--scale": scale = Double(arguments.next() ?? "") ?? scale
+    case "--only": only = arguments.next()
+    default:
+        FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
+        exit(2)
+    }
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func progress(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+let v = ZeroMQ.version
+print("zmq.libzmq_version: \(v.major).\(v.minor).\(v.patch)")
+for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000)] {
+    let count = max(1000, Int(Double(baseCount) * scale))
+    var results: [String: [Double]] = [:]
+    // Interleave the variants so drift in machine load hits them alike.
+    for run in 1...runs {
+        if let rawBinary, only == nil || only == "raw" {
+            results["raw", default: []].append(try PushPullBenchmarks.raw(binary: rawBinary, size: size, count: count))
+        }
+        if only == nil || only == "swift_async" {
+            results["swift_async", default: []].append(try await PushPullBenchmarks.swiftAsync(size: size, count: count))
+        }
+        if only == nil || only == "swift_sync" {
+            results["swift_sync", default: []].append(try await PushPullBenchmarks.swiftSync(size: size, count: count))
+        }
+        progress("run \(run) \(label): " + results.sorted { $0.key < $1.key }.map { "\($0.key)=\(Int($0.value.last!))" }.joined(separator: " "))
+    }
+    let name = "zmq.pushpull.\(label)"
+    let medians = results.mapValues(median)
+    for key in ["raw", "swift_async", "swift_sync"] {
+        if let value = medians[key] { print("\(name).\(key): \(Int(value)) msg/s") }
+    }
+    if let raw = medians["raw"], let async = medians["swift_async"], let sync = medians["swift_sync"] {
+        print("\(name).ratio: " + String(format: "%.2f", async / raw))
+        print("\(name).ratio_sync: " + String(format: "%.2f", sync / raw))
+    }
+}
