@@ -11,7 +11,6 @@ enum BodyCoder {
     static func encode<T: Encodable>(_ value: T) throws(WireError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
         do {
             return Array(try encoder.encode(value))
         } catch {
@@ -32,12 +31,16 @@ enum BodyCoder {
         }
         try tree.checkLimits(topArrayLimit: topArrayLimit)
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         if let eventName { decoder.userInfo[eventNameKey] = eventName }
         let value: T
         do {
             value = try decoder.decode(T.self, from: Data(bytes))
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let culprit = nonIntegerCulprit(in: tree, decoding: T.self, with: decoder)
+            {
+                throw WireError(.wrongType, "expected integer, found number \(culprit.literal)", frame: 3, path: culprit.path.wirePath)
+            }
             throw WireError(decoding: error, body: tree)
         } catch {
             throw WireError(.invalidValue, "\(error)", frame: 3)
@@ -45,6 +48,25 @@ enum BodyCoder {
         let again = try StrictJSONParser.parse(try encode(value))
         try tree.checkNoUnknownFields(against: again)
         return value
+    }
+
+    /// `JSONDecoder` reports a number that does not fit an integer field without a path.
+    /// Find it: the first non-integer number whose replacement by 0 makes that error go away.
+    private static func nonIntegerCulprit<T: Decodable>(
+        in tree: JSONValue, decoding type: T.Type, with decoder: JSONDecoder
+    ) -> (path: [JSONValue.Step], literal: String)? {
+        for candidate in tree.nonIntegerNumbers() {
+            let patched = tree.replacing(at: candidate.path, with: .number("0"))
+            do {
+                _ = try decoder.decode(T.self, from: Data(patched.serialized.utf8))
+                return candidate
+            } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+                continue
+            } catch {
+                return candidate
+            }
+        }
+        return nil
     }
 
     /// The offset of the first byte that is not part of valid UTF-8, or `nil`.
