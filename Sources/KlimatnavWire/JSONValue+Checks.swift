@@ -1,0 +1,88 @@
+extension JSONValue {
+    /// Throws `field-too-large` for the first string, key or array over the limits.
+    /// - Parameters:
+    ///   - path: the path of this value, `body` for the body object.
+    ///   - topArrayLimit: the element limit for arrays that are members of the body object
+    ///     (SNAPSHOT raises it); deeper arrays use ``WireLimits/maxArrayCount``.
+    func checkLimits(path: String = "body", topArrayLimit: Int = WireLimits.maxArrayCount) throws(WireError) {
+        switch self {
+        case .object(let members):
+            for (key, value) in members {
+                let memberPath = "\(path).\(key)"
+                guard key.utf8.count <= WireLimits.maxStringBytes else {
+                    throw WireError(.fieldTooLarge, "key longer than \(WireLimits.maxStringBytes) bytes", frame: 3, path: path)
+                }
+                if path == "body", case .array(let items) = value {
+                    try Self.checkArray(items, path: memberPath, limit: topArrayLimit)
+                } else {
+                    try value.checkLimits(path: memberPath)
+                }
+            }
+        case .array(let items):
+            try Self.checkArray(items, path: path, limit: WireLimits.maxArrayCount)
+        case .string(let text):
+            guard text.utf8.count <= WireLimits.maxStringBytes else {
+                throw WireError(
+                    .fieldTooLarge, "string of \(text.utf8.count) bytes, limit \(WireLimits.maxStringBytes)",
+                    frame: 3, path: path)
+            }
+        case .number, .bool, .null:
+            break
+        }
+    }
+
+    private static func checkArray(_ items: [JSONValue], path: String, limit: Int) throws(WireError) {
+        guard items.count <= limit else {
+            throw WireError(.fieldTooLarge, "array of \(items.count) elements, limit \(limit)", frame: 3, path: path)
+        }
+        for (index, item) in items.enumerated() { try item.checkLimits(path: "\(path)[\(index)]") }
+    }
+
+    /// Throws for the first member of `self` (what was received) that `decoded` (the decoded
+    /// value encoded again) lacks: `unknown-field`, or `wrong-type` for an explicit `null`.
+    func checkNoUnknownFields(against decoded: JSONValue, path: String = "body") throws(WireError) {
+        switch (self, decoded) {
+        case (.object(let members), .object):
+            for (key, value) in members {
+                let memberPath = "\(path).\(key)"
+                guard let counterpart = decoded[key] else {
+                    if value == .null {
+                        throw WireError(.wrongType, "found null; omit an optional field instead", frame: 3, path: memberPath)
+                    }
+                    throw WireError(.unknownField, "no such field in this message", frame: 3, path: memberPath)
+                }
+                try value.checkNoUnknownFields(against: counterpart, path: memberPath)
+            }
+        case (.array(let items), .array(let decodedItems)):
+            for (index, pair) in zip(items, decodedItems).enumerated() {
+                try pair.0.checkNoUnknownFields(against: pair.1, path: "\(path)[\(index)]")
+            }
+        default:
+            break
+        }
+    }
+
+    /// The value at a `Decoder` coding path, if there is one.
+    func value(at codingPath: [any CodingKey]) -> JSONValue? {
+        var current: JSONValue? = self
+        for key in codingPath {
+            switch current {
+            case .object: current = current?[key.stringValue]
+            case .array(let items):
+                guard let index = key.intValue, items.indices.contains(index) else { return nil }
+                current = items[index]
+            default: return nil
+            }
+        }
+        return current
+    }
+}
+
+extension Array where Element == any CodingKey {
+    /// The wire form of a coding path: `body.milestones[0].year`.
+    func wirePath(root: String = "body") -> String {
+        reduce(root) { path, key in
+            if let index = key.intValue { "\(path)[\(index)]" } else { "\(path).\(key.stringValue)" }
+        }
+    }
+}
