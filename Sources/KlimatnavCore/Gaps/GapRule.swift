@@ -1,0 +1,61 @@
+/// A gap rule: a pure function from the state to gaps of one kind, split by subject so the
+/// engine can recompute only what an event touches.
+///
+/// Contract: ``gaps(for:in:)`` reads only what ``subjects(affectedBy:before:after:)`` accounts
+/// for, so any event that could change a subject's gaps names that subject.
+public protocol GapRule: Sendable {
+    var kind: GapKind { get }
+    /// Every subject that can have gaps in `index`.
+    func subjects(in index: GapIndex) -> Set<GapSubject>
+    /// The subjects whose gaps `event` can change; `before` and `after` are the indexes
+    /// around the event.
+    func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject>
+    /// The gaps of one subject, with ids derived from kind and subject only.
+    func gaps(for subject: GapSubject, in index: GapIndex) -> [Gap]
+}
+
+extension GapRule {
+    /// All gaps of this rule.
+    public func gaps(in index: GapIndex) -> [Gap] {
+        subjects(in: index).flatMap { gaps(for: $0, in: index) }
+    }
+
+    /// Every subject of both states: for rare events that can change anything (a party's
+    /// name, kind or level changing; a reference goal changing).
+    func allSubjects(_ before: GapIndex, _ after: GapIndex) -> Set<GapSubject> {
+        subjects(in: before).union(subjects(in: after))
+    }
+}
+
+extension DomainEvent {
+    /// Whether this event re-registers a known party with a different name, kind or level.
+    /// Such events may change gap wording or rule applicability anywhere, so rules treat
+    /// them as touching every subject (they are rare).
+    func changesKnownParty(before: WorldState) -> Bool {
+        guard case .partyRegistered(let party) = self, let old = before.parties[party.id] else { return false }
+        return old.name != party.name || old.kind != party.kind || old.level != party.level
+    }
+
+    /// The parties whose goals the event changes (old and new owner).
+    func goalOwners(before: WorldState) -> Set<PartyID> {
+        switch self {
+        case .goalAsserted(let goal):
+            var owners: Set<PartyID> = [goal.party]
+            if let old = before.goals[goal.id] { owners.insert(old.party) }
+            return owners
+        case .goalWithdrawn(let goalID, _):
+            return before.goals[goalID].map { [$0.party] } ?? []
+        default:
+            return []
+        }
+    }
+
+    /// The goal id the event asserts or withdraws.
+    var goalID: String? {
+        switch self {
+        case .goalAsserted(let goal): goal.id
+        case .goalWithdrawn(let goalID, _): goalID
+        default: nil
+        }
+    }
+}

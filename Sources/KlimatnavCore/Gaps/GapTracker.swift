@@ -1,0 +1,33 @@
+/// The live gap picture: a state, its index and its gaps, updated event by event with work
+/// proportional to what the event touches.
+public struct GapTracker: Sendable {
+    public let engine: GapEngine
+    public private(set) var index: GapIndex
+    /// The current gaps by id.
+    public private(set) var gapsByID: [String: Gap]
+
+    /// Starts from `state` with a full recompute.
+    public init(engine: GapEngine = GapEngine(), state: WorldState = WorldState()) {
+        self.engine = engine
+        self.index = GapIndex(state)
+        self.gapsByID = Dictionary(uniqueKeysWithValues: engine.gaps(in: index).map { ($0.id, $0) })
+    }
+
+    public var state: WorldState { index.state }
+
+    /// The current gaps, sorted by kind then id.
+    public var gaps: [Gap] { gapsByID.values.sorted(by: GapEngine.order) }
+
+    /// Applies `event` to the state and returns how the gaps changed. Throws, with nothing
+    /// changed, when the state rejects the event.
+    @discardableResult
+    public mutating func apply(_ event: DomainEvent) throws(StateError) -> GapDiff {
+        var newState = index.state
+        try newState.apply(event)
+        let before = index
+        index.update(applying: event, before: before.state, after: newState)
+        let diff = engine.diff(before: before, event: event, after: index)
+        diff.apply(to: &gapsByID)
+        return diff
+    }
+}

@@ -1,0 +1,72 @@
+/// `definition-gap`: a goal that cannot be compared with others. Report section 4.1
+/// ("gather around formulations and definitions"). One gap per goal and problem:
+/// `definition-gap:<goal>:<problem>`, problems being
+/// - `no-number`: a goal word with no number (climate-smart, the consumption phrases);
+/// - `scope-unstated`: the scopes covered are not given;
+/// - `basis-unstated`: a percent cut or annual rate that does not say absolute or per capita;
+/// - `no-base-year`: a percent cut with no base year;
+/// - `no-target-year`: no target year (annual-rate goals excepted);
+/// - `no-storage-plan`: climate-neutral or climate-positive without a carbon-storage plan.
+///
+/// Subject: a goal.
+public struct DefinitionGapRule: GapRule {
+    /// What makes a goal incomparable.
+    public enum Problem: String, CaseIterable, Sendable {
+        case noNumber = "no-number"
+        case scopeUnstated = "scope-unstated"
+        case basisUnstated = "basis-unstated"
+        case noBaseYear = "no-base-year"
+        case noTargetYear = "no-target-year"
+        case noStoragePlan = "no-storage-plan"
+
+        var sentence: String {
+            switch self {
+            case .noNumber: "is a goal word with no number, so it cannot be compared"
+            case .scopeUnstated: "does not say which emission scopes it covers"
+            case .basisUnstated: "does not say whether it is absolute or per inhabitant"
+            case .noBaseYear: "gives a percent cut with no base year"
+            case .noTargetYear: "has no target year"
+            case .noStoragePlan: "relies on negative emissions but has no carbon-storage plan"
+            }
+        }
+    }
+
+    public var kind: GapKind { .definitionGap }
+
+    public init() {}
+
+    /// The problems of one goal, in declaration order.
+    public static func problems(of goal: Goal) -> [Problem] {
+        var problems: [Problem] = []
+        let form = goal.form
+        if form == .goalWord, goal.word?.impliedCutPercent == nil { problems.append(.noNumber) }
+        if goal.scopes?.isEmpty ?? true { problems.append(.scopeUnstated) }
+        if form == .percentCut || form == .annualRate, goal.basis == .unstated { problems.append(.basisUnstated) }
+        if form == .percentCut, goal.baseYear == nil { problems.append(.noBaseYear) }
+        if form != .annualRate, goal.targetYear == nil { problems.append(.noTargetYear) }
+        if goal.word?.reliesOnNegativeEmissions == true, goal.carbonStoragePlan != true { problems.append(.noStoragePlan) }
+        return problems
+    }
+
+    public func subjects(in index: GapIndex) -> Set<GapSubject> {
+        Set(index.state.goals.keys.map(GapSubject.goal))
+    }
+
+    public func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject> {
+        if event.changesKnownParty(before: before.state) { return allSubjects(before, after) }
+        return event.goalID.map { [.goal($0)] } ?? []
+    }
+
+    public func gaps(for subject: GapSubject, in index: GapIndex) -> [Gap] {
+        guard case .goal(let id) = subject, let goal = index.state.goals[id] else { return [] }
+        let party = index.state.parties[goal.party]
+        let name = GapText.possessive(party?.name ?? goal.party.rawValue)
+        return Self.problems(of: goal).map { problem in
+            Gap(
+                id: "definition-gap:\(id):\(problem.rawValue)", kind: kind, parties: [goal.party],
+                levels: party.map { [$0.level] } ?? [], topic: id,
+                summary: "\(name) goal '\(GapText.goal(goal))' \(problem.sentence).",
+                evidence: ["goal:\(id)", "form: \(goal.form.rawValue)"] + (goal.word.map { ["word: \($0.rawValue)"] } ?? []))
+        }
+    }
+}
