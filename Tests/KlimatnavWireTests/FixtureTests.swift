@@ -31,4 +31,15 @@ import Testing
             try Fixtures.hex(try WireCodec.encode(message)).write(to: Fixtures.url(name), atomically: true, encoding: .utf8)
         }
     }
+
+    /// Writes every sample message as a hex file into KLIMATNAV_SAMPLES_DIR, for
+    /// `Protocols/schema/check.py` to validate against the JSON Schemas.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["KLIMATNAV_SAMPLES_DIR"] != nil))
+    func writeSamplesForSchemaCheck() throws {
+        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["KLIMATNAV_SAMPLES_DIR"]!)
+        for (index, message) in Samples.messages.enumerated() {
+            let url = directory.appendingPathComponent("\(index)-\(message.type).hex")
+            try Fixtures.hex(try WireCodec.encode(message)).write(to: url, atomically: true, encoding: .utf8)
+        }
+    }
 }
