@@ -16,15 +16,15 @@ public struct HubOptions: Sendable {
     public var heartbeatIntervalMs: Int
     public var heartbeatLiveness: Int
     /// The largest message the hub accepts on the wire, in bytes (`ZMQ_MAXMSGSIZE`).
-    public var maxMessageBytes: Int64
+    public var maxMessageBytes: Int
     /// High-water marks for the ROUTER and the PUB socket.
-    public var highWaterMark: Int32
+    public var highWaterMark: Int
 
     public init(
         bind: [String], publish: [String] = [], roster: [Party], durability: HubStore.Durability = .full,
         gapConfiguration: GapConfiguration = GapConfiguration(), responses: ResponsePlaybook? = nil,
-        heartbeatIntervalMs: Int = 1000, heartbeatLiveness: Int = 3, maxMessageBytes: Int64 = 512 * 1024,
-        highWaterMark: Int32 = 10_000
+        heartbeatIntervalMs: Int = 1000, heartbeatLiveness: Int = 3, maxMessageBytes: Int = 512 * 1024,
+        highWaterMark: Int = 10_000
     ) {
         self.bind = bind
         self.publish = publish

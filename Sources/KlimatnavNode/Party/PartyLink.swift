@@ -22,7 +22,7 @@ public actor PartyLink {
     var closed = false
     var snapshotWaiters: [CheckedContinuation<Snapshot, any Error>] = []
     /// Refusals in the order the hub sent them (the most recent 1000).
-    public private(set) var refusals: [Delivery] = []
+    public internal(set) var refusals: [Delivery] = []
 
     /// Connects a DEALER socket to `endpoint`. Call ``run()`` in a task, then ``hello()``.
     public init(context: ZeroMQContext, party: PartyID, endpoint: String, options: LinkOptions = LinkOptions(), logger: Logger) throws {

@@ -64,8 +64,8 @@ struct HubCommand: AsyncParsableCommand {
         }
         logger.warning("insecure mode: node identities are taken from HELLO; do not expose these endpoints beyond a trusted network")
         // Parsers and scripts wait for this line.
-        print("hub listening on \(hub.endpoints.router ?? "?")\(hub.endpoints.publisher.map { ", publishing on \($0)" } ?? "")")
-        fflush(stdout)
+        let banner = "hub listening on \(hub.endpoints.router ?? "?")\(hub.endpoints.publisher.map { ", publishing on \($0)" } ?? "")\n"
+        FileHandle.standardOutput.write(Data(banner.utf8))
         let group = ServiceGroup(
             services: [HubService(hub: hub)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()

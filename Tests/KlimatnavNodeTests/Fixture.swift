@@ -1,0 +1,109 @@
+import Foundation
+import KlimatnavCore
+import KlimatnavStore
+import Logging
+import KlimatnavWire
+import ZeroMQ
+
+@testable import KlimatnavNode
+
+/// A hub on loopback TCP with a fresh SQLite file, and helpers to connect parties to it.
+final class HubFixture: @unchecked Sendable {
+    let directory: URL
+    let context: ZeroMQContext
+    var hub: Hub!
+    var hubTask: Task<Void, any Error>?
+    var links: [PartyLink] = []
+    var linkTasks: [Task<Void, Never>] = []
+    let roster: [Party]
+    var logger: Logger {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    static let parties: [Party] = [
+        Party(id: "lund", kind: .municipality, level: .local, name: "Lund"),
+        Party(id: "malmo", kind: .municipality, level: .local, name: "Malmö"),
+        Party(id: "formas", kind: .agency, level: .national, name: "Formas"),
+        Party(id: "hub", kind: .regionalHub, level: .regional, name: "Skåne hub"),
+        Party(id: "coord", kind: .coordinator, level: .national, name: "Viable Cities"),
+        Party(id: "sweden", kind: .reference, level: .national, name: "Sverige"),
+    ]
+
+    init(roster: [Party] = HubFixture.parties) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("klimatnav-node-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        context = try ZeroMQContext()
+        self.roster = roster
+    }
+
+    var databasePath: String { directory.appendingPathComponent("hub.db").path }
+
+    /// Starts (or restarts) the hub on the same database.
+    func startHub(publish: Bool = false) async throws {
+        let store = try HubStore(path: databasePath)
+        let options = HubOptions(bind: ["tcp://127.0.0.1:*"], publish: publish ? ["tcp://127.0.0.1:*"] : [], roster: roster)
+        hub = try await Hub(context: context, store: store, options: options, logger: logger)
+        let hub = self.hub!
+        hubTask = Task { try await hub.run() }
+    }
+
+    func stopHub() async throws {
+        hub.shutdown()
+        try await hubTask?.value
+        hubTask = nil
+    }
+
+    func link(_ party: PartyID, options: LinkOptions = LinkOptions(resendAfterMs: 200)) async throws -> PartyLink {
+        let link = try PartyLink(context: context, party: party, endpoint: hub.endpoints.router!, options: options, logger: logger)
+        links.append(link)
+        linkTasks.append(Task { await link.run() })
+        try await link.hello()
+        return link
+    }
+
+    func store() throws -> HubStore { try HubStore(path: databasePath) }
+
+    func tearDown() async {
+        for link in links { await link.close() }
+        for task in linkTasks { await task.value }
+        hub?.shutdown()
+        _ = try? await hubTask?.value
+        context.shutdown()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// A raw DEALER for sending hand-made frames to the hub and reading its answers.
+final class RawPeer: Sendable {
+    let socket: AsyncSocket
+
+    init(_ fixture: HubFixture) throws {
+        let endpoint = fixture.hub.endpoints.router!
+        socket = try AsyncSocket(fixture.context, type: .dealer) { socket in
+            try socket.set(.linger, 0)
+            try socket.connect(endpoint)
+        }
+    }
+
+    /// Sends `frames` and returns the hub's answer, decoded.
+    func exchange(_ frames: [[UInt8]]) async throws -> WireMessage {
+        try await socket.send(Message(frames))
+        var iterator = socket.batches.makeAsyncIterator()
+        guard let batch = try await iterator.next(), let first = batch.first else { throw CancellationError() }
+        return try WireCodec.decode(frames: first.frames)
+    }
+
+    func exchange(_ message: WireMessage) async throws -> WireMessage {
+        try await exchange(WireCodec.encode(message))
+    }
+
+    func close() { socket.close() }
+}
+
+extension Goal {
+    static func sample(_ party: PartyID, _ slug: String, year: Int = 2030) -> Goal {
+        Goal(id: "\(party).\(slug)", party: party, scopes: [1, 2], reductionPercent: 70, baseYear: 1990, basis: .absolute, targetYear: year, text: "cut 70 %")
+    }
+}
