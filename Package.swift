@@ -61,6 +61,8 @@ let package = Package(
         .testTarget(name: "KlimatnavPlaybookTests", dependencies: ["KlimatnavPlaybook", "KlimatnavCore"]),
         .testTarget(name: "KlimatnavStoreTests", dependencies: ["KlimatnavStore", "KlimatnavCore", "KlimatnavWire"]),
         .testTarget(name: "KlimatnavNodeTests", dependencies: ["KlimatnavNode", "ZeroMQ"]),
+        // Runs the built `klimatnav` binary as a user would (one and several processes).
+        .testTarget(name: "KlimatnavCLITests", dependencies: ["klimatnav", "KlimatnavCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
