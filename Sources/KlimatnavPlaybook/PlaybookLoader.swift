@@ -117,23 +117,25 @@ final class LoadSession {
             playbook.memberships = readSection(node, "memberships", ScheduleOrigin.membership, readMembership)
         }
         if let node = top.optional("goals") {
-            knownGoalIDs = Set(peekIDs(node).keys)
+            peekedGoalIDs = Set(peekIDs(node).keys)
+            knownGoalIDs = peekedGoalIDs
             playbook.goals = readSection(node, "goals", ScheduleOrigin.goal, unique: "goal") { self.readGoal($0) }
             checkCycles(playbook.goals.map { ($0.id, $0.interimOf) }, ScheduleOrigin.goal, "interimOf", "goal")
         }
         for goal in playbook.goals { goalOwners[goal.id] = goal.party }
-        knownGoalIDs = Set(goalOwners.keys)
+        knownGoalIDs = Set(goalOwners.keys).union(peekedGoalIDs)
         if let node = top.optional("commitments") {
             playbook.commitments = readSection(node, "commitments", ScheduleOrigin.commitment, readCommitment)
             checkDuplicateCommitments(playbook.commitments)
         }
         if let node = top.optional("roadmaps") {
-            knownRoadmapIDs = Set(peekIDs(node).keys)
+            peekedRoadmapIDs = Set(peekIDs(node).keys)
+            knownRoadmapIDs = peekedRoadmapIDs
             playbook.roadmaps = readSection(node, "roadmaps", ScheduleOrigin.roadmap, unique: "roadmap") { self.readRoadmap($0) }
             checkCycles(playbook.roadmaps.map { ($0.id, $0.parent) }, ScheduleOrigin.roadmap, "parent", "roadmap")
         }
         for roadmap in playbook.roadmaps { roadmapOwners[roadmap.id] = roadmap.owner }
-        knownRoadmapIDs = Set(roadmapOwners.keys)
+        knownRoadmapIDs = Set(roadmapOwners.keys).union(peekedRoadmapIDs)
         if let node = top.optional("investmentAreas") {
             playbook.investmentAreas = readSection(node, "investmentAreas", ScheduleOrigin.investmentArea, unique: "investment area", readInvestmentArea)
         }
@@ -141,9 +143,10 @@ final class LoadSession {
             playbook.claims = readSection(node, "claims", ScheduleOrigin.claim, readClaim)
         }
         if let node = top.optional("barriers") {
+            barrierIDs = Set(peekIDs(node).keys)
             playbook.barriers = readSection(node, "barriers", ScheduleOrigin.barrier, unique: "barrier", readBarrier)
         }
-        barrierIDs = Set(playbook.barriers.map(\.id))
+        barrierIDs.formUnion(playbook.barriers.map(\.id))
         if let node = top.optional("policyLabs") {
             playbook.policyLabs = readSection(node, "policyLabs", ScheduleOrigin.policyLab, unique: "policy lab", readPolicyLab)
             if !playbook.policyLabs.isEmpty, playbook.coordinator == nil {
@@ -261,8 +264,12 @@ final class LoadSession {
 
     // MARK: References
 
+    /// Ids usable as references at this point. In the facts: every id in the section (even of
+    /// an item with errors, so one mistake is reported once); in the timeline: ids defined so far.
     var knownGoalIDs: Set<String> = []
     var knownRoadmapIDs: Set<String> = []
+    var peekedGoalIDs: Set<String> = []
+    var peekedRoadmapIDs: Set<String> = []
 
     /// A party id that must be in the roster (or registered earlier in the timeline).
     func partyRef(_ node: Node, _ key: String) -> PartyID? {
