@@ -177,7 +177,8 @@ final class LoadSession {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""
-            reader.error(.syntax, at: mark, "expected well-formed YAML, found \(problem)\(detail)")
+            let found = problem.hasPrefix("found ") ? String(problem.dropFirst(6)) : problem
+            reader.error(.syntax, at: mark, "expected well-formed YAML, found \(found)\(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             reader.error(.syntax, at: context.mark,
                 "expected each key once in a mapping, found \(YAMLReader.list(duplicates.map { "'\($0)'" })) more than once")
