@@ -29,7 +29,14 @@ let package = Package(
         .target(
             name: "KlimatnavPlaybook",
             dependencies: ["KlimatnavCore", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources")]
+            // The embedded playbooks: symlinks to Playbooks/*.yaml, compiled into the binary
+            // (`PackageResources`), so `klimatnav run` works from any directory and needs no
+            // resource bundle beside it. SwiftPM's `.copy`/`.process` would copy the symlinks
+            // themselves, which dangle in the bundle; `.embedInCode` reads through them.
+            resources: [
+                .embedInCode("Resources/klimatkontrakt-2030.yaml"),
+                .embedInCode("Resources/responses.yaml"),
+            ]
         ),
         // SQLite persistence through GRDB.
         .target(

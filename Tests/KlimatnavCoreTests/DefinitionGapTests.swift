@@ -1,0 +1,31 @@
+import Testing
+@testable import KlimatnavCore
+
+@Suite struct DefinitionGapTests {
+    let enkoping = Fx.municipality("enkoping", "Enköping")
+
+    @Test func wordWithNoNumber() throws {
+        let goal = Goal(id: "enkoping.smart", party: "enkoping", scopes: [1, 2, 3], word: .climateSmart, targetYear: 2050, text: "climate-smart 2050")
+        let gaps = try Fx.gaps(.definitionGap, [enkoping, .goalAsserted(goal)])
+        #expect(gaps.map(\.id) == ["definition-gap:enkoping.smart:no-number"])
+        #expect(gaps[0].summary == "Enköping's goal 'climate-smart 2050' is a goal word with no number, so it cannot be compared.")
+    }
+
+    @Test func eachProblemIsItsOwnGap() throws {
+        let vague = Goal(id: "v", party: "enkoping", reductionPercent: 60)
+        #expect(try Fx.ids(.definitionGap, [enkoping, .goalAsserted(vague)]) == [
+            "definition-gap:v:basis-unstated", "definition-gap:v:no-base-year", "definition-gap:v:no-target-year",
+            "definition-gap:v:scope-unstated",
+        ])
+        let neutral = Goal(id: "n", party: "enkoping", scopes: [1, 2], word: .climateNeutral, targetYear: 2030)
+        #expect(try Fx.ids(.definitionGap, [enkoping, .goalAsserted(neutral)]) == ["definition-gap:n:no-storage-plan"])
+    }
+
+    @Test func wellDefinedGoalHasNoGap() throws {
+        var neutral = Goal(id: "n", party: "enkoping", scopes: [1, 2], word: .climateNeutral, targetYear: 2030)
+        neutral.carbonStoragePlan = true
+        let good = Fx.goodGoal("g", "enkoping")
+        let rate = Goal(id: "r", party: "enkoping", scopes: [1, 2], annualRatePercent: 12, rateFromYear: 2021, basis: .absolute)
+        #expect(try Fx.gaps(.definitionGap, [enkoping] + [neutral, good, rate].map(DomainEvent.goalAsserted)).isEmpty)
+    }
+}

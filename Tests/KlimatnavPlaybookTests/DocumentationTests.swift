@@ -1,0 +1,42 @@
+import Foundation
+import KlimatnavCore
+import Testing
+@testable import KlimatnavPlaybook
+
+@Suite struct DocumentationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The first YAML example in Playbooks/README.md is a valid playbook.
+    @Test func readmeExampleLoads() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("Playbooks/README.md"), encoding: .utf8)
+        guard let start = readme.range(of: "```yaml\n"), let end = readme.range(of: "```", range: start.upperBound..<readme.endIndex) else {
+            Issue.record("no yaml example"); return
+        }
+        let playbook = try PlaybookLoader.load(yaml: String(readme[start.upperBound..<end.lowerBound]), file: "README.md")
+        #expect(playbook.schedule().count == 5 + 2 + 1 + 2 + 1)
+    }
+
+    /// Every playbook under Playbooks/ (other than responses.yaml) loads.
+    @Test func shippedPlaybooksLoad() throws {
+        let directory = Self.root.appendingPathComponent("Playbooks")
+        let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+        var loaded = 0
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "yaml", url.lastPathComponent != "responses.yaml" else { continue }
+            do {
+                let playbook = try PlaybookLoader.load(contentsOf: url)
+                _ = try playbook.state()
+                loaded += 1
+            } catch {
+                Issue.record("\(url.lastPathComponent): \(error)")
+            }
+        }
+        #expect(loaded >= 1)
+    }
+
+    @Test func syntaxErrorText() {
+        let diagnostics = PlaybookLoader.diagnose(yaml: "playbook: x\ntitle: \"open\n", file: "p.yaml")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.description == "p.yaml:3:1: error: expected well-formed YAML, found unexpected end of stream (while scanning a quoted scalar)")
+    }
+}
