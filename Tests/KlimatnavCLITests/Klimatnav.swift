@@ -19,8 +19,27 @@ enum Klimatnav {
         var stderr: String
     }
 
-    /// Runs `klimatnav ARGS` to completion.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs `klimatnav ARGS` to completion on a thread of its own, so waiting for the child
+    /// never blocks the Swift cooperative pool (other tests run there meanwhile).
+    static func run(_ arguments: [String], in directory: URL? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, in: directory) })
+            }.start()
+        }
+    }
+
+    /// Starts `klimatnav ARGS` in the background and returns it with its first line of output,
+    /// read on a thread of its own.
+    static func start(_ arguments: [String]) async throws -> (Process, String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try startBlocking(arguments) })
+            }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], in directory: URL?) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -42,8 +61,7 @@ enum Klimatnav {
             stderr: String(decoding: errData.value, as: UTF8.self))
     }
 
-    /// Starts `klimatnav ARGS` in the background and returns it with its first line of output.
-    static func start(_ arguments: [String]) throws -> (Process, String) {
+    private static func startBlocking(_ arguments: [String]) throws -> (Process, String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

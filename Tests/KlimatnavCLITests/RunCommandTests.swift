@@ -16,22 +16,22 @@ struct GapJSON: Decodable, Hashable {
     var resolvedAt: String?
 }
 
-func gaps(_ db: String, _ extra: [String] = []) throws -> [GapJSON] {
-    let result = try Klimatnav.run(["gaps", "--db", db, "--format", "json"] + extra)
+func gaps(_ db: String, _ extra: [String] = []) async throws -> [GapJSON] {
+    let result = try await Klimatnav.run(["gaps", "--db", db, "--format", "json"] + extra)
     #expect(result.status == 0, "gaps failed: \(result.stderr)")
     return try JSONDecoder().decode([GapJSON].self, from: Data(result.stdout.utf8))
 }
 
 @Suite(.serialized) struct RunCommandTests {
-    @Test func runOnTheEmbeddedPlaybookPrintsTheGapsAndStoresThem() throws {
+    @Test func runOnTheEmbeddedPlaybookPrintsTheGapsAndStoresThem() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let db = scratch.path("k.db")
-        let result = try Klimatnav.run(["run", "--db", db])
+        let result = try await Klimatnav.run(["run", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Klimatkontrakt 2030"))
         #expect(result.stdout.contains("Database: \(db)"))
-        let stored = try gaps(db)
+        let stored = try await gaps(db)
         #expect(!stored.isEmpty)
         #expect(stored.allSatisfy { $0.status == "open" && $0.resolvedAt == nil && !$0.summary.isEmpty })
         #expect(stored.allSatisfy { $0.recommendation != nil }, "every gap carries its response")
@@ -41,36 +41,36 @@ func gaps(_ db: String, _ extra: [String] = []) throws -> [GapJSON] {
             #expect(result.stdout.contains("\(kind) (\(count))"), "summary for \(kind)")
         }
         // Running again on the same database is safe: the same open gaps.
-        let again = try Klimatnav.run(["run", "--db", db])
+        let again = try await Klimatnav.run(["run", "--db", db])
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(Set(try gaps(db).map(\.id)) == Set(stored.map(\.id)))
+        #expect(Set(try await gaps(db).map(\.id)) == Set(stored.map(\.id)))
     }
 
-    @Test func filtersAndFormats() throws {
+    @Test func filtersAndFormats() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let db = scratch.path("k.db")
-        #expect(try Klimatnav.run(["run", "--db", db]).status == 0)
-        let all = try gaps(db)
-        let reporting = try gaps(db, ["--kind", "reporting-gap"])
+        #expect(try await Klimatnav.run(["run", "--db", db]).status == 0)
+        let all = try await gaps(db)
+        let reporting = try await gaps(db, ["--kind", "reporting-gap"])
         #expect(reporting.map(\.id) == all.filter { $0.kind == "reporting-gap" }.map(\.id))
-        let malmo = try gaps(db, ["--party", "malmo"])
+        let malmo = try await gaps(db, ["--party", "malmo"])
         #expect(!malmo.isEmpty && malmo.allSatisfy { $0.parties.contains("malmo") })
-        let csv = try Klimatnav.run(["gaps", "--db", db, "--format", "csv"])
+        let csv = try await Klimatnav.run(["gaps", "--db", db, "--format", "csv"])
         #expect(csv.stdout.split(separator: "\n").count == all.count + 1)
-        let table = try Klimatnav.run(["gaps", "--db", db])
+        let table = try await Klimatnav.run(["gaps", "--db", db])
         #expect(table.stdout.contains("regional-hub-gap"))
-        let badKind = try Klimatnav.run(["gaps", "--db", db, "--kind", "nonsense"])
+        let badKind = try await Klimatnav.run(["gaps", "--db", db, "--kind", "nonsense"])
         #expect(badKind.status != 0)
         #expect(badKind.stderr.contains("unknown gap kind 'nonsense'"))
-        let noDB = try Klimatnav.run(["gaps", "--db", scratch.path("missing.db")])
+        let noDB = try await Klimatnav.run(["gaps", "--db", scratch.path("missing.db")])
         #expect(noDB.status == 1)
         #expect(noDB.stderr.contains("no database at"))
-        let log = try Klimatnav.run(["log", "--db", db, "--limit", "3"])
+        let log = try await Klimatnav.run(["log", "--db", db, "--limit", "3"])
         #expect(log.stdout.split(separator: "\n").count == 3)
     }
 
-    @Test func aWrongPlaybookIsReportedLikeACompilerError() throws {
+    @Test func aWrongPlaybookIsReportedLikeACompilerError() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let file = scratch.path("bad.yaml")
@@ -89,12 +89,12 @@ func gaps(_ db: String, _ extra: [String] = []) throws -> [GapJSON] {
                 party: atlantis
                 text: x
             """.write(toFile: file, atomically: true, encoding: .utf8)
-        let result = try Klimatnav.run(["validate", file])
+        let result = try await Klimatnav.run(["validate", file])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(file):12:"), "\(result.stderr)")
         #expect(result.stderr.contains("atlantis"))
-        let run = try Klimatnav.run(["run", file, "--db", scratch.path("x.db")])
+        let run = try await Klimatnav.run(["run", file, "--db", scratch.path("x.db")])
         #expect(run.status == 1)
-        #expect(try Klimatnav.run(["validate"]).status == 0)
+        #expect(try await Klimatnav.run(["validate"]).status == 0)
     }
 }

@@ -23,7 +23,7 @@ enum PlaybookSource {
     static func responses() throws -> ResponsePlaybook {
         do {
             return try ResponsePlaybookLoader.load(yaml: EmbeddedPlaybooks.responses, file: "responses.yaml (embedded)")
-        } catch let error as PlaybookError {
+        } catch {
             throw CLIError("the embedded response playbook is invalid:\n\(error)")
         }
     }
