@@ -16,6 +16,16 @@ struct GapJSON: Decodable, Hashable {
     var resolvedAt: String?
 }
 
+/// One gap of the reviewed expected-output file.
+struct ReviewedGap: Decodable {
+    var id: String
+    var kind: String
+    var parties: [String]
+    var summary: String
+    var evidence: [String]
+    var recommendation: String?
+}
+
 func gaps(_ db: String, _ extra: [String] = []) async throws -> [GapJSON] {
     let result = try await Klimatnav.run(["gaps", "--db", db, "--format", "json"] + extra)
     #expect(result.status == 0, "gaps failed: \(result.stderr)")
@@ -39,6 +49,15 @@ func gaps(_ db: String, _ extra: [String] = []) async throws -> [GapJSON] {
         for kind in Set(stored.map(\.kind)) {
             let count = stored.filter { $0.kind == kind }.count
             #expect(result.stdout.contains("\(kind) (\(count))"), "summary for \(kind)")
+        }
+        // The database holds exactly the reviewed findings of the gap engine for the seed.
+        let reviewed = try JSONDecoder().decode(
+            [ReviewedGap].self,
+            from: Data(contentsOf: repositoryRoot.appendingPathComponent("Playbooks/expected/klimatkontrakt-2030.gaps.json")))
+        #expect(stored.map(\.id) == reviewed.map(\.id))
+        for (gap, expected) in zip(stored, reviewed) {
+            #expect(gap.kind == expected.kind && gap.parties == expected.parties && gap.summary == expected.summary
+                && gap.evidence == expected.evidence && gap.recommendation == expected.recommendation, "\(gap.id)")
         }
         // Running again on the same database is safe: the same open gaps.
         let again = try await Klimatnav.run(["run", "--db", db])

@@ -8,7 +8,8 @@
 /// - `no-target-year`: no target year (annual-rate goals excepted);
 /// - `no-storage-plan`: climate-neutral or climate-positive without a carbon-storage plan.
 ///
-/// Subject: a goal.
+/// Subject: a goal. Goals of reference levels (Sweden, the EU) are not checked: they are the
+/// yardsticks the contracts are compared with, not commitments under them.
 public struct DefinitionGapRule: GapRule {
     /// What makes a goal incomparable.
     public enum Problem: String, CaseIterable, Sendable {
@@ -60,6 +61,8 @@ public struct DefinitionGapRule: GapRule {
     public func gaps(for subject: GapSubject, in index: GapIndex) -> [Gap] {
         guard case .goal(let id) = subject, let goal = index.state.goals[id] else { return [] }
         let party = index.state.parties[goal.party]
+        // Reference levels (Sweden, the EU) are yardsticks, not parties to the contracts.
+        if party?.kind == .reference { return [] }
         let name = GapText.possessive(party?.name ?? goal.party.rawValue)
         return Self.problems(of: goal).map { problem in
             Gap(

@@ -6,9 +6,13 @@
 ///   roadmap's sector (or, with no sector goal, its general goal, which covers every sector)
 ///   aims at a different year than the roadmap. The party's earliest such goal is compared,
 ///   preferring goals with the roadmap's goal word.
-/// - `roadmap-misalignment:<roadmap>:parent`: the roadmap aims later than its parent roadmap.
+/// - `roadmap-misalignment:<roadmap>:parent`: the roadmap aims at another year than the
+///   roadmap it builds on: later (it lags the level above), or earlier (a local roadmap ahead of
+///   the sector roadmap it depends on, as LFM2030's 2030 against the national 2045).
 /// - `roadmap-misalignment:<roadmap>:reference:<level>`: the roadmap aims later than the
-///   national or EU net-zero target (``ReferenceTarget``) at or above its level.
+///   national or EU net-zero target (``ReferenceTarget``) at or above its level, unless it
+///   aims beyond net zero (climate-positive) and its owner has an end goal (a cut of at least
+///   the configured end-goal share, or net zero) by the reference year.
 public struct RoadmapMisalignmentRule: GapRule {
     public var configuration: GapConfiguration
     public var kind: GapKind { .roadmapMisalignment }
@@ -32,7 +36,9 @@ public struct RoadmapMisalignmentRule: GapRule {
         case .goalAsserted, .goalWithdrawn:
             let owners = event.goalOwners(before: before.state)
             if owners.contains(where: { before.referenceParties.contains($0) }) { return allSubjects(before, after) }
-            return Set(owners.flatMap { after.roadmapsBySignatory[$0] ?? [] }.map(GapSubject.roadmap))
+            let signed = owners.flatMap { after.roadmapsBySignatory[$0] ?? [] }
+            let owned = after.state.roadmaps.values.filter { owners.contains($0.owner) }.map(\.id)
+            return Set((signed + owned).map(GapSubject.roadmap))
         default:
             return []
         }
@@ -44,17 +50,21 @@ public struct RoadmapMisalignmentRule: GapRule {
         else { return [] }
         var gaps = Set(roadmap.signatories).sorted().compactMap { signatoryGap(roadmap, year, $0, index) }
         if let parentID = roadmap.parent, let parent = index.state.roadmaps[parentID],
-            let parentYear = parent.targetYear, parentYear < year
+            let parentYear = parent.targetYear, parentYear != year
         {
+            let summary = parentYear < year
+                ? "The roadmap '\(roadmap.name)' aims at \(year), later than its parent roadmap '\(parent.name)' (\(parentYear))."
+                : "The roadmap '\(roadmap.name)' aims at \(year), \(parentYear - year) years ahead of the roadmap it builds on, '\(parent.name)' (\(parentYear)), so it depends on that sector moving faster than planned."
             gaps.append(
                 Gap(
                     id: "roadmap-misalignment:\(id):parent", kind: kind,
                     parties: Array(Set([roadmap.owner, parent.owner])).sorted(),
                     levels: Array(Set([roadmap.level, parent.level])).sorted(), topic: id,
-                    summary: "The roadmap '\(roadmap.name)' aims at \(year), later than its parent roadmap '\(parent.name)' (\(parentYear)).",
+                    summary: summary,
                     evidence: ["roadmap:\(id) target \(year)", "roadmap:\(parentID) target \(parentYear)"]))
         }
-        for target in index.referenceTargets(configuration) where target.level.rank >= roadmap.level.rank && target.year < year {
+        for target in index.referenceTargets(configuration)
+        where target.level.rank >= roadmap.level.rank && target.year < year && !beyondNetZeroInTime(roadmap, by: target.year, index) {
             gaps.append(
                 Gap(
                     id: "roadmap-misalignment:\(id):reference:\(target.level.rawValue)", kind: kind,
@@ -64,6 +74,16 @@ public struct RoadmapMisalignmentRule: GapRule {
                     evidence: ["roadmap:\(id) target \(year)", target.evidence]))
         }
         return gaps
+    }
+
+    /// A climate-positive roadmap whose owner reaches an end goal by `year` aims beyond the
+    /// reference, not behind it.
+    private func beyondNetZeroInTime(_ roadmap: Roadmap, by year: Int, _ index: GapIndex) -> Bool {
+        guard roadmap.word == .climatePositive else { return false }
+        let normalizer = GoalNormalizer(configuration: configuration)
+        return index.goals(of: roadmap.owner).contains { goal in
+            (goal.targetYear ?? .max) <= year && normalizer.reading(of: goal).isEndGoal
+        }
     }
 
     private func signatoryGap(_ roadmap: Roadmap, _ year: Int, _ party: PartyID, _ index: GapIndex) -> Gap? {
