@@ -42,6 +42,7 @@ extension AsyncSocketCore {
             var moreToRead = false
             if canReceive && !paused {
                 var batch: [ReceivedMessage] = []
+                batch.reserveCapacity(min(maxBatch, 64))
                 do {
                     while batch.count < maxBatch, let message = try socket.receive(flags: ZMQ_DONTWAIT) {
                         batch.append(message)

@@ -5,7 +5,8 @@ import ZeroMQ
 enum PushPullBenchmarks {
     /// Through ``AsyncSocket``: the path the application uses. A task sends with
     /// `await send(_:)`, another iterates `batches`.
-    static func swiftAsync(size: Int, count: Int) async throws -> Double {
+    /// - Returns: messages per second and the mean batch size the consumer saw.
+    static func swiftAsync(size: Int, count: Int) async throws -> (rate: Double, meanBatch: Double) {
         let context = try ZeroMQContext()
         defer { context.shutdown() }
         let pull = try AsyncSocket(context, type: .pull) { socket in
@@ -23,7 +24,9 @@ enum PushPullBenchmarks {
         }
         var received = 0
         var bytes = 0
+        var batches = 0
         for try await batch in pull.batches {
+            batches += 1
             received += batch.count
             bytes += batch.last!.frames[0].count
             if received >= count { break }
@@ -35,7 +38,7 @@ enum PushPullBenchmarks {
         pull.close()
         await push.waitUntilClosed()
         await pull.waitUntilClosed()
-        return Double(count) / elapsed.seconds
+        return (Double(count) / elapsed.seconds, Double(received) / Double(batches))
     }
 
     /// Through the synchronous ``Socket`` API on two dedicated threads.

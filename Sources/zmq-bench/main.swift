@@ -47,7 +47,9 @@ for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000
             results["raw", default: []].append(try PushPullBenchmarks.raw(binary: rawBinary, size: size, count: count))
         }
         if only == nil || only == "swift_async" {
-            results["swift_async", default: []].append(try await PushPullBenchmarks.swiftAsync(size: size, count: count))
+            let (rate, meanBatch) = try await PushPullBenchmarks.swiftAsync(size: size, count: count)
+            results["swift_async", default: []].append(rate)
+            results["swift_async_batch", default: []].append(meanBatch)
         }
         if only == nil || only == "swift_sync" {
             results["swift_sync", default: []].append(try await PushPullBenchmarks.swiftSync(size: size, count: count))
@@ -58,6 +60,9 @@ for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000
     let medians = results.mapValues(median)
     for key in ["raw", "swift_async", "swift_sync"] {
         if let value = medians[key] { print("\(name).\(key): \(Int(value)) msg/s") }
+    }
+    if let meanBatch = medians["swift_async_batch"] {
+        print("\(name).swift_async_mean_batch: \(Int(meanBatch)) msg")
     }
     if let raw = medians["raw"], let async = medians["swift_async"], let sync = medians["swift_sync"] {
         print("\(name).ratio: " + String(format: "%.2f", async / raw))
