@@ -85,13 +85,15 @@ extension Socket {
                     if size > 0, let data { buffer.baseAddress!.initialize(from: data.assumingMemoryBound(to: UInt8.self), count: size) }
                     count = size
                 })
-            if frames.count == 1 {
+            if zmq_msg_more(message) == 0 {
+                // Read metadata from the last frame: it always came off the wire, whereas a
+                // ROUTER makes the routing-id frame itself, without the connection's metadata.
                 if let value = zmq_msg_gets(message, "User-Id") { userId = String(cString: value) }
                 if readsPeerAddress, let value = zmq_msg_gets(message, "Peer-Address") {
                     peerAddress = String(cString: value)
                 }
+                break
             }
-            if zmq_msg_more(message) == 0 { break }
         }
         return ReceivedMessage(frames: frames, userId: userId, peerAddress: peerAddress)
     }
