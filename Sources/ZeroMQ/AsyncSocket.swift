@@ -111,7 +111,13 @@ public final class AsyncSocket: Sendable {
     /// queue is full. A send that libzmq refuses later (for example an unroutable message on
     /// a mandatory ROUTER) is counted in ``failedSendCount``; use ``sendConfirmed(_:)`` to
     /// learn about it.
-    /// - Throws: ``ZeroMQError`` `ETERM` once the socket is closed.
+    ///
+    /// Sends that cannot leave (a PUSH or DEALER without a ready peer, a ROUTER with
+    /// ``SocketOption/routerMandatory`` whose peer is at its high-water mark) wait in order,
+    /// so the queue fills and callers suspend until the peer drains it, the task is
+    /// cancelled, or the socket closes.
+    /// - Throws: ``ZeroMQError`` `ETERM` once the socket is closed; `CancellationError` when
+    ///   the task is cancelled while waiting for room.
     public func send(_ message: Message) async throws {
         while true {
             switch core.enqueue(.message(message)) {

@@ -16,7 +16,7 @@ extension AsyncSocketCore {
 
         loop: while true {
             // 1. Take the queued outbound work (when the previous lot is done).
-            var waiters: [CheckedContinuation<Void, any Error>] = []
+            var waiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
             let (closing, paused) = state.withLock { state in
                 if next >= pending.count && !state.outbound.isEmpty {
                     pending.removeAll(keepingCapacity: true)
@@ -26,7 +26,7 @@ extension AsyncSocketCore {
                 }
                 return (state.closeRequested, state.readingPaused)
             }
-            for waiter in waiters { waiter.resume() }
+            for waiter in waiters.values { waiter.resume() }
             if closing { break loop }
 
             // 2. Send without blocking until done or the high-water mark is reached.
@@ -154,7 +154,7 @@ extension AsyncSocketCore {
             return (state.receiveWaiter, state.sendWaiters, state.closedWaiters, state.outbound)
         }
         if let error { receiver?.resume(throwing: error) } else { receiver?.resume(returning: nil) }
-        for sender in senders { sender.resume(throwing: ZeroMQError.socketClosed("send")) }
+        for sender in senders.values { sender.resume(throwing: ZeroMQError.socketClosed("send")) }
         for item in stragglers {
             switch item {
             case .message: break

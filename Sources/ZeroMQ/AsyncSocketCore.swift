@@ -20,7 +20,8 @@ final class AsyncSocketCore: Sendable {
 
     struct State {
         var outbound: [Outbound] = []
-        var sendWaiters: [CheckedContinuation<Void, any Error>] = []
+        var sendWaiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
+        var lastWaiterId: UInt64 = 0
         var inbound = Queue<[ReceivedMessage]>()
         var inboundCount = 0
         var receiveWaiter: CheckedContinuation<[ReceivedMessage]?, any Error>?
@@ -76,16 +77,27 @@ final class AsyncSocketCore: Sendable {
         }
     }
 
-    /// Suspends until the outbound queue has room (or the socket closed: throws).
+    /// Suspends until the outbound queue has room.
+    /// - Throws: `ETERM` when the socket closes, `CancellationError` when the task is cancelled.
     func waitForRoom() async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let result: Result<Void, ZeroMQError>? = state.withLock { state in
-                if state.finished || state.closeRequested { return .failure(.socketClosed("send")) }
-                if state.outbound.count < configuration.sendBufferLimit { return .success(()) }
-                state.sendWaiters.append(continuation)
-                return nil
+        let id = state.withLock { state in
+            state.lastWaiterId += 1
+            return state.lastWaiterId
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let result: Result<Void, any Error>? = state.withLock { state in
+                    if state.finished || state.closeRequested { return .failure(ZeroMQError.socketClosed("send")) }
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    if state.outbound.count < configuration.sendBufferLimit { return .success(()) }
+                    state.sendWaiters[id] = continuation
+                    return nil
+                }
+                if let result { continuation.resume(with: result) }
             }
-            if let result { continuation.resume(with: result) }
+        } onCancel: {
+            let waiter = state.withLock { $0.sendWaiters.removeValue(forKey: id) }
+            waiter?.resume(throwing: CancellationError())
         }
     }
 

@@ -238,3 +238,33 @@ struct AsyncSocketTests {
         await other.waitUntilClosed()
     }
 }
+
+@Suite("AsyncSocket: back-pressure on senders")
+struct AsyncSocketSendTests {
+    @Test func aSenderWaitingForRoomCanBeCancelledOrReleasedByClose() async throws {
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let tiny = AsyncSocket.Configuration(sendBufferLimit: 4)
+        // A PUSH whose peer never binds queues up to its high-water mark (inproc keeps a
+        // pending pipe), then cannot send: the bridge's queue fills and senders suspend.
+        let push = try AsyncSocket(context, type: .push, configuration: tiny) { socket in
+            try socket.set(.linger, 0)
+            try socket.set(.sendHighWaterMark, 2)
+            try socket.connect("inproc://nobody-pulls")
+        }
+        let stuck = Task {
+            for index in 0..<10_000 { try await push.send(.text(String(index))) }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        stuck.cancel()
+        await #expect(throws: CancellationError.self) { try await withTimeout(5) { try await stuck.value } }
+
+        let stuckAgain = Task {
+            for index in 0..<10_000 { try await push.send(.text(String(index))) }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        push.close()
+        await #expect(throws: ZeroMQError.contextTerminated) { try await withTimeout(5) { try await stuckAgain.value } }
+        await push.waitUntilClosed()
+    }
+}
