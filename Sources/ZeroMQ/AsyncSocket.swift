@@ -142,7 +142,7 @@ public final class AsyncSocket: Sendable {
     /// - Throws: the ``ZeroMQError`` of `zmq_send` (`EHOSTUNREACH`, ...), or `ETERM`.
     public func sendConfirmed(_ message: Message) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            if case .closed = core.enqueue(.confirmed(message, continuation), force: true) {
+            if case .closed = core.enqueue(.confirmed(.init(message, continuation)), force: true) {
                 continuation.resume(throwing: ZeroMQError.socketClosed("send"))
             }
         }
@@ -155,8 +155,9 @@ public final class AsyncSocket: Sendable {
     ) async throws -> Result {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
             let task = AsyncSocketCore.Outbound.task(
-                run: { socket in continuation.resume(with: Swift.Result { try body(socket) }) },
-                fail: { error in continuation.resume(throwing: error) })
+                .init(
+                    run: { socket in continuation.resume(with: Swift.Result { try body(socket) }) },
+                    fail: { error in continuation.resume(throwing: error) }))
             if case .closed = core.enqueue(task, force: true) {
                 continuation.resume(throwing: ZeroMQError.socketClosed("withSocket"))
             }

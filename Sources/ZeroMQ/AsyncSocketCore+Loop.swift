@@ -98,16 +98,16 @@ extension AsyncSocketCore {
                     if error.code == czmq_ETERM() { throw error }
                     state.withLock { $0.failedSends += 1 }
                 } catch {}
-            case .confirmed(let message, let continuation):
+            case .confirmed(let send):
                 do {
-                    if try !socket.send(message, flags: ZMQ_DONTWAIT) { return true }
-                    continuation.resume()
+                    if try !socket.send(send.message, flags: ZMQ_DONTWAIT) { return true }
+                    send.continuation.resume()
                 } catch let error as ZeroMQError {
                     if error.code == czmq_ETERM() { throw error }
-                    continuation.resume(throwing: error)
+                    send.continuation.resume(throwing: error)
                 } catch {}
-            case .task(let run, _):
-                run(socket)
+            case .task(let task):
+                task.run(socket)
             }
             next += 1
         }
@@ -127,17 +127,17 @@ extension AsyncSocketCore {
             switch item {
             case .message(let message):
                 if graceful { _ = try? socket.send(message, flags: ZMQ_DONTWAIT) }
-            case .confirmed(let message, let continuation):
+            case .confirmed(let send):
                 do {
-                    guard graceful, try socket.send(message, flags: ZMQ_DONTWAIT) else {
+                    guard graceful, try socket.send(send.message, flags: ZMQ_DONTWAIT) else {
                         throw ZeroMQError.socketClosed("send")
                     }
-                    continuation.resume()
+                    send.continuation.resume()
                 } catch {
-                    continuation.resume(throwing: error)
+                    send.continuation.resume(throwing: error)
                 }
-            case .task(let run, let fail):
-                if graceful { run(socket) } else { fail(.socketClosed("withSocket")) }
+            case .task(let task):
+                if graceful { task.run(socket) } else { task.fail(.socketClosed("withSocket")) }
             }
         }
         socket.close()
@@ -158,8 +158,8 @@ extension AsyncSocketCore {
         for item in stragglers {
             switch item {
             case .message: break
-            case .confirmed(_, let continuation): continuation.resume(throwing: ZeroMQError.socketClosed("send"))
-            case .task(_, let fail): fail(.socketClosed("withSocket"))
+            case .confirmed(let send): send.continuation.resume(throwing: ZeroMQError.socketClosed("send"))
+            case .task(let task): task.fail(.socketClosed("withSocket"))
             }
         }
         for closer in closers { closer.resume() }

@@ -4,11 +4,32 @@ import CZeroMQ
 ///
 /// Everything mutable sits behind one lock. Continuations are resumed outside it.
 final class AsyncSocketCore: Sendable {
-    /// A unit of outbound work, run in order on the I/O thread.
+    /// A unit of outbound work, run in order on the I/O thread. The rare cases are boxed so
+    /// the enum has a fixed, small layout (continuations come from a resilient module).
     enum Outbound {
         case message(Message)
-        case confirmed(Message, CheckedContinuation<Void, any Error>)
-        case task(run: @Sendable (Socket) -> Void, fail: @Sendable (ZeroMQError) -> Void)
+        case confirmed(ConfirmedSend)
+        case task(SocketTask)
+    }
+
+    /// A send whose outcome a caller awaits.
+    final class ConfirmedSend: Sendable {
+        let message: Message
+        let continuation: CheckedContinuation<Void, any Error>
+        init(_ message: Message, _ continuation: CheckedContinuation<Void, any Error>) {
+            self.message = message
+            self.continuation = continuation
+        }
+    }
+
+    /// A closure to run with the socket, or to fail when the socket closes first.
+    final class SocketTask: Sendable {
+        let run: @Sendable (Socket) -> Void
+        let fail: @Sendable (ZeroMQError) -> Void
+        init(run: @escaping @Sendable (Socket) -> Void, fail: @escaping @Sendable (ZeroMQError) -> Void) {
+            self.run = run
+            self.fail = fail
+        }
     }
 
     /// What a receiver finds.

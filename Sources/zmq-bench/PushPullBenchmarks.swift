@@ -9,11 +9,11 @@ enum PushPullBenchmarks {
     static func swiftAsync(size: Int, count: Int) async throws -> (rate: Double, meanBatch: Double) {
         let context = try ZeroMQContext()
         defer { context.shutdown() }
-        let pull = try AsyncSocket(context, type: .pull) { socket in
+        let pull = try AsyncSocket(context, type: .pull, configuration: .init(threadName: "pull-io")) { socket in
             try socket.set(.linger, 0)
             try socket.bind("tcp://127.0.0.1:*")
         }
-        let push = try AsyncSocket(context, type: .push) { socket in
+        let push = try AsyncSocket(context, type: .push, configuration: .init(threadName: "push-io")) { socket in
             try socket.set(.linger, 0)
             try socket.connect(pull.lastEndpoint!)
         }
