@@ -2,14 +2,16 @@
 //
 // Usage: zmq-bench [--raw PATH] [--runs N] [--scale F]
 //   --raw PATH  the compiled scripts/bench/raw_pushpull.c (skipped when absent)
+//   --raw-roundtrip PATH  the compiled scripts/bench/raw_roundtrip.c (skipped when absent)
 //   --runs N    repetitions per measurement, medians reported (default 5)
 //   --scale F   multiply message counts (default 1: 1,000,000 x 100 B, 300,000 x 1 KB)
-//   --only V    run one variant: raw, swift_async or swift_sync (for profiling)
+//   --only V    run one variant: raw, swift_async, swift_sync or roundtrip (for profiling)
 // Output: one `name: value unit` line per figure on stdout; progress on stderr.
 import Foundation
 import ZeroMQ
 
 var rawBinary: String?
+var rawRoundTripBinary: String?
 var runs = 5
 var scale = 1.0
 var only: String?
@@ -17,6 +19,7 @@ var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--raw": rawBinary = arguments.next()
+    case "--raw-roundtrip": rawRoundTripBinary = arguments.next()
     case "--runs": runs = Int(arguments.next() ?? "") ?? runs
     case "--scale": scale = Double(arguments.next() ?? "") ?? scale
     case "--only": only = arguments.next()
@@ -38,7 +41,7 @@ func progress(_ text: String) {
 
 let v = ZeroMQ.version
 print("zmq.libzmq_version: \(v.major).\(v.minor).\(v.patch)")
-for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000)] {
+for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000)] where only != "roundtrip" {
     let count = max(1000, Int(Double(baseCount) * scale))
     var results: [String: [Double]] = [:]
     // Interleave the variants so drift in machine load hits them alike.
@@ -67,5 +70,28 @@ for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000
     if let raw = medians["raw"], let async = medians["swift_async"], let sync = medians["swift_sync"] {
         print("\(name).ratio: " + String(format: "%.2f", async / raw))
         print("\(name).ratio_sync: " + String(format: "%.2f", sync / raw))
+    }
+}
+
+// DEALER/ROUTER round trips, 100 B, one in flight.
+if only == nil || only == "roundtrip" {
+    let count = max(1000, Int(20_000 * scale))
+    var medians: [String: [Double]] = [:]
+    var p99s: [String: [Double]] = [:]
+    for run in 1...runs {
+        if let rawRoundTripBinary {
+            let latency = try RoundTripBenchmarks.raw(binary: rawRoundTripBinary, size: 100, count: count)
+            medians["raw", default: []].append(latency.median)
+            p99s["raw", default: []].append(latency.p99)
+        }
+        let latency = try await RoundTripBenchmarks.swiftAsync(size: 100, count: count)
+        medians["swift_async", default: []].append(latency.median)
+        p99s["swift_async", default: []].append(latency.p99)
+        progress("run \(run) roundtrip: " + medians.sorted { $0.key < $1.key }.map { "\($0.key)=" + String(format: "%.1f", $0.value.last!) + " us" }.joined(separator: " "))
+    }
+    for key in ["raw", "swift_async"] {
+        guard let values = medians[key], let tails = p99s[key] else { continue }
+        print("zmq.dealer_router.roundtrip.100B.\(key).median: " + String(format: "%.1f", median(values)) + " us")
+        print("zmq.dealer_router.roundtrip.100B.\(key).p99: " + String(format: "%.1f", median(tails)) + " us")
     }
 }
