@@ -128,9 +128,15 @@ public final class AsyncSocket: Sendable {
         }
     }
 
-    /// Queues several messages in order.
-    public func send(contentsOf messages: some Sequence<Message>) async throws {
-        for message in messages { try await send(message) }
+    /// Queues several messages in order, taking the lock once per run that fits: cheaper
+    /// than one ``send(_:)`` per message when fanning out.
+    public func send(contentsOf messages: [Message]) async throws {
+        var rest = messages[...]
+        while !rest.isEmpty {
+            guard let queued = core.enqueue(contentsOf: rest) else { throw ZeroMQError.socketClosed("send") }
+            rest = rest.dropFirst(queued)
+            if !rest.isEmpty { try await core.waitForRoom() }
+        }
     }
 
     /// Sends a message to the peer with `routingId` (ROUTER sockets).

@@ -98,6 +98,19 @@ final class AsyncSocketCore: Sendable {
         }
     }
 
+    /// Queues as many of `messages` as there is room for, under one lock.
+    /// - Returns: how many were queued, or `nil` when the socket is closed.
+    func enqueue(contentsOf messages: ArraySlice<Message>) -> Int? {
+        state.withLock { state in
+            if state.finished || state.closeRequested { return nil }
+            let room = max(0, configuration.sendBufferLimit - state.outbound.count)
+            let taken = messages.prefix(room)
+            for message in taken { state.outbound.append(.message(message)) }
+            if !taken.isEmpty { wakeIfSleeping(&state) }
+            return taken.count
+        }
+    }
+
     /// Suspends until the outbound queue has room.
     /// - Throws: `ETERM` when the socket closes, `CancellationError` when the task is cancelled.
     func waitForRoom() async throws {

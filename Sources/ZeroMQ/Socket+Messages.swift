@@ -23,11 +23,11 @@ extension Socket {
     /// ``SocketOption/receiveTimeout``).
     /// - Throws: ``ZeroMQError`` (`EAGAIN` on timeout, `ETERM`, ...).
     public func receive() throws -> ReceivedMessage {
-        while true {
-            if let message = try receive(flags: 0) { return message }
+        guard let message = try receive(flags: 0) else {
             // EAGAIN from a blocking receive means the receive timeout expired.
             throw ZeroMQError(operation: "zmq_msg_recv", code: czmq_EAGAIN())
         }
+        return message
     }
 
     /// Receives a message if one is waiting.

@@ -200,7 +200,8 @@ struct AsyncSocketTests {
         }
         let count = 3000
         let sending = Task {
-            for index in 0..<count { try await push.send(.text(String(index))) }
+            for index in 0..<count / 2 { try await push.send(.text(String(index))) }
+            try await push.send(contentsOf: (count / 2..<count).map { .text(String($0)) })
         }
         // The consumer starts late: the sender must be held back, not buffered without bound.
         try await Task.sleep(for: .milliseconds(100))
