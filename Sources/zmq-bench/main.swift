@@ -47,15 +47,26 @@ for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000
     // Interleave the variants so drift in machine load hits them alike.
     for run in 1...runs {
         if let rawBinary, only == nil || only == "raw" {
-            results["raw", default: []].append(try PushPullBenchmarks.raw(binary: rawBinary, size: size, count: count))
+            let (rate, cpu) = try await CPUTime.measure(items: count, children: true) {
+                try PushPullBenchmarks.raw(binary: rawBinary, size: size, count: count)
+            }
+            results["raw", default: []].append(rate)
+            results["raw_cpu", default: []].append(cpu)
         }
         if only == nil || only == "swift_async" {
-            let (rate, meanBatch) = try await PushPullBenchmarks.swiftAsync(size: size, count: count)
+            let ((rate, meanBatch), cpu) = try await CPUTime.measure(items: count) {
+                try await PushPullBenchmarks.swiftAsync(size: size, count: count)
+            }
             results["swift_async", default: []].append(rate)
             results["swift_async_batch", default: []].append(meanBatch)
+            results["swift_async_cpu", default: []].append(cpu)
         }
         if only == nil || only == "swift_sync" {
-            results["swift_sync", default: []].append(try await PushPullBenchmarks.swiftSync(size: size, count: count))
+            let (rate, cpu) = try await CPUTime.measure(items: count) {
+                try await PushPullBenchmarks.swiftSync(size: size, count: count)
+            }
+            results["swift_sync", default: []].append(rate)
+            results["swift_sync_cpu", default: []].append(cpu)
         }
         progress("run \(run) \(label): " + results.sorted { $0.key < $1.key }.map { "\($0.key)=\(Int($0.value.last!))" }.joined(separator: " "))
     }
@@ -64,12 +75,18 @@ for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000
     for key in ["raw", "swift_async", "swift_sync"] {
         if let value = medians[key] { print("\(name).\(key): \(Int(value)) msg/s") }
     }
+    for key in ["raw", "swift_async", "swift_sync"] {
+        if let value = medians[key + "_cpu"] { print("\(name).\(key).cpu: \(Int(value)) ns/msg") }
+    }
     if let meanBatch = medians["swift_async_batch"] {
         print("\(name).swift_async_mean_batch: \(Int(meanBatch)) msg")
     }
     if let raw = medians["raw"], let async = medians["swift_async"], let sync = medians["swift_sync"] {
         print("\(name).ratio: " + String(format: "%.2f", async / raw))
         print("\(name).ratio_sync: " + String(format: "%.2f", sync / raw))
+    }
+    if let raw = medians["raw_cpu"], let async = medians["swift_async_cpu"] {
+        print("\(name).cpu_ratio: " + String(format: "%.2f", raw / async) + " (raw CPU time / Swift async CPU time per message)")
     }
 }
 
