@@ -6,14 +6,20 @@ enum PushPullBenchmarks {
     /// Through ``AsyncSocket``: the path the application uses. A task sends with
     /// `await send(_:)`, another iterates `batches`.
     /// - Returns: messages per second and the mean batch size the consumer saw.
-    static func swiftAsync(size: Int, count: Int) async throws -> (rate: Double, meanBatch: Double) {
+    static func swiftAsync(
+        size: Int, count: Int, configuration: AsyncSocket.Configuration = .init()
+    ) async throws -> (rate: Double, meanBatch: Double) {
+        var pullConfiguration = configuration
+        pullConfiguration.threadName = "pull-io"
+        var pushConfiguration = configuration
+        pushConfiguration.threadName = "push-io"
         let context = try ZeroMQContext()
         defer { context.shutdown() }
-        let pull = try AsyncSocket(context, type: .pull, configuration: .init(threadName: "pull-io")) { socket in
+        let pull = try AsyncSocket(context, type: .pull, configuration: pullConfiguration) { socket in
             try socket.set(.linger, 0)
             try socket.bind("tcp://127.0.0.1:*")
         }
-        let push = try AsyncSocket(context, type: .push, configuration: .init(threadName: "push-io")) { socket in
+        let push = try AsyncSocket(context, type: .push, configuration: pushConfiguration) { socket in
             try socket.set(.linger, 0)
             try socket.connect(pull.lastEndpoint!)
         }

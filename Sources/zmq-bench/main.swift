@@ -5,6 +5,7 @@
 //   --raw-roundtrip PATH  the compiled scripts/bench/raw_roundtrip.c (skipped when absent)
 //   --runs N    repetitions per measurement, medians reported (default 5)
 //   --scale F   multiply message counts (default 1: 1,000,000 x 100 B, 300,000 x 1 KB)
+//   --batch N, --send-buffer N, --receive-buffer N  AsyncSocket.Configuration for swift_async
 //   --only V    run one variant: raw, swift_async, swift_sync or roundtrip (for profiling)
 // Output: one `name: value unit` line per figure on stdout; progress on stderr.
 import Foundation
@@ -15,6 +16,7 @@ var rawRoundTripBinary: String?
 var runs = 5
 var scale = 1.0
 var only: String?
+var configuration = AsyncSocket.Configuration()
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -23,6 +25,9 @@ while let argument = arguments.next() {
     case "--runs": runs = Int(arguments.next() ?? "") ?? runs
     case "--scale": scale = Double(arguments.next() ?? "") ?? scale
     case "--only": only = arguments.next()
+    case "--batch": configuration.maxBatchSize = Int(arguments.next() ?? "") ?? configuration.maxBatchSize
+    case "--send-buffer": configuration.sendBufferLimit = Int(arguments.next() ?? "") ?? configuration.sendBufferLimit
+    case "--receive-buffer": configuration.receiveBufferLimit = Int(arguments.next() ?? "") ?? configuration.receiveBufferLimit
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -55,7 +60,7 @@ for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000
         }
         if only == nil || only == "swift_async" {
             let ((rate, meanBatch), cpu) = try await CPUTime.measure(items: count) {
-                try await PushPullBenchmarks.swiftAsync(size: size, count: count)
+                try await PushPullBenchmarks.swiftAsync(size: size, count: count, configuration: configuration)
             }
             results["swift_async", default: []].append(rate)
             results["swift_async_batch", default: []].append(meanBatch)
