@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ZeroMQ layer benchmark: raw C PUSH/PULL loop against the Swift layer (async and sync),
-# 100 B and 1 KB messages over tcp loopback, medians of 5 interleaved runs.
+# 100 B and 1 KB messages over tcp loopback, and DEALER/ROUTER round-trip latency (raw C
+# against the async layer); medians of 5 interleaved runs.
 # Usage: scripts/bench-zmq.sh [--runs N] [--scale F]   (arguments go to zmq-bench)
 # Output lines: `name: value unit`, e.g. `zmq.pushpull.100B.ratio: 0.85` (Swift async / raw).
 set -euo pipefail
@@ -11,6 +12,8 @@ echo "building (release)..." >&2
 swift build -c release --product zmq-bench --scratch-path "$scratch" >&2
 raw="$scratch/raw_pushpull"
 gcc -O2 -o "$raw" scripts/bench/raw_pushpull.c -lzmq -lpthread
+rawRoundTrip="$scratch/raw_roundtrip"
+gcc -O2 -o "$rawRoundTrip" scripts/bench/raw_roundtrip.c -lzmq -lpthread
 
 echo "cpus: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-"$scratch/release/zmq-bench" --raw "$raw" "$@"
+"$scratch/release/zmq-bench" --raw "$raw" --raw-roundtrip "$rawRoundTrip" "$@"

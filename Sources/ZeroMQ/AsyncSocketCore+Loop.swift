@@ -16,7 +16,7 @@ extension AsyncSocketCore {
 
         loop: while true {
             // 1. Take the queued outbound work (when the previous lot is done).
-            var waiters: [CheckedContinuation<Void, any Error>] = []
+            var waiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
             let (closing, paused) = state.withLock { state in
                 if next >= pending.count && !state.outbound.isEmpty {
                     pending.removeAll(keepingCapacity: true)
@@ -26,7 +26,7 @@ extension AsyncSocketCore {
                 }
                 return (state.closeRequested, state.readingPaused)
             }
-            for waiter in waiters { waiter.resume() }
+            for waiter in waiters.values { waiter.resume() }
             if closing { break loop }
 
             // 2. Send without blocking until done or the high-water mark is reached.
@@ -42,6 +42,7 @@ extension AsyncSocketCore {
             var moreToRead = false
             if canReceive && !paused {
                 var batch: [ReceivedMessage] = []
+                batch.reserveCapacity(min(maxBatch, 64))
                 do {
                     while batch.count < maxBatch, let message = try socket.receive(flags: ZMQ_DONTWAIT) {
                         batch.append(message)
@@ -97,16 +98,16 @@ extension AsyncSocketCore {
                     if error.code == czmq_ETERM() { throw error }
                     state.withLock { $0.failedSends += 1 }
                 } catch {}
-            case .confirmed(let message, let continuation):
+            case .confirmed(let send):
                 do {
-                    if try !socket.send(message, flags: ZMQ_DONTWAIT) { return true }
-                    continuation.resume()
+                    if try !socket.send(send.message, flags: ZMQ_DONTWAIT) { return true }
+                    send.continuation.resume()
                 } catch let error as ZeroMQError {
                     if error.code == czmq_ETERM() { throw error }
-                    continuation.resume(throwing: error)
+                    send.continuation.resume(throwing: error)
                 } catch {}
-            case .task(let run, _):
-                run(socket)
+            case .task(let task):
+                task.run(socket)
             }
             next += 1
         }
@@ -126,17 +127,17 @@ extension AsyncSocketCore {
             switch item {
             case .message(let message):
                 if graceful { _ = try? socket.send(message, flags: ZMQ_DONTWAIT) }
-            case .confirmed(let message, let continuation):
+            case .confirmed(let send):
                 do {
-                    guard graceful, try socket.send(message, flags: ZMQ_DONTWAIT) else {
+                    guard graceful, try socket.send(send.message, flags: ZMQ_DONTWAIT) else {
                         throw ZeroMQError.socketClosed("send")
                     }
-                    continuation.resume()
+                    send.continuation.resume()
                 } catch {
-                    continuation.resume(throwing: error)
+                    send.continuation.resume(throwing: error)
                 }
-            case .task(let run, let fail):
-                if graceful { run(socket) } else { fail(.socketClosed("withSocket")) }
+            case .task(let task):
+                if graceful { task.run(socket) } else { task.fail(.socketClosed("withSocket")) }
             }
         }
         socket.close()
@@ -153,12 +154,12 @@ extension AsyncSocketCore {
             return (state.receiveWaiter, state.sendWaiters, state.closedWaiters, state.outbound)
         }
         if let error { receiver?.resume(throwing: error) } else { receiver?.resume(returning: nil) }
-        for sender in senders { sender.resume(throwing: ZeroMQError.socketClosed("send")) }
+        for sender in senders.values { sender.resume(throwing: ZeroMQError.socketClosed("send")) }
         for item in stragglers {
             switch item {
             case .message: break
-            case .confirmed(_, let continuation): continuation.resume(throwing: ZeroMQError.socketClosed("send"))
-            case .task(_, let fail): fail(.socketClosed("withSocket"))
+            case .confirmed(let send): send.continuation.resume(throwing: ZeroMQError.socketClosed("send"))
+            case .task(let task): task.fail(.socketClosed("withSocket"))
             }
         }
         for closer in closers { closer.resume() }

@@ -4,11 +4,32 @@ import CZeroMQ
 ///
 /// Everything mutable sits behind one lock. Continuations are resumed outside it.
 final class AsyncSocketCore: Sendable {
-    /// A unit of outbound work, run in order on the I/O thread.
+    /// A unit of outbound work, run in order on the I/O thread. The rare cases are boxed so
+    /// the enum has a fixed, small layout (continuations come from a resilient module).
     enum Outbound {
         case message(Message)
-        case confirmed(Message, CheckedContinuation<Void, any Error>)
-        case task(run: @Sendable (Socket) -> Void, fail: @Sendable (ZeroMQError) -> Void)
+        case confirmed(ConfirmedSend)
+        case task(SocketTask)
+    }
+
+    /// A send whose outcome a caller awaits.
+    final class ConfirmedSend: Sendable {
+        let message: Message
+        let continuation: CheckedContinuation<Void, any Error>
+        init(_ message: Message, _ continuation: CheckedContinuation<Void, any Error>) {
+            self.message = message
+            self.continuation = continuation
+        }
+    }
+
+    /// A closure to run with the socket, or to fail when the socket closes first.
+    final class SocketTask: Sendable {
+        let run: @Sendable (Socket) -> Void
+        let fail: @Sendable (ZeroMQError) -> Void
+        init(run: @escaping @Sendable (Socket) -> Void, fail: @escaping @Sendable (ZeroMQError) -> Void) {
+            self.run = run
+            self.fail = fail
+        }
     }
 
     /// What a receiver finds.
@@ -20,7 +41,8 @@ final class AsyncSocketCore: Sendable {
 
     struct State {
         var outbound: [Outbound] = []
-        var sendWaiters: [CheckedContinuation<Void, any Error>] = []
+        var sendWaiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
+        var lastWaiterId: UInt64 = 0
         var inbound = Queue<[ReceivedMessage]>()
         var inboundCount = 0
         var receiveWaiter: CheckedContinuation<[ReceivedMessage]?, any Error>?
@@ -76,16 +98,40 @@ final class AsyncSocketCore: Sendable {
         }
     }
 
-    /// Suspends until the outbound queue has room (or the socket closed: throws).
+    /// Queues as many of `messages` as there is room for, under one lock.
+    /// - Returns: how many were queued, or `nil` when the socket is closed.
+    func enqueue(contentsOf messages: ArraySlice<Message>) -> Int? {
+        state.withLock { state in
+            if state.finished || state.closeRequested { return nil }
+            let room = max(0, configuration.sendBufferLimit - state.outbound.count)
+            let taken = messages.prefix(room)
+            for message in taken { state.outbound.append(.message(message)) }
+            if !taken.isEmpty { wakeIfSleeping(&state) }
+            return taken.count
+        }
+    }
+
+    /// Suspends until the outbound queue has room.
+    /// - Throws: `ETERM` when the socket closes, `CancellationError` when the task is cancelled.
     func waitForRoom() async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let result: Result<Void, ZeroMQError>? = state.withLock { state in
-                if state.finished || state.closeRequested { return .failure(.socketClosed("send")) }
-                if state.outbound.count < configuration.sendBufferLimit { return .success(()) }
-                state.sendWaiters.append(continuation)
-                return nil
+        let id = state.withLock { state in
+            state.lastWaiterId += 1
+            return state.lastWaiterId
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let result: Result<Void, any Error>? = state.withLock { state in
+                    if state.finished || state.closeRequested { return .failure(ZeroMQError.socketClosed("send")) }
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    if state.outbound.count < configuration.sendBufferLimit { return .success(()) }
+                    state.sendWaiters[id] = continuation
+                    return nil
+                }
+                if let result { continuation.resume(with: result) }
             }
-            if let result { continuation.resume(with: result) }
+        } onCancel: {
+            let waiter = state.withLock { $0.sendWaiters.removeValue(forKey: id) }
+            waiter?.resume(throwing: CancellationError())
         }
     }
 

@@ -23,11 +23,11 @@ extension Socket {
     /// ``SocketOption/receiveTimeout``).
     /// - Throws: ``ZeroMQError`` (`EAGAIN` on timeout, `ETERM`, ...).
     public func receive() throws -> ReceivedMessage {
-        while true {
-            if let message = try receive(flags: 0) { return message }
+        guard let message = try receive(flags: 0) else {
             // EAGAIN from a blocking receive means the receive timeout expired.
             throw ZeroMQError(operation: "zmq_msg_recv", code: czmq_EAGAIN())
         }
+        return message
     }
 
     /// Receives a message if one is waiting.
@@ -85,13 +85,15 @@ extension Socket {
                     if size > 0, let data { buffer.baseAddress!.initialize(from: data.assumingMemoryBound(to: UInt8.self), count: size) }
                     count = size
                 })
-            if frames.count == 1 {
+            if zmq_msg_more(message) == 0 {
+                // Read metadata from the last frame: it always came off the wire, whereas a
+                // ROUTER makes the routing-id frame itself, without the connection's metadata.
                 if let value = zmq_msg_gets(message, "User-Id") { userId = String(cString: value) }
                 if readsPeerAddress, let value = zmq_msg_gets(message, "Peer-Address") {
                     peerAddress = String(cString: value)
                 }
+                break
             }
-            if zmq_msg_more(message) == 0 { break }
         }
         return ReceivedMessage(frames: frames, userId: userId, peerAddress: peerAddress)
     }

@@ -5,14 +5,21 @@ import ZeroMQ
 enum PushPullBenchmarks {
     /// Through ``AsyncSocket``: the path the application uses. A task sends with
     /// `await send(_:)`, another iterates `batches`.
-    static func swiftAsync(size: Int, count: Int) async throws -> Double {
+    /// - Returns: messages per second and the mean batch size the consumer saw.
+    static func swiftAsync(
+        size: Int, count: Int, configuration: AsyncSocket.Configuration = .init()
+    ) async throws -> (rate: Double, meanBatch: Double) {
+        var pullConfiguration = configuration
+        pullConfiguration.threadName = "pull-io"
+        var pushConfiguration = configuration
+        pushConfiguration.threadName = "push-io"
         let context = try ZeroMQContext()
         defer { context.shutdown() }
-        let pull = try AsyncSocket(context, type: .pull) { socket in
+        let pull = try AsyncSocket(context, type: .pull, configuration: pullConfiguration) { socket in
             try socket.set(.linger, 0)
             try socket.bind("tcp://127.0.0.1:*")
         }
-        let push = try AsyncSocket(context, type: .push) { socket in
+        let push = try AsyncSocket(context, type: .push, configuration: pushConfiguration) { socket in
             try socket.set(.linger, 0)
             try socket.connect(pull.lastEndpoint!)
         }
@@ -23,7 +30,9 @@ enum PushPullBenchmarks {
         }
         var received = 0
         var bytes = 0
+        var batches = 0
         for try await batch in pull.batches {
+            batches += 1
             received += batch.count
             bytes += batch.last!.frames[0].count
             if received >= count { break }
@@ -35,7 +44,7 @@ enum PushPullBenchmarks {
         pull.close()
         await push.waitUntilClosed()
         await pull.waitUntilClosed()
-        return Double(count) / elapsed.seconds
+        return (Double(count) / elapsed.seconds, Double(received) / Double(batches))
     }
 
     /// Through the synchronous ``Socket`` API on two dedicated threads.

@@ -2,24 +2,32 @@
 //
 // Usage: zmq-bench [--raw PATH] [--runs N] [--scale F]
 //   --raw PATH  the compiled scripts/bench/raw_pushpull.c (skipped when absent)
+//   --raw-roundtrip PATH  the compiled scripts/bench/raw_roundtrip.c (skipped when absent)
 //   --runs N    repetitions per measurement, medians reported (default 5)
 //   --scale F   multiply message counts (default 1: 1,000,000 x 100 B, 300,000 x 1 KB)
-//   --only V    run one variant: raw, swift_async or swift_sync (for profiling)
+//   --batch N, --send-buffer N, --receive-buffer N  AsyncSocket.Configuration for swift_async
+//   --only V    run one variant: raw, swift_async, swift_sync or roundtrip (for profiling)
 // Output: one `name: value unit` line per figure on stdout; progress on stderr.
 import Foundation
 import ZeroMQ
 
 var rawBinary: String?
+var rawRoundTripBinary: String?
 var runs = 5
 var scale = 1.0
 var only: String?
+var configuration = AsyncSocket.Configuration()
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--raw": rawBinary = arguments.next()
+    case "--raw-roundtrip": rawRoundTripBinary = arguments.next()
     case "--runs": runs = Int(arguments.next() ?? "") ?? runs
     case "--scale": scale = Double(arguments.next() ?? "") ?? scale
     case "--only": only = arguments.next()
+    case "--batch": configuration.maxBatchSize = Int(arguments.next() ?? "") ?? configuration.maxBatchSize
+    case "--send-buffer": configuration.sendBufferLimit = Int(arguments.next() ?? "") ?? configuration.sendBufferLimit
+    case "--receive-buffer": configuration.receiveBufferLimit = Int(arguments.next() ?? "") ?? configuration.receiveBufferLimit
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -38,19 +46,32 @@ func progress(_ text: String) {
 
 let v = ZeroMQ.version
 print("zmq.libzmq_version: \(v.major).\(v.minor).\(v.patch)")
-for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000)] {
+for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000)] where only != "roundtrip" {
     let count = max(1000, Int(Double(baseCount) * scale))
     var results: [String: [Double]] = [:]
     // Interleave the variants so drift in machine load hits them alike.
     for run in 1...runs {
         if let rawBinary, only == nil || only == "raw" {
-            results["raw", default: []].append(try PushPullBenchmarks.raw(binary: rawBinary, size: size, count: count))
+            let (rate, cpu) = try await CPUTime.measure(items: count, children: true) {
+                try PushPullBenchmarks.raw(binary: rawBinary, size: size, count: count)
+            }
+            results["raw", default: []].append(rate)
+            results["raw_cpu", default: []].append(cpu)
         }
         if only == nil || only == "swift_async" {
-            results["swift_async", default: []].append(try await PushPullBenchmarks.swiftAsync(size: size, count: count))
+            let ((rate, meanBatch), cpu) = try await CPUTime.measure(items: count) {
+                try await PushPullBenchmarks.swiftAsync(size: size, count: count, configuration: configuration)
+            }
+            results["swift_async", default: []].append(rate)
+            results["swift_async_batch", default: []].append(meanBatch)
+            results["swift_async_cpu", default: []].append(cpu)
         }
         if only == nil || only == "swift_sync" {
-            results["swift_sync", default: []].append(try await PushPullBenchmarks.swiftSync(size: size, count: count))
+            let (rate, cpu) = try await CPUTime.measure(items: count) {
+                try await PushPullBenchmarks.swiftSync(size: size, count: count)
+            }
+            results["swift_sync", default: []].append(rate)
+            results["swift_sync_cpu", default: []].append(cpu)
         }
         progress("run \(run) \(label): " + results.sorted { $0.key < $1.key }.map { "\($0.key)=\(Int($0.value.last!))" }.joined(separator: " "))
     }
@@ -59,8 +80,40 @@ for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000
     for key in ["raw", "swift_async", "swift_sync"] {
         if let value = medians[key] { print("\(name).\(key): \(Int(value)) msg/s") }
     }
+    for key in ["raw", "swift_async", "swift_sync"] {
+        if let value = medians[key + "_cpu"] { print("\(name).\(key).cpu: \(Int(value)) ns/msg") }
+    }
+    if let meanBatch = medians["swift_async_batch"] {
+        print("\(name).swift_async_mean_batch: \(Int(meanBatch)) msg")
+    }
     if let raw = medians["raw"], let async = medians["swift_async"], let sync = medians["swift_sync"] {
         print("\(name).ratio: " + String(format: "%.2f", async / raw))
         print("\(name).ratio_sync: " + String(format: "%.2f", sync / raw))
+    }
+    if let raw = medians["raw_cpu"], let async = medians["swift_async_cpu"] {
+        print("\(name).cpu_ratio: " + String(format: "%.2f", raw / async) + " (raw CPU time / Swift async CPU time per message)")
+    }
+}
+
+// DEALER/ROUTER round trips, 100 B, one in flight.
+if only == nil || only == "roundtrip" {
+    let count = max(1000, Int(20_000 * scale))
+    var medians: [String: [Double]] = [:]
+    var p99s: [String: [Double]] = [:]
+    for run in 1...runs {
+        if let rawRoundTripBinary {
+            let latency = try RoundTripBenchmarks.raw(binary: rawRoundTripBinary, size: 100, count: count)
+            medians["raw", default: []].append(latency.median)
+            p99s["raw", default: []].append(latency.p99)
+        }
+        let latency = try await RoundTripBenchmarks.swiftAsync(size: 100, count: count)
+        medians["swift_async", default: []].append(latency.median)
+        p99s["swift_async", default: []].append(latency.p99)
+        progress("run \(run) roundtrip: " + medians.sorted { $0.key < $1.key }.map { "\($0.key)=" + String(format: "%.1f", $0.value.last!) + " us" }.joined(separator: " "))
+    }
+    for key in ["raw", "swift_async"] {
+        guard let values = medians[key], let tails = p99s[key] else { continue }
+        print("zmq.dealer_router.roundtrip.100B.\(key).median: " + String(format: "%.1f", median(values)) + " us")
+        print("zmq.dealer_router.roundtrip.100B.\(key).p99: " + String(format: "%.1f", median(tails)) + " us")
     }
 }

@@ -200,7 +200,8 @@ struct AsyncSocketTests {
         }
         let count = 3000
         let sending = Task {
-            for index in 0..<count { try await push.send(.text(String(index))) }
+            for index in 0..<count / 2 { try await push.send(.text(String(index))) }
+            try await push.send(contentsOf: (count / 2..<count).map { .text(String($0)) })
         }
         // The consumer starts late: the sender must be held back, not buffered without bound.
         try await Task.sleep(for: .milliseconds(100))
@@ -236,5 +237,35 @@ struct AsyncSocketTests {
         other.close()
         await pair.waitUntilClosed()
         await other.waitUntilClosed()
+    }
+}
+
+@Suite("AsyncSocket: back-pressure on senders")
+struct AsyncSocketSendTests {
+    @Test func aSenderWaitingForRoomCanBeCancelledOrReleasedByClose() async throws {
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let tiny = AsyncSocket.Configuration(sendBufferLimit: 4)
+        // A PUSH whose peer never binds queues up to its high-water mark (inproc keeps a
+        // pending pipe), then cannot send: the bridge's queue fills and senders suspend.
+        let push = try AsyncSocket(context, type: .push, configuration: tiny) { socket in
+            try socket.set(.linger, 0)
+            try socket.set(.sendHighWaterMark, 2)
+            try socket.connect("inproc://nobody-pulls")
+        }
+        let stuck = Task {
+            for index in 0..<10_000 { try await push.send(.text(String(index))) }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        stuck.cancel()
+        await #expect(throws: CancellationError.self) { try await withTimeout(5) { try await stuck.value } }
+
+        let stuckAgain = Task {
+            for index in 0..<10_000 { try await push.send(.text(String(index))) }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        push.close()
+        await #expect(throws: ZeroMQError.contextTerminated) { try await withTimeout(5) { try await stuckAgain.value } }
+        await push.waitUntilClosed()
     }
 }

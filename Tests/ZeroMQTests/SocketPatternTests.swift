@@ -7,6 +7,7 @@ struct SocketPatternTests {
     func pushPullMultipartRoundTrip(transport: Transport) throws {
         let fixture = try Fixture()
         let pull = try fixture.socket(.pull)
+        pull.readsPeerAddress = true
         let push = try fixture.socket(.push)
         try fixture.link(pull, push, over: transport)
 
@@ -17,6 +18,7 @@ struct SocketPatternTests {
         #expect(received.frames[0].count == 12)  // UTF-8 bytes, not 8 characters
         #expect(received.string(at: 0) == "grüße 🌍")
         #expect(received.userId == nil)
+        if transport == .tcp { #expect(received.peerAddress == "127.0.0.1") }
     }
 
     @Test func tcpWildcardBindReportsThePort() throws {
