@@ -70,7 +70,7 @@ final class HubFixture: @unchecked Sendable {
         for task in linkTasks { await task.value }
         hub?.shutdown()
         _ = try? await hubTask?.value
-        context.shutdown()
+        await context.shutdownAndWait()
         try? FileManager.default.removeItem(at: directory)
     }
 }

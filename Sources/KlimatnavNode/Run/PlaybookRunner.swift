@@ -26,10 +26,20 @@ public struct PlaybookRunner: Sendable {
     }
 
     public func run() async throws -> RunSummary {
+        let context = try ZeroMQContext()
+        do {
+            let summary = try await run(in: context)
+            await context.shutdownAndWait()
+            return summary
+        } catch {
+            await context.shutdownAndWait()
+            throw error
+        }
+    }
+
+    private func run(in context: ZeroMQContext) async throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
-        let context = try ZeroMQContext()
-        defer { context.shutdown() }
         let store = try HubStore(path: databasePath, durability: durability)
         let options = HubOptions(
             bind: ["tcp://127.0.0.1:*"], publish: ["tcp://127.0.0.1:*"], roster: playbook.parties,

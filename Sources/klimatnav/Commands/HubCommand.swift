@@ -46,7 +46,6 @@ struct HubCommand: AsyncParsableCommand {
         let logger = logging.logger("klimatnav.hub")
         let book = try PlaybookSource.load(playbook)
         let context = try ZeroMQContext()
-        defer { context.shutdown() }
         let store: HubStore
         do {
             store = try HubStore(path: db, durability: HubStore.Durability(rawValue: durability) ?? .full)
@@ -60,6 +59,7 @@ struct HubCommand: AsyncParsableCommand {
         do {
             hub = try await Hub(context: context, store: store, options: options, logger: logger)
         } catch {
+            await context.shutdownAndWait()
             throw CLIError("could not start the hub: \(error)")
         }
         logger.warning("insecure mode: node identities are taken from HELLO; do not expose these endpoints beyond a trusted network")
@@ -68,6 +68,9 @@ struct HubCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data(banner.utf8))
         let group = ServiceGroup(
             services: [HubService(hub: hub)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        try await group.run()
+        let served = await capture { try await group.run() }
+        hub.shutdown()
+        await context.shutdownAndWait()
+        try served.get()
     }
 }

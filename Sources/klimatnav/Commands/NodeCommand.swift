@@ -50,12 +50,13 @@ struct NodeCommand: AsyncParsableCommand {
             ? Set([id] + book.parties.filter { $0.kind == .reference }.map(\.id)) : [id]
         let messages = book.schedule().filter { speaksFor.contains($0.from) }
         let context = try ZeroMQContext()
-        defer { context.shutdown() }
         let link = try PartyLink(context: context, party: id, endpoint: connect, logger: logger)
         let reader = Task { await link.run() }
-        let outcome = try await NodeSession(link: link, messages: messages, timeout: timeout).play()
+        let played = await capture { try await NodeSession(link: link, messages: messages, timeout: timeout).play() }
         await link.close()
         await reader.value
+        await context.shutdownAndWait()
+        let outcome = try played.get()
         print("\(party): \(messages.count) messages, \(outcome.acknowledged) acknowledged, \(outcome.refused.count) refused")
         for refusal in outcome.refused { print("  refused: \(refusal)") }
         if !outcome.refused.isEmpty { throw ExitCode(1) }
