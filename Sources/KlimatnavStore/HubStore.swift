@@ -34,11 +34,23 @@ public final class HubStore: Sendable {
         self.path = path
     }
 
-    /// Writes one group commit: every item in one transaction. Returns one outcome per item,
-    /// in order. Nothing is acknowledged before this returns.
-    public func commit(_ items: [BatchItem]) async throws(StoreError) -> [BatchOutcome] {
+    /// The metadata key of the hub's state sequence (protocol section 7.3).
+    public static let stateSequenceKey = "stateSequence"
+
+    /// Writes one group commit: every item in one transaction, with the hub's state sequence
+    /// after it when given. Returns one outcome per item, in order. Nothing is acknowledged
+    /// before this returns.
+    public func commit(_ items: [BatchItem], stateSequence: UInt64? = nil) async throws(StoreError) -> [BatchOutcome] {
         do {
-            return try await pool.write { db in try BatchWriter(db: db).write(items) }
+            return try await pool.write { db in
+                let outcomes = try BatchWriter(db: db).write(items)
+                if let stateSequence {
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                        arguments: [HubStore.stateSequenceKey, String(stateSequence)])
+                }
+                return outcomes
+            }
         } catch {
             throw StoreError("commit \(items.count) messages", "\(error)")
         }

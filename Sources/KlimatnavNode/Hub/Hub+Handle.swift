@@ -30,7 +30,7 @@ extension Hub {
         var committed = true
         if !pending.items.isEmpty {
             do {
-                _ = try await store.commit(pending.items)
+                _ = try await store.commit(pending.items, stateSequence: ledger.stateSequence)
             } catch {
                 committed = false
                 ledger = saved
@@ -51,7 +51,8 @@ extension Hub {
                 await send(await answerForDuplicate(sender: sender, sequence: sequence), to: routingID)
             }
         }
-        if committed, let publisher {
+        if committed, let publisher, !pending.published.isEmpty {
+            lastPublished = Date()
             for message in pending.published {
                 guard let frames = try? WireCodec.encode(message) else { continue }
                 try? await publisher.send(Message(frames))
@@ -82,18 +83,24 @@ extension Hub {
         case .hello(let hello):
             welcome(hello, routingID: routingID, userID: received.userId, at: now, into: &pending)
         case .heartbeat(let heartbeat):
+            // A sign of life; not answered (each side sends its own, protocol section 9).
             guard sessions.party(for: routingID) != nil else {
                 pending.replies.append((routingID, .now(noSession(heartbeat.sequence))))
                 return
             }
             sessions.touch(routingID, at: now)
-            pending.replies.append((routingID, .now(.heartbeat(Heartbeat(sequence: heartbeat.sequence)))))
         case .snapshotRequest:
-            guard sessions.party(for: routingID) != nil else {
+            guard let partyID = sessions.party(for: routingID) else {
                 pending.replies.append((routingID, .now(noSession(0))))
                 return
             }
             sessions.touch(routingID, at: now)
+            let kind = ledger.roster[partyID]?.kind
+            guard kind == .regionalHub || kind == .coordinator else {
+                let nack = Nack(sequence: 0, code: .notAuthorized, reason: "only regional hubs and the coordinator may ask for snapshots")
+                pending.replies.append((routingID, .now(.nack(nack))))
+                return
+            }
             let snapshot = Snapshot(stateSequence: ledger.stateSequence, events: ledger.state.events(), gaps: ledger.tracker.gaps)
             pending.replies.append((routingID, .now(.snapshot(snapshot))))
         case .domain(let domain):
@@ -160,6 +167,7 @@ extension Hub {
     }
 
     func send(_ message: WireMessage, to routingID: [UInt8]) async {
+        sessions.sent(to: routingID, at: Date())
         do {
             try await router.send(Message(WireCodec.encode(message)), to: routingID)
         } catch {

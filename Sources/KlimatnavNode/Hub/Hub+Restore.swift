@@ -24,6 +24,9 @@ extension Hub {
             afterID = last.id
         }
         ledger.noteSequences(try await store.rejectedSequences())
+        if let stored = try await store.meta(HubStore.stateSequenceKey).flatMap(UInt64.init) {
+            ledger.restoreStateSequence(stored)
+        }
         let recomputed = ledger.finishReplay()
         let logged = Dictionary(try await store.gaps().map { ($0.gap.id, $0.gap) }, uniquingKeysWith: { first, _ in first })
         let now = Date()

@@ -19,6 +19,8 @@ public actor Hub {
     let publisher: AsyncSocket?
     var ledger: HubLedger
     var sessions = SessionTable()
+    /// When the PUB socket last published anything (for its heartbeat).
+    var lastPublished = Date()
     /// The ROUTER and PUB endpoints actually bound (ports resolved).
     public nonisolated let endpoints: (router: String?, publisher: String?)
 
@@ -55,11 +57,22 @@ public actor Hub {
     /// The current shared state (for tests and the in-process runner).
     public var state: WorldState { ledger.state }
 
+    /// The state sequence of the last publication (protocol section 7.3).
+    public var stateSequence: UInt64 { ledger.stateSequence }
+
     /// The open gaps, by kind then id.
     public var openGaps: [Gap] { ledger.tracker.gaps }
 
     /// Serves until the sockets close (``shutdown()``).
     public func run() async throws {
+        let keepAlive = Task { [weak self] in
+            let interval = Double(self?.options.heartbeatIntervalMs ?? 1000) / 1000
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(interval / 2))
+                await self?.heartbeat()
+            }
+        }
+        defer { keepAlive.cancel() }
         for try await batch in router.batches {
             await handle(batch)
         }

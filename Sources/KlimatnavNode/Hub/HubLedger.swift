@@ -12,7 +12,8 @@ struct HubLedger: Sendable {
     var state: WorldState { tracker.state }
     /// The last sequence number processed (accepted or refused) per sender.
     private(set) var lastSequence: [PartyID: UInt64]
-    /// Incremented by every accepted message; DELTA and GAP messages carry it.
+    /// Incremented by every published DELTA and GAP (protocol section 7.3); persisted with
+    /// each group commit so it survives restarts.
     private(set) var stateSequence: UInt64
     /// The trusted roster: who may connect and what kind of party each is.
     let roster: [PartyID: Party]
@@ -53,6 +54,7 @@ struct HubLedger: Sendable {
             return reject(message, WireError(error), from: sender, at: time)
         }
         stateSequence += 1
+        let deltaSequence = stateSequence
         let changes: [(gap: Gap, change: GapChange)] =
             diff.opened.map { ($0, .opened) } + diff.changed.map { ($0, .changed) }
             + diff.resolved.compactMap { id in previous[id].map { ($0, .resolved) } }
@@ -60,10 +62,13 @@ struct HubLedger: Sendable {
         let accepted = AcceptedMessage(
             sender: sender.id.rawValue, sequence: message.sequence, type: event.name, body: Data(body),
             receivedAt: time, entities: entities, gapChanges: changes)
-        let gaps = changes.map { GapMessage(stateSequence: stateSequence, change: $0.change, at: time, gap: $0.gap) }
+        let gaps = changes.map { change -> GapMessage in
+            stateSequence += 1
+            return GapMessage(stateSequence: stateSequence, change: change.change, at: time, gap: change.gap)
+        }
         return .accepted(
-            accepted, ack: Ack(sequence: message.sequence, stateSequence: stateSequence),
-            delta: Delta(stateSequence: stateSequence, by: sender.id, event: event), gaps: gaps)
+            accepted, ack: Ack(sequence: message.sequence, stateSequence: deltaSequence),
+            delta: Delta(stateSequence: deltaSequence, by: sender.id, event: event), gaps: gaps)
     }
 
     /// Uses up `sequence` for a message refused before it reached the ledger (malformed),
@@ -80,7 +85,11 @@ struct HubLedger: Sendable {
         if replayState == nil { replayState = tracker.state }
         try replayState!.apply(event)
         lastSequence[sender] = max(lastSequence[sender] ?? 0, sequence)
-        stateSequence += 1
+    }
+
+    /// Restores the state sequence stored with the last commit.
+    mutating func restoreStateSequence(_ value: UInt64) {
+        stateSequence = max(stateSequence, value)
     }
 
     /// Notes sequence numbers used by refused messages (read from the audit on restart).

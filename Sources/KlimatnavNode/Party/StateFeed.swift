@@ -43,6 +43,7 @@ public actor StateFeed {
                     }
                     switch message {
                     case .delta(let delta): replica.apply(delta)
+                    case .heartbeat(let heartbeat): replica.heartbeat(stateSequence: heartbeat.sequence)
                     case .gap(let gap):
                         replica.apply(gap)
                         gapEvents.append(gap)

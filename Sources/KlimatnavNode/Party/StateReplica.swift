@@ -11,12 +11,25 @@ public struct StateReplica: Sendable {
     public private(set) var gaps: [String: Gap] = [:]
     /// True until a snapshot is loaded, and again whenever a delta was missed.
     public private(set) var needsSnapshot = true
-    /// Deltas that arrived while a snapshot was awaited, applied after it.
-    private var buffered: [Delta] = []
+    /// Publications that arrived while a snapshot was awaited, applied after it.
+    private var buffered: [Publication] = []
+
+    /// A published change: a DELTA or a GAP, both numbered by the state sequence.
+    enum Publication: Sendable {
+        case delta(Delta)
+        case gap(GapMessage)
+
+        var stateSequence: UInt64 {
+            switch self {
+            case .delta(let delta): delta.stateSequence
+            case .gap(let gap): gap.stateSequence
+            }
+        }
+    }
 
     public init() {}
 
-    /// Loads a snapshot, then the buffered deltas that are newer than it.
+    /// Loads a snapshot, then the buffered publications that are newer than it.
     public mutating func load(_ snapshot: Snapshot) {
         var fresh = WorldState()
         for event in snapshot.events { try? fresh.apply(event) }
@@ -26,31 +39,42 @@ public struct StateReplica: Sendable {
         needsSnapshot = false
         let pending = buffered.sorted { $0.stateSequence < $1.stateSequence }
         buffered = []
-        for delta in pending where delta.stateSequence > stateSequence { apply(delta) }
+        for publication in pending where publication.stateSequence > stateSequence { receive(publication) }
     }
 
-    /// Applies a delta in sequence; a missed one makes the replica ask for a new snapshot.
-    public mutating func apply(_ delta: Delta) {
+    /// Applies a DELTA in sequence; a missed publication makes the replica ask for a snapshot.
+    public mutating func apply(_ delta: Delta) { receive(.delta(delta)) }
+
+    /// Applies a GAP event in sequence (it shares the DELTAs' numbering).
+    public mutating func apply(_ message: GapMessage) { receive(.gap(message)) }
+
+    /// A PUB HEARTBEAT: a state sequence above the last applied means the tail of a burst was
+    /// missed (protocol section 8, step 5).
+    public mutating func heartbeat(stateSequence published: UInt64) {
+        if !needsSnapshot, published > stateSequence { needsSnapshot = true }
+    }
+
+    private mutating func receive(_ publication: Publication) {
         if needsSnapshot {
-            buffered.append(delta)
+            buffered.append(publication)
             if buffered.count > 10_000 { buffered.removeFirst(buffered.count - 10_000) }
             return
         }
-        guard delta.stateSequence > stateSequence else { return }  // old news
-        guard delta.stateSequence == stateSequence + 1 else {
+        guard publication.stateSequence > stateSequence else { return }  // old news
+        guard publication.stateSequence == stateSequence + 1 else {
             needsSnapshot = true
-            buffered = [delta]
+            buffered = [publication]
             return
         }
-        try? state.apply(delta.event)
-        stateSequence = delta.stateSequence
-    }
-
-    /// Applies a published gap event.
-    public mutating func apply(_ message: GapMessage) {
-        switch message.change {
-        case .opened, .changed: gaps[message.gap.id] = message.gap
-        case .resolved: gaps[message.gap.id] = nil
+        stateSequence = publication.stateSequence
+        switch publication {
+        case .delta(let delta):
+            try? state.apply(delta.event)
+        case .gap(let message):
+            switch message.change {
+            case .opened, .changed: gaps[message.gap.id] = message.gap
+            case .resolved: gaps[message.gap.id] = nil
+            }
         }
     }
 
