@@ -3,5 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# Python with pyzmq for the interoperability test (a node written from the spec alone).
+venv=.build/interop-venv
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import zmq" 2>/dev/null; then
+  echo "test: preparing Python with pyzmq for the interoperability test" >&2
+  python3 -m venv "$venv" && "$venv/bin/pip" install -q pyzmq || echo "test: could not install pyzmq; the interoperability test will be skipped" >&2
+fi
+if "$venv/bin/python" -c "import zmq" 2>/dev/null; then export KLIMATNAV_PYTHON="$PWD/$venv/bin/python"; fi
 swift build --build-tests
 swift test --skip-build

@@ -40,25 +40,7 @@ enum Klimatnav {
     }
 
     private static func runBlocking(_ arguments: [String], in directory: URL?) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting, so a full pipe cannot stall the child.
-        let errData = Locked(Data())
-        let errReader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        errReader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errData.done { usleep(1000) }
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData.value, as: UTF8.self))
+        try Subprocess.runBlocking(binary.path, arguments, in: directory)
     }
 
     private static func startBlocking(_ arguments: [String]) throws -> (Process, String) {
