@@ -57,7 +57,7 @@ import Testing
         #expect(!html.contains("https://"))
         let english = HTMLReport(model: model, language: .en).render()
         #expect(english.contains("Comparison of climate goals"))
-        #expect(english.contains("Malmö's contract has no section 3.7"))
+        #expect(english.contains("Malmö&#39;s contract has no section 3.7"))
     }
 
     @Test func partyPageShowsSectionsMissingAndGaps() throws {
