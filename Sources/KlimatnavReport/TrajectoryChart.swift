@@ -125,10 +125,11 @@ public struct TrajectoryChart: Sendable {
             out += "<path class=\"reference\" d=\"\(path(curve(rate: rate, to: endYear)))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"2 3\"><title>\(e(label))</title></path>\n"
         }
         // Net-zero years.
-        for (year, key) in [(nationalYear, Catalogue.Key.chartSweden), (euYear, .chartEU)] where year <= endYear {
+        for (index, (year, key)) in [(nationalYear, Catalogue.Key.chartSweden), (euYear, .chartEU)].enumerated() where year <= endYear {
             let xx = x(Double(year))
             out += "<line class=\"netzero\" x1=\"\(f(xx))\" y1=\"\(f(top))\" x2=\"\(f(xx))\" y2=\"\(f(top + plotHeight))\" stroke=\"#000\" stroke-dasharray=\"6 4\"/>"
-            out += "<text x=\"\(f(xx - 4))\" y=\"\(f(top + 12))\" text-anchor=\"end\" font-size=\"11\">\(e(c.format(key, String(year))))</text>\n"
+            // Staggered so that close years (2045, 2050) do not overlap.
+            out += "<text x=\"\(f(xx - 4))\" y=\"\(f(top + 14 + Double(index) * 16))\" text-anchor=\"end\" font-size=\"11\">\(e(c.format(key, String(year))))</text>\n"
         }
         // One path per municipality.
         for (index, line) in series.enumerated() {
