@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "klimatnav", targets: ["klimatnav"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
         .library(name: "KlimatnavCore", targets: ["KlimatnavCore"]),
+        .library(name: "KlimatnavReport", targets: ["KlimatnavReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -43,6 +44,9 @@ let package = Package(
             name: "KlimatnavStore",
             dependencies: ["KlimatnavCore", "KlimatnavWire", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Reports and revision diffs for people: the model read from a hub's database, the
+        // Swedish/English string catalogue, HTML/Markdown/SVG renderers. Pure renderers, no network.
+        .target(name: "KlimatnavReport", dependencies: ["KlimatnavCore", "KlimatnavStore"]),
         // Actors for every party, the hub, and the ZeroMQ transport between them.
         .target(
             name: "KlimatnavNode",
@@ -55,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "klimatnav",
             dependencies: [
-                "KlimatnavNode", "KlimatnavStore", "KlimatnavPlaybook", "KlimatnavCore", "ZeroMQ",
+                "KlimatnavNode", "KlimatnavStore", "KlimatnavPlaybook", "KlimatnavCore", "ZeroMQ", "KlimatnavReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,6 +72,10 @@ let package = Package(
         .testTarget(name: "KlimatnavPlaybookTests", dependencies: ["KlimatnavPlaybook", "KlimatnavCore"]),
         .testTarget(name: "KlimatnavStoreTests", dependencies: ["KlimatnavStore", "KlimatnavCore", "KlimatnavWire"]),
         .testTarget(name: "KlimatnavNodeTests", dependencies: ["KlimatnavNode", "ZeroMQ"]),
+        .testTarget(
+            name: "KlimatnavReportTests",
+            dependencies: ["KlimatnavReport", "KlimatnavCore", "KlimatnavStore", "KlimatnavNode", "KlimatnavPlaybook", .product(name: "Logging", package: "swift-log")]
+        ),
         // Runs the built `klimatnav` binary as a user would (one and several processes).
         .testTarget(name: "KlimatnavCLITests", dependencies: ["klimatnav", "KlimatnavCore"]),
     ],

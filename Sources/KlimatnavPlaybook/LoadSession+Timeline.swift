@@ -130,6 +130,20 @@ extension LoadSession {
                 return readMembership(node).map { .membershipJoined($0) }
             case "membership.leave":
                 return readMembership(node).map { .membershipLeft($0) }
+            case "revision":
+                guard let r = record(node, name, ["id", "date", "title"]) else { return nil }
+                let id = r.required("id").flatMap { node -> String? in
+                    guard let text = reader.text(node, "id") else { return nil }
+                    guard Revision.isValidID(text) else {
+                        reader.error(.invalidValue, at: node.mark, "expected a revision id (1-32 ASCII letters, digits, '.', '_', '-', such as 2021), found '\(text)'")
+                        return nil
+                    }
+                    return text
+                }
+                let date = r.required("date").flatMap { reader.date($0, "date") }
+                let title = r.optional("title").flatMap { reader.text($0, "title") }
+                guard let id, let date else { return nil }
+                return .revisionClosed(Revision(id: id, date: String(PlaybookDate.format(date).prefix(10)), title: title))
             default:
                 return nil
             }
@@ -165,6 +179,8 @@ extension LoadSession {
             if agency != from, !isCoordinator(from) { wrong("'\(agency)', the assigned agency, or the coordinator") }
         case .policyLabOpened, .policyLabClosed:
             if !isCoordinator(from) { wrong("a party of kind 'coordinator' (only the coordinator opens and closes policy labs)") }
+        case .revisionClosed:
+            if !isCoordinator(from) { wrong("a party of kind 'coordinator' (only the coordinator closes contract revisions)") }
         default:
             break
         }

@@ -237,6 +237,10 @@ enum YAMLWriter {
         case .membershipJoined(let membership), .membershipLeft(let membership):
             m.text("hub", membership.hub.rawValue)
             m.text("member", membership.member.rawValue)
+        case .revisionClosed(let revision):
+            m.text("id", revision.id)
+            m.plain("date", revision.date)
+            m.text("title", revision.title)
         }
         return m.flowNode
     }

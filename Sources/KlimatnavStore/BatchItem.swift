@@ -19,11 +19,15 @@ public struct AcceptedMessage: Sendable {
     public var receivedAt: Date
     public var entities: [EntityChange]
     public var gapChanges: [(gap: Gap, change: GapChange)]
+    /// For a `revision` message: the snapshot to store with it, in the same transaction.
+    public var revision: RevisionSnapshot?
 
     public init(
         sender: String, sequence: UInt64, type: String, body: Data, receivedAt: Date,
-        entities: [EntityChange] = [], gapChanges: [(gap: Gap, change: GapChange)] = []
+        entities: [EntityChange] = [], gapChanges: [(gap: Gap, change: GapChange)] = [],
+        revision: RevisionSnapshot? = nil
     ) {
+        self.revision = revision
         self.sender = sender
         self.sequence = sequence
         self.type = type

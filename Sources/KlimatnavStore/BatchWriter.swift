@@ -31,6 +31,7 @@ struct BatchWriter {
         for (gap, change) in message.gapChanges {
             try write(GapEvent(gap: gap, change: change, at: message.receivedAt, messageID: messageID))
         }
+        if let revision = message.revision { try write(revision, messageID: messageID) }
         return .stored(messageID: messageID)
     }
 

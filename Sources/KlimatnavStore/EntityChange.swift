@@ -51,6 +51,8 @@ public struct EntityChange: Sendable, Hashable {
         case .membershipJoined(let membership), .membershipLeft(let membership):
             let present = state.memberships.contains(membership) ? membership : nil
             return [try row("membership", "\(membership.hub.rawValue)/\(membership.member.rawValue)", membership.member, present)]
+        case .revisionClosed(let revision):
+            return [try row("revision", revision.id, nil, state.revisions[revision.id])]
         }
     }
 }

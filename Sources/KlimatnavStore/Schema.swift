@@ -72,6 +72,22 @@ enum Schema {
                 );
                 """)
         }
+        // v2: closed contract revisions, each with the state and open gaps at its closing.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE revision (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    date TEXT NOT NULL,
+                    title TEXT,
+                    closedAt REAL NOT NULL,
+                    messageId INTEGER REFERENCES message(id),
+                    -- WorldState.events() at the closing, as [{"event": NAME, "body": BODY}].
+                    state TEXT NOT NULL,
+                    -- The open gaps at the closing, as a JSON array of gaps.
+                    gaps TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -38,6 +38,7 @@ enum Samples {
         .policyLabClosed(labID: "lab.energy-sharing"),
         .membershipJoined(Membership(hub: "stuns", member: "enkoping")),
         .membershipLeft(Membership(hub: "stuns", member: "enkoping")),
+        .revisionClosed(Revision(id: "2021", date: "2021-10-01", title: "Revision 2021")),
     ]
 
     /// One message of every type (every domain event as a domain message).

@@ -12,7 +12,7 @@ extension GapIndex {
         case .goalWithdrawn(let goalID, _):
             if let old = before.goals[goalID] { indexRemove(old.id, at: old.party, in: &goalsByParty) }
         case .commitmentStated, .milestoneAdded, .barrierAcknowledged, .barrierAssigned,
-            .barrierResolved, .policyLabClosed:
+            .barrierResolved, .policyLabClosed, .revisionClosed:
             break
         case .roadmapPublished(let roadmap):
             if let old = before.roadmaps[roadmap.id] { indexRoadmap(old, add: false) }

@@ -76,6 +76,8 @@ public enum Authorization {
             return kinds([.coordinator], "open or close a policy lab")
         case .membershipJoined(let membership), .membershipLeft(let membership):
             return kinds([.regionalHub], "manage hub membership") ?? own(membership.hub, "manage membership")
+        case .revisionClosed:
+            return kinds([.coordinator], "close a contract revision")
         }
     }
 }

@@ -29,6 +29,7 @@ extension DomainEvent {
         "investment-area", "responsibility.claim", "responsibility.release", "barrier.report",
         "barrier.acknowledge", "barrier.assign", "barrier.resolve", "policy-lab.open",
         "policy-lab.close", "membership.join", "membership.leave",
+        "revision",
     ]
 
     /// Decodes the body of an event called `name` (one of ``names``).
@@ -63,6 +64,7 @@ extension DomainEvent {
         case "policy-lab.close": return .policyLabClosed(labID: try body.decode(EventBody.LabRef.self).lab)
         case "membership.join": return .membershipJoined(try body.decode(Membership.self))
         case "membership.leave": return .membershipLeft(try body.decode(Membership.self))
+        case "revision": return .revisionClosed(try body.decode(Revision.self))
         default:
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: "unknown event '\(name)'; expected one of \(names.joined(separator: ", "))"))
@@ -90,6 +92,7 @@ extension DomainEvent {
         case .policyLabOpened(let lab): try body.encode(lab)
         case .policyLabClosed(let labID): try body.encode(EventBody.LabRef(lab: labID))
         case .membershipJoined(let membership), .membershipLeft(let membership): try body.encode(membership)
+        case .revisionClosed(let revision): try body.encode(revision)
         }
     }
 
@@ -110,6 +113,7 @@ extension DomainEvent {
         case .barrierAssigned: nil
         case .policyLabOpened, .policyLabClosed: nil
         case .membershipJoined(let membership), .membershipLeft(let membership): membership.hub
+        case .revisionClosed: nil
         }
     }
 }

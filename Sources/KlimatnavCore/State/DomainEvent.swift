@@ -18,6 +18,8 @@ public enum DomainEvent: Hashable, Sendable {
     case policyLabClosed(labID: String)
     case membershipJoined(Membership)
     case membershipLeft(Membership)
+    /// The coordinator closes a yearly contract revision (`"2021"`); changes no gap.
+    case revisionClosed(Revision)
 
     /// A short name for logs and the wire (`goal`, `barrier.report`, ...).
     public var name: String {
@@ -39,6 +41,7 @@ public enum DomainEvent: Hashable, Sendable {
         case .policyLabClosed: "policy-lab.close"
         case .membershipJoined: "membership.join"
         case .membershipLeft: "membership.leave"
+        case .revisionClosed: "revision"
         }
     }
 }

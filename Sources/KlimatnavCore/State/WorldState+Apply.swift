@@ -80,6 +80,15 @@ extension WorldState {
             memberships.insert(membership)
         case .membershipLeft(let membership):
             memberships.remove(membership)
+        case .revisionClosed(let revision):
+            guard Revision.isValidID(revision.id) else {
+                throw StateError(.invalidValue, "revision id '\(revision.id)' is not 1-32 ASCII letters, digits, '.', '_' or '-'")
+            }
+            guard Revision.isValidDate(revision.date) else {
+                throw StateError(.invalidValue, "revision '\(revision.id)' has date '\(revision.date)', expected YYYY-MM-DD")
+            }
+            // Closing a revision again (a playbook played twice) keeps the first closing.
+            if revisions[revision.id] == nil { revisions[revision.id] = revision }
         }
     }
 

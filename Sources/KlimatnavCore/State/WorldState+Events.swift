@@ -1,7 +1,7 @@
 extension WorldState {
     /// The state as a list of events that rebuild it from empty, in dependency order
     /// (parties, memberships, goals with parents first, commitments, roadmaps with parents
-    /// first, areas, claims, barriers, policy labs). Used for snapshots.
+    /// first, areas, claims, barriers, policy labs, revisions). Used for snapshots.
     public func events() -> [DomainEvent] {
         var events: [DomainEvent] = parties.values.sorted { $0.id < $1.id }.map { .partyRegistered($0) }
         events += memberships.sorted { ($0.hub, $0.member) < ($1.hub, $1.member) }.map { .membershipJoined($0) }
@@ -12,6 +12,7 @@ extension WorldState {
         events += claims.sorted { ($0.topic, $0.party) < ($1.topic, $1.party) }.map { .responsibilityClaimed($0) }
         events += barriers.values.sorted { $0.id < $1.id }.map { .barrierReported($0) }
         events += policyLabs.values.sorted { $0.id < $1.id }.map { .policyLabOpened($0) }
+        events += revisions.values.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map { .revisionClosed($0) }
         return events
     }
 

@@ -10,6 +10,8 @@ public struct WorldState: Hashable, Sendable {
     public var barriers: [String: RegulatoryBarrier] = [:]
     public var policyLabs: [String: PolicyLab] = [:]
     public var memberships: Set<Membership> = []
+    /// Closed contract revisions by id (`"2021"`).
+    public var revisions: [String: Revision] = [:]
 
     public init() {}
 

@@ -59,9 +59,14 @@ struct HubLedger: Sendable {
             diff.opened.map { ($0, .opened) } + diff.changed.map { ($0, .changed) }
             + diff.resolved.compactMap { id in previous[id].map { ($0, .resolved) } }
         let entities = (try? EntityChange.changes(for: event, in: state)) ?? []
+        var snapshot: RevisionSnapshot?
+        if case .revisionClosed(let revision) = event {
+            // Stored with the message, in the same commit: the state and open gaps at closing.
+            snapshot = RevisionSnapshot(revision: state.revisions[revision.id] ?? revision, state: state, gaps: tracker.gaps, at: time)
+        }
         let accepted = AcceptedMessage(
             sender: sender.id.rawValue, sequence: message.sequence, type: event.name, body: Data(body),
-            receivedAt: time, entities: entities, gapChanges: changes)
+            receivedAt: time, entities: entities, gapChanges: changes, revision: snapshot)
         let gaps = changes.map { change -> GapMessage in
             stateSequence += 1
             return GapMessage(stateSequence: stateSequence, change: change.change, at: time, gap: change.gap)

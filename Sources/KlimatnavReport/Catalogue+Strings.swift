@@ -1,0 +1,421 @@
+// The string table: every key with its Swedish and English text side by side. To add a string,
+// add a case to `Key` and its entry; the compiler checks that every key has both texts.
+extension Catalogue {
+    /// Every string key. Each has a Swedish and an English text (see ``entry(_:)``).
+    public enum Key: String, Sendable, Hashable, CaseIterable {
+        case reportTitle
+        case reportSubtitle
+        case generatedAt
+        case latestRevision
+        case noRevision
+        case contents
+        case summaryHeading
+        case summaryLine
+        case and
+        case none
+        case noneOne
+        case unitPerYear
+        case dayOne
+        case dayMany
+        case backToTop
+        case sourceNote
+        case goalTableHeading
+        case goalTableIntro
+        case goalTableOrdering
+        case colGoal
+        case colParty
+        case colNoYear
+        case colCut
+        case colRateNow
+        case colRateBase
+        case colNotes
+        case flagScopeUnstated
+        case flagBasisUnstated
+        case flagProposed
+        case flagNoNumber
+        case flagFromWord
+        case flagInterim
+        case labelPerCapitaLevel
+        case labelCutVsBase
+        case labelCut
+        case labelRateGoal
+        case labelBudget
+        case areaCity
+        case areaOrganisation
+        case sectorLabel
+        case chartHeading
+        case chartIntro
+        case chartTitle
+        case chartCarbonLaw
+        case chartFairShare
+        case chartKlimatkollen
+        case chartSweden
+        case chartEU
+        case chartYearAxis
+        case chartLevelAxis
+        case chartProposed
+        case chartNoGoal
+        case chartGoalUsed
+        case gapsHeading
+        case gapsIntro
+        case gapsNone
+        case gapsByKindParty
+        case colKind
+        case colCount
+        case colSummary
+        case colEvidence
+        case colAge
+        case colRecommendation
+        case colOpened
+        case colResolved
+        case colParties
+        case total
+        case engineText
+        case closedSinceRevision
+        case closedLastYear
+        case closedNone
+        case barriersHeading
+        case barriersNone
+        case colBarrier
+        case colReportedBy
+        case colAgency
+        case colStatus
+        case colChangeLevel
+        case noAgency
+        case labsHeading
+        case labsNone
+        case colLab
+        case partiesHeading
+        case partySections
+        case partyOtherSections
+        case colSection
+        case colContent
+        case notStated
+        case partyMissing
+        case partyMissingNone
+        case partyMissingItem
+        case partyGoals
+        case partyNoGoals
+        case partyGaps
+        case partyNoGaps
+        case partyHubs
+        case partyPlatforms
+        case partyRegion
+        case partyPopulation
+        case diffHeading
+        case diffNoChanges
+        case diffGeneral
+        case diffGoalAdded
+        case diffGoalWithdrawn
+        case diffGoalAdopted
+        case diffGoalTightened
+        case diffGoalLoosened
+        case diffGoalChanged
+        case diffSectionAdded
+        case diffSectionRemoved
+        case diffSectionStatus
+        case diffSectionText
+        case diffBarrierReported
+        case diffBarrierStatus
+        case diffBarrierAgency
+        case diffBarrierRemoved
+        case diffRoadmapAdded
+        case diffRoadmapRemoved
+        case diffRoadmapChanged
+        case diffMembershipJoined
+        case diffMembershipLeft
+        case diffLabOpened
+        case diffLabClosed
+        case diffClaimAdded
+        case diffClaimRemoved
+        case diffAreaAdded
+        case diffGapsOpened
+        case diffGapsClosed
+        case diffTargetYear
+        case diffRate
+        case diffWord
+        case diffNumber
+        case gapSentenceGovernance
+        case gapSentencePolicyLab
+        case gapSentenceRoadmap
+        case gapSentenceAmbition
+        case gapSentenceDefinition
+        case gapSentenceReporting
+        case gapSentenceRegionalHub
+        case englishTextNote
+        case perInhabitant
+        case wordClimateSmart
+        case wordReducedConsumptionImpact
+        case wordWellOnTheWay
+        case wordFossilFree
+        case wordRenewable
+        case wordNearZero
+        case wordZero
+        case wordClimateNeutral
+        case wordNoNegativeImpact
+        case wordClimatePositive
+        case kindGovernance
+        case kindPolicyLab
+        case kindRoadmap
+        case kindAmbition
+        case kindDefinition
+        case kindReporting
+        case kindRegionalHub
+        case explainGovernance
+        case explainPolicyLab
+        case explainRoadmap
+        case explainAmbition
+        case explainDefinition
+        case explainReporting
+        case explainRegionalHub
+        case sectionGoals
+        case sectionStrategy
+        case sectionOrganisation
+        case sectionCollaboration
+        case sectionInvestmentPlan
+        case sectionDigitalSupport
+        case sectionRegionalHub
+        case sectionReporting
+        case sectionLocalActors
+        case sectionLongTermInvestment
+        case sectionDigitalTools
+        case sectionAdaptation
+        case statusDescribed
+        case statusGeneral
+        case statusNothingDescribed
+        case statusAbsent
+        case barrierReported
+        case barrierAcknowledged
+        case barrierAssigned
+        case barrierResolved
+        case labOpen
+        case labClosed
+        case partyMunicipality
+        case partyAgency
+        case partyRegionalHub
+        case partyRoadmapOwner
+        case partyCoordinator
+        case partyReference
+        case levelLocal
+        case levelRegional
+        case levelNational
+        case levelEU
+        case levelIndustry
+        case scope12
+        case scope123
+        case scopeUnstatedGroup
+        case changeOpened
+        case changeChanged
+        case changeResolved
+    }
+
+    /// The Swedish and English text of `key`.
+    public static func entry(_ key: Key) -> (sv: String, en: String) {
+        switch key {
+        case .reportTitle: ("Klimatnav – lägesrapport", "Klimatnav – status report")
+        case .reportSubtitle: ("Glapp mellan klimatlöften på olika nivåer (Klimatkontrakt 2030)", "Gaps between climate promises at different levels (Klimatkontrakt 2030)")
+        case .generatedAt: ("Skapad {0}", "Generated {0}")
+        case .latestRevision: ("Senaste revision: {0}, stängd {1}", "Latest revision: {0}, closed {1}")
+        case .noRevision: ("Ingen revision är stängd ännu.", "No revision has been closed yet.")
+        case .contents: ("Innehåll", "Contents")
+        case .summaryHeading: ("Sammanfattning", "Summary")
+        case .summaryLine: ("{0} parter, {1} mål, {2} öppna glapp, {3} regelhinder och {4} policylabb.", "{0} parties, {1} goals, {2} open gaps, {3} regulatory barriers and {4} policy labs.")
+        case .and: ("och", "and")
+        case .none: ("inga", "none")
+        case .noneOne: ("ingen", "none")
+        case .unitPerYear: ("/år", "/yr")
+        case .dayOne: ("{0} dag", "{0} day")
+        case .dayMany: ("{0} dagar", "{0} days")
+        case .backToTop: ("Till början", "Back to top")
+        case .sourceNote: ("Fakta enligt Viable Cities rapport 2021:7 och de meddelanden parterna skickat till navet.", "Facts from Viable Cities Report 2021:7 and the messages the parties sent to the hub.")
+        case .goalTableHeading: ("Jämförelse av klimatmål", "Comparison of climate goals")
+        case .goalTableIntro: ("Kommunernas, Sveriges och EU:s mål per scope-grupp, ordnade efter skärpa med det skarpaste först, i stil med tabell 4.1.1 i Viable Cities rapport 2021:7. Målåret avgör mycket: ”nära noll 2030” är skarpare än ”100 % till 2050”. Målen jämförs med den årliga minskningstakt de innebär räknat från 2020.", "The goals of the municipalities, Sweden and the EU by scope group, sharpest first, in the style of Table 4.1.1 of Viable Cities Report 2021:7. The target year matters: “near zero 2030” is sharper than “100 % by 2050”. Goals are compared by the annual reduction rate they imply from 2020.")
+        case .goalTableOrdering: ("Ordning: mål med en takt (angiven eller beräknad) före nivåer per invånare före mål utan siffra; högre takt först; absoluta före ej angivna före per invånare; starkare målord; tidigare målår. Målord rangordnas enligt rapportens text, där ”ingen negativ klimatpåverkan” står över ”klimatneutral” (rapportens tabell har motsatt ordning).", "Order: goals with a rate (stated or implied) before per-capita levels before goals with no number; higher rate first; absolute before unstated before per capita; stronger goal word; earlier target year. Goal words rank as in the report's text, which puts “no negative climate impact” above “climate-neutral” (the report's table has the opposite order).")
+        case .colGoal: ("Mål", "Goal")
+        case .colParty: ("Part", "Party")
+        case .colNoYear: ("Utan år", "No year")
+        case .colCut: ("Minskning", "Cut")
+        case .colRateNow: ("Takt från 2020", "Rate from 2020")
+        case .colRateBase: ("Takt från basår", "Rate from base year")
+        case .colNotes: ("Oklarheter", "Ambiguities")
+        case .flagScopeUnstated: ("scope ej angivet", "scope unstated")
+        case .flagBasisUnstated: ("ej angivet om absolut eller per invånare", "absolute or per capita unstated")
+        case .flagProposed: ("förslag, ej beslutat", "proposed, not adopted")
+        case .flagNoNumber: ("målord utan siffra", "goal word with no number")
+        case .flagFromWord: ("minskningen tolkad från målordet", "cut read from the goal word")
+        case .flagInterim: ("delmål", "interim target")
+        case .labelPerCapitaLevel: ("{0} CO₂e per invånare", "{0} CO₂e per inhabitant")
+        case .labelCutVsBase: ("{0} mot {1}", "{0} vs {1}")
+        case .labelCut: ("{0}", "{0}")
+        case .labelRateGoal: ("{0} per år", "{0} a year")
+        case .labelBudget: ("koldioxidbudget {0} t CO₂e", "carbon budget {0} t CO₂e")
+        case .areaCity: ("staden", "the city")
+        case .areaOrganisation: ("kommunorganisationen", "the municipal organisation")
+        case .sectorLabel: ("sektor: {0}", "sector: {0}")
+        case .chartHeading: ("Minskningsbanor", "Reduction trajectories")
+        case .chartIntro: ("Varje kommuns starkaste beslutade mål i scope 1–2 som en årlig minskningstakt från 2020 (100 %) till målåret, jämfört med Carbon Law, en rättvis andel för rika kommuner och Klimatkollens takt, och Sveriges och EU:s år för netto-noll (jfr figur 4.1.1 och 4.1.2 i rapporten). Mål om 100 % räknas som −90 % (rapportens tolkning av nära noll), eftersom en minskning på 100 % inte har någon ändlig takt.", "Each municipality's strongest adopted scope 1-2 goal as an annual reduction rate from 2020 (100 %) to its target year, against the Carbon Law, a fair share for rich municipalities, Klimatkollen's rate, and Sweden's and the EU's net-zero years (compare figures 4.1.1 and 4.1.2 of the report). Goals of 100 % are drawn as −90 % (the report's reading of near zero), since a 100 % cut has no finite rate.")
+        case .chartTitle: ("Utsläpp jämfört med 2020", "Emissions relative to 2020")
+        case .chartCarbonLaw: ("Carbon Law {0}", "Carbon Law {0}")
+        case .chartFairShare: ("Rättvis andel {0}–{1}", "Fair share {0}–{1}")
+        case .chartKlimatkollen: ("Klimatkollen {0}", "Klimatkollen {0}")
+        case .chartSweden: ("Sverige netto-noll {0}", "Sweden net zero {0}")
+        case .chartEU: ("EU klimatneutralt {0}", "EU climate-neutral {0}")
+        case .chartYearAxis: ("År", "Year")
+        case .chartLevelAxis: ("Utsläpp, % av 2020", "Emissions, % of 2020")
+        case .chartProposed: ("streckad linje: förslag", "dashed line: proposed")
+        case .chartNoGoal: ("Ingen kommun har ett mål som kan ritas.", "No municipality has a goal that can be drawn.")
+        case .chartGoalUsed: ("Mål i diagrammet", "Goals in the chart")
+        case .gapsHeading: ("Öppna glapp", "Open gaps")
+        case .gapsIntro: ("Glapp mellan nivåerna som navet har hittat och som fortfarande gäller, med underlag och hur länge de varit öppna.", "Gaps between levels the hub has found that still hold, with their evidence and how long they have been open.")
+        case .gapsNone: ("Inga öppna glapp.", "No open gaps.")
+        case .gapsByKindParty: ("Öppna glapp per typ och part", "Open gaps by kind and party")
+        case .colKind: ("Typ", "Kind")
+        case .colCount: ("Antal", "Count")
+        case .colSummary: ("Beskrivning", "Description")
+        case .colEvidence: ("Underlag", "Evidence")
+        case .colAge: ("Öppet", "Open for")
+        case .colRecommendation: ("Rekommendation", "Recommendation")
+        case .colOpened: ("Öppnat", "Opened")
+        case .colResolved: ("Stängt", "Closed")
+        case .colParties: ("Parter", "Parties")
+        case .total: ("Totalt", "Total")
+        case .engineText: ("Motorns text (på engelska)", "Engine text")
+        case .closedSinceRevision: ("Glapp som stängts sedan revision {0}", "Gaps closed since revision {0}")
+        case .closedLastYear: ("Glapp som stängts det senaste året", "Gaps closed in the last year")
+        case .closedNone: ("Inga glapp har stängts.", "No gaps were closed.")
+        case .barriersHeading: ("Regelhinder", "Regulatory barriers")
+        case .barriersNone: ("Inga regelhinder är rapporterade.", "No regulatory barriers are reported.")
+        case .colBarrier: ("Hinder", "Barrier")
+        case .colReportedBy: ("Rapporterat av", "Reported by")
+        case .colAgency: ("Ansvarig myndighet", "Responsible agency")
+        case .colStatus: ("Status", "Status")
+        case .colChangeLevel: ("Kan ändras på nivå", "Can be changed at")
+        case .noAgency: ("ingen ännu", "none yet")
+        case .labsHeading: ("Policylabb", "Policy labs")
+        case .labsNone: ("Inga policylabb är öppnade.", "No policy labs have been opened.")
+        case .colLab: ("Labb", "Lab")
+        case .partiesHeading: ("Per part", "By party")
+        case .partySections: ("Kontraktets avsnitt 3.1–3.8", "Contract sections 3.1–3.8")
+        case .partyOtherSections: ("Övriga avsnitt", "Other sections")
+        case .colSection: ("Avsnitt", "Section")
+        case .colContent: ("Innehåll", "Content")
+        case .notStated: ("inte uppgivet", "not stated")
+        case .partyMissing: ("Det som saknas", "What is missing")
+        case .partyMissingNone: ("Alla avsnitt 3.1–3.8 är beskrivna.", "All of sections 3.1–3.8 are described.")
+        case .partyMissingItem: ("{0} {1}: {2}", "{0} {1}: {2}")
+        case .partyGoals: ("Mål", "Goals")
+        case .partyNoGoals: ("Inga mål är angivna.", "No goals are stated.")
+        case .partyGaps: ("Glapp", "Gaps")
+        case .partyNoGaps: ("Inga öppna glapp.", "No open gaps.")
+        case .partyHubs: ("Regionala noder och nätverk", "Regional hubs and networks")
+        case .partyPlatforms: ("Rapporterar till", "Reports to")
+        case .partyRegion: ("Län/region", "County/region")
+        case .partyPopulation: ("Invånare", "Inhabitants")
+        case .diffHeading: ("Ändringar från revision {0} till revision {1}", "Changes from revision {0} to revision {1}")
+        case .diffNoChanges: ("Inga ändringar.", "No changes.")
+        case .diffGeneral: ("Hela programmet", "Programme-wide")
+        case .diffGoalAdded: ("mål tillagt: {0}", "goal added: {0}")
+        case .diffGoalWithdrawn: ("mål tillbakadraget: {0}", "goal withdrawn: {0}")
+        case .diffGoalAdopted: ("mål antaget (var förslag): {0}", "goal adopted (was proposed): {0}")
+        case .diffGoalTightened: ("mål skärpt: {0} ({1})", "goal tightened: {0} ({1})")
+        case .diffGoalLoosened: ("mål försvagat: {0} ({1})", "goal loosened: {0} ({1})")
+        case .diffGoalChanged: ("mål ändrat: {0} ({1})", "goal changed: {0} ({1})")
+        case .diffSectionAdded: ("avsnitt {0} tillagt: {1}", "section {0} added: {1}")
+        case .diffSectionRemoved: ("avsnitt {0} borttaget", "section {0} removed")
+        case .diffSectionStatus: ("avsnitt {0}: {1} → {2}", "section {0}: {1} → {2}")
+        case .diffSectionText: ("avsnitt {0}: texten ändrad", "section {0}: text changed")
+        case .diffBarrierReported: ("hinder rapporterat: {0}", "barrier reported: {0}")
+        case .diffBarrierStatus: ("hinder {0}: {1} → {2}", "barrier {0}: {1} → {2}")
+        case .diffBarrierAgency: ("hinder {0}: ansvarig myndighet {1}", "barrier {0}: responsible agency {1}")
+        case .diffBarrierRemoved: ("hinder borttaget: {0}", "barrier removed: {0}")
+        case .diffRoadmapAdded: ("färdplan publicerad: {0}", "roadmap published: {0}")
+        case .diffRoadmapRemoved: ("färdplan borttagen: {0}", "roadmap removed: {0}")
+        case .diffRoadmapChanged: ("färdplan ändrad: {0} ({1})", "roadmap changed: {0} ({1})")
+        case .diffMembershipJoined: ("gick med i {0}", "joined {0}")
+        case .diffMembershipLeft: ("lämnade {0}", "left {0}")
+        case .diffLabOpened: ("policylabb öppnat: {0}", "policy lab opened: {0}")
+        case .diffLabClosed: ("policylabb stängt: {0}", "policy lab closed: {0}")
+        case .diffClaimAdded: ("tar ansvar för {0}", "takes responsibility for {0}")
+        case .diffClaimRemoved: ("släpper ansvaret för {0}", "gives up responsibility for {0}")
+        case .diffAreaAdded: ("investeringsområde: {0}", "investment area: {0}")
+        case .diffGapsOpened: ("Glapp som öppnats", "Gaps opened")
+        case .diffGapsClosed: ("Glapp som stängts", "Gaps closed")
+        case .diffTargetYear: ("målår {0} → {1}", "target year {0} → {1}")
+        case .diffRate: ("takt {0} → {1}", "rate {0} → {1}")
+        case .diffWord: ("målord {0} → {1}", "goal word {0} → {1}")
+        case .diffNumber: ("{0} → {1}", "{0} → {1}")
+        case .gapSentenceGovernance: ("{0} behöver insatser på {1} nivå för ”{2}”, men ingen part där har tagit ansvar, eller flera har gjort det.", "{0} needs action at {1} level on “{2}”, but no party there has taken responsibility, or several have.")
+        case .gapSentencePolicyLab: ("Regelhindret ”{0}” blockerar {1}; inget policylabb prövar ännu en ändrad regel.", "The barrier “{0}” blocks {1}; no policy lab is yet testing a changed rule.")
+        case .gapSentenceRoadmap: ("Färdplanen ”{0}” siktar på ett annat år än den nivå den bygger på.", "The roadmap “{0}” aims at a different year than the level it builds on.")
+        case .gapSentenceAmbition: ("{0}s mål ”{1}” ligger senare eller lägre än nivån ovanför eller referenstakten.", "{0}'s goal “{1}” is later or lower than the level above or the reference rate.")
+        case .gapSentenceDefinition: ("{0}s mål ”{1}” går inte att jämföra fullt ut (se underlaget).", "{0}'s goal “{1}” cannot be fully compared (see the evidence).")
+        case .gapSentenceReporting: ("{0}s kontrakt: {1} ({2}) är inte beskrivet, eller indikator för konsumtionens utsläpp saknas.", "{0}'s contract: {1} ({2}) is not described, or an indicator for consumption emissions is missing.")
+        case .gapSentenceRegionalHub: ("{0}: avsnitt 3.7 om regional innovationsnod saknas, eller noden saknar medlemmar med klimatmål.", "{0}: no section 3.7 on the regional innovation hub, or the hub lacks members with climate goals.")
+        case .englishTextNote: ("Parternas egna texter (mål, sammanfattningar, hinder) visas på engelska, som de skickats till navet.", "The parties' own texts (goals, summaries, barriers) are shown as they were sent to the hub.")
+        case .perInhabitant: ("per invånare", "per inhabitant")
+        case .wordClimateSmart: ("klimatsmart", "climate-smart")
+        case .wordReducedConsumptionImpact: ("minskad klimatpåverkan från konsumtionen", "reduced climate impact from consumption")
+        case .wordWellOnTheWay: ("konsumtionens utsläpp på god väg till en hållbar nivå", "consumption emissions well on the way to a sustainable level")
+        case .wordFossilFree: ("fossilfritt", "fossil-free")
+        case .wordRenewable: ("100 % förnybar energi", "100 % renewable energy")
+        case .wordNearZero: ("nära noll (tolkat som −90 %)", "near zero (read as −90 %)")
+        case .wordZero: ("noll", "zero")
+        case .wordClimateNeutral: ("klimatneutralt / netto-noll", "climate-neutral / net zero")
+        case .wordNoNegativeImpact: ("ingen negativ klimatpåverkan", "no negative climate impact")
+        case .wordClimatePositive: ("klimatpositivt", "climate-positive")
+        case .kindGovernance: ("Oklart ansvar mellan nivåer", "Governance gap")
+        case .kindPolicyLab: ("Kandidat för policylabb", "Policy-lab candidate")
+        case .kindRoadmap: ("Färdplaner i otakt", "Roadmap misalignment")
+        case .kindAmbition: ("Ambitionsglapp", "Ambition gap")
+        case .kindDefinition: ("Otydligt mål", "Definition gap")
+        case .kindReporting: ("Uppföljning saknas", "Reporting gap")
+        case .kindRegionalHub: ("Regional nod saknas", "Regional-hub gap")
+        case .explainGovernance: ("En part säger att ett område behöver insatser på en annan nivå, men ingen part på den nivån har tagit ansvar för det, eller flera har gjort det.", "A party says an area needs action at another level, but no party at that level has taken responsibility for it, or several have.")
+        case .explainPolicyLab: ("Ett regelhinder blockerar lokala investeringar och inget policylabb prövar ännu en ändrad regel.", "A regulatory barrier blocks local investment and no policy lab is yet testing a changed rule.")
+        case .explainRoadmap: ("En färdplan siktar på ett annat år än den färdplan eller det mål den bygger på.", "A roadmap aims at a different year than the roadmap or goal it builds on.")
+        case .explainAmbition: ("Ett mål ligger senare eller lägre än nivån ovanför (Sveriges 2045, EU:s 2050) eller under referenstakten.", "A goal is later or lower than the level above (Sweden's 2045, the EU's 2050) or below the reference rate.")
+        case .explainDefinition: ("Ett mål går inte att jämföra: det saknar siffra, scope, basår eller anger inte om det gäller per invånare, eller bygger på negativa utsläpp utan plan för kolinlagring.", "A goal cannot be compared: it lacks a number, scope or base year, does not say whether it is per inhabitant, or relies on negative emissions without a carbon-storage plan.")
+        case .explainReporting: ("Kontraktet beskriver inte uppföljningen (avsnitt 3.8) eller saknar indikator för konsumtionens utsläpp.", "The contract does not describe follow-up (section 3.8) or lacks an indicator for consumption emissions.")
+        case .explainRegionalHub: ("Kommunen saknar avsnitt 3.7 om att vara regional innovationsnod, eller en regional nod saknar medlemmar med klimatmål.", "The municipality has no section 3.7 on being a regional innovation hub, or a regional hub has members without climate goals.")
+        case .sectionGoals: ("klimatmål", "climate goals")
+        case .sectionStrategy: ("strategi", "strategy")
+        case .sectionOrganisation: ("organisation och ledarskap", "organisation and leadership")
+        case .sectionCollaboration: ("samverkan med näringsliv, akademi, medborgare och civilsamhälle", "collaboration with business, academia, citizens and civil society")
+        case .sectionInvestmentPlan: ("klimatinvesteringsplan", "climate investment plan")
+        case .sectionDigitalSupport: ("digitalt stöd", "digital support")
+        case .sectionRegionalHub: ("kommunen som regional innovationsnod", "the municipality as regional innovation hub")
+        case .sectionReporting: ("rapportering och uppföljning", "reporting and follow-up")
+        case .sectionLocalActors: ("gemensamt projekt: lokal aktörssamverkan", "joint project: local actor collaboration")
+        case .sectionLongTermInvestment: ("gemensamt projekt: långsiktig klimatinvesteringsplan", "joint project: long-term climate investment plan")
+        case .sectionDigitalTools: ("gemensamt projekt: digitala verktyg", "joint project: digital tools")
+        case .sectionAdaptation: ("klimatanpassning", "climate adaptation")
+        case .statusDescribed: ("beskrivet", "described")
+        case .statusGeneral: ("bara den gemensamma texten", "general text only")
+        case .statusNothingDescribed: ("rubrik utan innehåll", "heading, nothing described")
+        case .statusAbsent: ("saknas", "absent")
+        case .barrierReported: ("rapporterat", "reported")
+        case .barrierAcknowledged: ("bekräftat", "acknowledged")
+        case .barrierAssigned: ("tilldelat", "assigned")
+        case .barrierResolved: ("löst", "resolved")
+        case .labOpen: ("öppet", "open")
+        case .labClosed: ("stängt", "closed")
+        case .partyMunicipality: ("kommun", "municipality")
+        case .partyAgency: ("myndighet", "agency")
+        case .partyRegionalHub: ("regional nod", "regional hub")
+        case .partyRoadmapOwner: ("färdplansägare", "roadmap owner")
+        case .partyCoordinator: ("programkoordinator", "programme coordinator")
+        case .partyReference: ("referensnivå", "reference level")
+        case .levelLocal: ("lokal", "local")
+        case .levelRegional: ("regional", "regional")
+        case .levelNational: ("nationell", "national")
+        case .levelEU: ("EU", "EU")
+        case .levelIndustry: ("bransch", "industry")
+        case .scope12: ("Scope 1–2", "Scope 1–2")
+        case .scope123: ("Scope 1–2–3 (inklusive konsumtion)", "Scope 1–2–3 (including consumption)")
+        case .scopeUnstatedGroup: ("Scope ej angivet", "Scope not stated")
+        case .changeOpened: ("öppnat", "opened")
+        case .changeChanged: ("ändrat", "changed")
+        case .changeResolved: ("stängt", "closed")
+        }
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import KlimatnavCore
+import KlimatnavStore
+
+/// The report as one self-contained HTML document (inline CSS and SVG, no scripts, no
+/// network), and each part on its own for embedding (the dashboard reuses the parts).
+/// Every text goes through ``HTML/escape(_:)``.
+public struct HTMLReport: Sendable {
+    public var model: ReportModel
+    public var catalogue: Catalogue
+
+    public init(model: ReportModel, language: Language) {
+        self.model = model
+        self.catalogue = Catalogue(language)
+    }
+
+    private var c: Catalogue { catalogue }
+    private func e(_ text: String) -> String { HTML.escape(text) }
+    /// Text as the parties wrote it (English), marked with its language in a Swedish report.
+    private func own(_ text: String) -> String {
+        c.language == .sv ? "<span lang=\"en\">\(e(text))</span>" : e(text)
+    }
+
+    /// The inline stylesheet (also for print: each party starts a new page).
+    public static let stylesheet = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1a1a1a;line-height:1.45}
+        h1{font-size:1.7rem;margin-bottom:.2rem}h2{border-bottom:2px solid #2f6f4f;padding-bottom:.2rem;margin-top:2.2rem}
+        table{border-collapse:collapse;margin:.6rem 0 1.2rem;font-size:.92rem;width:100%}
+        th,td{border:1px solid #ccc;padding:.3rem .45rem;vertical-align:top;text-align:left}
+        thead th{background:#eef4f0}td.num{text-align:right;white-space:nowrap}td.party{font-weight:600;background:#f3f8f5}
+        tr.proposed th,tr.proposed td.party{font-style:italic}td.notes{color:#7a4a00;font-size:.85rem}
+        .kind{display:inline-block;padding:0 .4rem;border-radius:.3rem;background:#e8eef8;font-size:.85rem}
+        .muted{color:#666;font-size:.88rem}.evidence{font-size:.82rem;color:#444;margin:0;padding-left:1.1rem}
+        details{font-size:.85rem;color:#444}section.party{page-break-before:always}
+        nav ul{columns:2}svg{max-width:100%;height:auto}
+        @media print{nav{display:none}body{margin:0}}
+        """
+
+    // MARK: Document
+
+    /// The whole report.
+    public func render() -> String {
+        var body = header()
+        body += "<nav><h2>\(e(c[.contents]))</h2><ul>"
+        for (id, key) in [("goals", Catalogue.Key.goalTableHeading), ("trajectories", .chartHeading), ("gaps", .gapsHeading), ("closed", .closedLastYear), ("barriers", .barriersHeading), ("labs", .labsHeading), ("parties", .partiesHeading)] {
+            let title = id == "closed" ? closedHeading() : c[key]
+            body += "<li><a href=\"#\(id)\">\(e(title))</a></li>"
+        }
+        body += "</ul></nav>\n"
+        body += goalTableSection() + chartSection() + gapsSection() + closedGapsSection() + barriersSection() + labsSection()
+        body += "<h2 id=\"parties\">\(e(c[.partiesHeading]))</h2>\n"
+        for party in model.pageParties { body += partySection(party.id) }
+        return document(title: c[.reportTitle], body: body)
+    }
+
+    /// A standalone page for one party, or `nil` for an unknown party.
+    public func partyPage(_ id: PartyID) -> String? {
+        guard let party = model.state.parties[id] else { return nil }
+        return document(title: "\(c[.reportTitle]) – \(party.name)", body: header() + partySection(id))
+    }
+
+    /// Wraps `body` in a complete HTML document with the inline stylesheet.
+    public func document(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(c.language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(e(title))</title>
+        <style>
+        \(Self.stylesheet)
+        </style>
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+
+        """
+    }
+
+    private func header() -> String {
+        var out = "<header><h1>\(e(c[.reportTitle]))</h1><p>\(e(c[.reportSubtitle]))</p><p class=\"muted\">\(e(c.format(.generatedAt, c.date(model.generatedAt))))"
+        if let latest = model.latestRevision {
+            out += " · " + e(c.format(.latestRevision, latest.revision.id, latest.revision.date))
+        } else {
+            out += " · " + e(c[.noRevision])
+        }
+        out += "</p>"
+        let s = model.state
+        out += "<p>\(e(c.format(.summaryLine, c.integer(s.parties.count), c.integer(s.goals.count), c.integer(model.openGaps.count), c.integer(s.barriers.count), c.integer(s.policyLabs.count))))</p>"
+        if c.language == .sv { out += "<p class=\"muted\">\(e(c[.englishTextNote]))</p>" }
+        out += "</header>\n"
+        return out
+    }
+
+    // MARK: Sections
+
+    public func goalTableSection() -> String {
+        "<section id=\"goals\"><h2>\(e(c[.goalTableHeading]))</h2><p>\(e(c[.goalTableIntro]))</p><p class=\"muted\">\(e(c[.goalTableOrdering]))</p>\n"
+            + GoalTable(model: model).html(c) + "</section>\n"
+    }
+
+    public func chartSection(parties: [PartyID]? = nil) -> String {
+        let chart = TrajectoryChart(model: model, parties: parties)
+        var out = "<section id=\"trajectories\"><h2>\(e(c[.chartHeading]))</h2><p>\(e(c[.chartIntro]))</p>\n" + chart.svg(c)
+        if !chart.series.isEmpty {
+            out += "<p class=\"muted\">\(e(c[.chartGoalUsed])): "
+            out += chart.series.map { "\(e($0.name)): \(e(GoalTable.label($0.goal, c))) \($0.goal.targetYear.map(String.init) ?? "")" }.joined(separator: "; ")
+            out += "</p>"
+        }
+        return out + "</section>\n"
+    }
+
+    public func gapsSection() -> String {
+        var out = "<section id=\"gaps\"><h2>\(e(c[.gapsHeading]))</h2><p>\(e(c[.gapsIntro]))</p>\n"
+        guard !model.openGaps.isEmpty else { return out + "<p>\(e(c[.gapsNone]))</p></section>\n" }
+        out += "<h3>\(e(c[.gapsByKindParty]))</h3>" + countsTable()
+        for kind in GapKind.allCases {
+            let records = model.openGaps.filter { $0.gap.kind == kind }
+            guard !records.isEmpty else { continue }
+            out += "<h3 id=\"kind-\(kind.rawValue)\">\(e(c.gapKind(kind))) (\(records.count))</h3><p class=\"muted\">\(e(c.gapKindExplanation(kind)))</p>\n"
+            out += gapTable(records, closed: false)
+        }
+        return out + "</section>\n"
+    }
+
+    private func countsTable() -> String {
+        let counts = model.openGapCounts
+        let parties = Set(counts.values.flatMap(\.keys)).sorted { model.name($0) < model.name($1) }
+        var out = "<table class=\"counts\"><thead><tr><th>\(e(c[.colParty]))</th>"
+        let kinds = GapKind.allCases.filter { counts[$0] != nil }
+        for kind in kinds { out += "<th>\(e(c.gapKind(kind)))</th>" }
+        out += "<th>\(e(c[.total]))</th></tr></thead><tbody>\n"
+        for party in parties {
+            out += "<tr><th scope=\"row\"><a href=\"#party-\(HTML.anchor(party.rawValue))\">\(e(model.name(party)))</a></th>"
+            var total = 0
+            for kind in kinds {
+                let n = counts[kind]?[party] ?? 0
+                total += n
+                out += "<td class=\"num\">\(n == 0 ? "" : c.integer(n))</td>"
+            }
+            out += "<td class=\"num\">\(c.integer(total))</td></tr>\n"
+        }
+        return out + "</tbody></table>\n"
+    }
+
+    /// A table of gaps with description, parties, evidence and age (or closing date).
+    public func gapTable(_ records: [GapRecord], closed: Bool) -> String {
+        var out = "<table class=\"gaps\"><thead><tr><th>\(e(c[.colKind]))</th><th>\(e(c[.colSummary]))</th><th>\(e(c[.colParties]))</th><th>\(e(c[.colEvidence]))</th><th>\(e(closed ? c[.colResolved] : c[.colAge]))</th></tr></thead><tbody>\n"
+        for record in records {
+            let gap = record.gap
+            out += "<tr data-gap=\"\(e(gap.id))\"><td><span class=\"kind\">\(e(c.gapKind(gap.kind)))</span></td><td>\(e(GapSentence.text(gap, in: model.state, c)))"
+            if c.language == .sv {
+                out += "<details><summary>\(e(c[.engineText]))</summary><span lang=\"en\">\(e(gap.summary))</span></details>"
+            }
+            if let recommendation = gap.recommendation {
+                out += "<details><summary>\(e(c[.colRecommendation]))</summary>\(own(recommendation))</details>"
+            }
+            out += "</td><td>\(e(c.list(gap.parties.map(model.name))))</td><td><ul class=\"evidence\">"
+            for item in gap.evidence { out += "<li><code>\(e(item))</code></li>" }
+            out += "</ul></td><td class=\"num\">"
+            if closed {
+                out += record.resolvedAt.map { e(c.date($0)) } ?? "–"
+            } else {
+                out += e(c.days(model.daysOpen(record))) + "<br><span class=\"muted\">\(e(c.date(record.openedAt)))</span>"
+            }
+            out += "</td></tr>\n"
+        }
+        return out + "</tbody></table>\n"
+    }
+
+    func closedHeading() -> String {
+        model.baselineRevision.map { c.format(.closedSinceRevision, $0.revision.id) } ?? c[.closedLastYear]
+    }
+
+    public func closedGapsSection() -> String {
+        let closed = model.closedSinceBaseline
+        var out = "<section id=\"closed\"><h2>\(e(closedHeading()))</h2>\n"
+        out += closed.isEmpty ? "<p>\(e(c[.closedNone]))</p>" : gapTable(closed, closed: true)
+        return out + "</section>\n"
+    }
+
+    public func barriersSection() -> String {
+        var out = "<section id=\"barriers\"><h2>\(e(c[.barriersHeading]))</h2>\n"
+        let barriers = model.state.barriers.values.sorted { $0.id < $1.id }
+        guard !barriers.isEmpty else { return out + "<p>\(e(c[.barriersNone]))</p></section>\n" }
+        out += "<table class=\"barriers\"><thead><tr><th>\(e(c[.colBarrier]))</th><th>\(e(c[.colReportedBy]))</th><th>\(e(c[.colChangeLevel]))</th><th>\(e(c[.colAgency]))</th><th>\(e(c[.colStatus]))</th></tr></thead><tbody>\n"
+        for barrier in barriers {
+            out += "<tr data-barrier=\"\(e(barrier.id))\"><td>\(own(barrier.title))"
+            if let instrument = barrier.instrument { out += "<br><span class=\"muted\">\(own(instrument))</span>" }
+            out += "</td><td>\(e(c.list(barrier.reportedBy.map(model.name))))</td><td>\(e(c.level(barrier.changeLevel)))</td>"
+            out += "<td>\(e(barrier.responsibleAgency.map(model.name) ?? c[.noAgency]))</td><td>\(e(c.barrierStatus(barrier.status)))</td></tr>\n"
+        }
+        return out + "</tbody></table></section>\n"
+    }
+
+    public func labsSection() -> String {
+        var out = "<section id=\"labs\"><h2>\(e(c[.labsHeading]))</h2>\n"
+        let labs = model.state.policyLabs.values.sorted { $0.id < $1.id }
+        guard !labs.isEmpty else { return out + "<p>\(e(c[.labsNone]))</p></section>\n" }
+        out += "<table class=\"labs\"><thead><tr><th>\(e(c[.colLab]))</th><th>\(e(c[.colBarrier]))</th><th>\(e(c[.colParties]))</th><th>\(e(c[.colStatus]))</th></tr></thead><tbody>\n"
+        for lab in labs {
+            let barrier = model.state.barriers[lab.barrier]?.title ?? lab.barrier
+            out += "<tr><td><code>\(e(lab.id))</code></td><td>\(own(barrier))</td><td>\(e(c.list(lab.parties.map(model.name))))</td><td>\(e(c.labStatus(lab.status)))</td></tr>\n"
+        }
+        return out + "</tbody></table></section>\n"
+    }
+
+    /// One party: facts, its contract sections 3.1-3.8 with status, what is missing, its goals
+    /// and its open gaps.
+    public func partySection(_ id: PartyID) -> String {
+        guard let party = model.state.parties[id] else { return "" }
+        let state = model.state
+        var out = "<section class=\"party\" id=\"party-\(HTML.anchor(id.rawValue))\"><h2>\(e(party.name)) <span class=\"muted\">(\(e(c.partyKind(party.kind))), \(e(c.level(party.level))))</span></h2>\n<ul>"
+        if let region = party.region { out += "<li>\(e(c[.partyRegion])): \(e(region))</li>" }
+        if let population = party.population { out += "<li>\(e(c[.partyPopulation])): \(e(c.integer(population)))</li>" }
+        if !party.reportingPlatforms.isEmpty { out += "<li>\(e(c[.partyPlatforms])): \(e(party.reportingPlatforms.joined(separator: ", ")))</li>" }
+        let hubs = state.hubs(of: id)
+        if !hubs.isEmpty { out += "<li>\(e(c[.partyHubs])): \(e(c.list(hubs.map(model.name))))</li>" }
+        out += "</ul>\n"
+        if party.kind == .municipality {
+            out += "<h3>\(e(c[.partySections]))</h3><table class=\"sections\"><thead><tr><th>\(e(c[.colSection]))</th><th>\(e(c[.colStatus]))</th><th>\(e(c[.colContent]))</th></tr></thead><tbody>\n"
+            for section in ContractSection.allCases {
+                let commitment = state.commitments[CommitmentKey(party: id, section: section)]
+                if commitment == nil, !ContractSection.required.contains(section) { continue }
+                let status = commitment.map { c.commitmentStatus($0.status) } ?? c[.notStated]
+                out += "<tr><th scope=\"row\">\(e(section.rawValue)) \(e(c.section(section)))</th><td>\(e(status))</td><td>\(commitment.map { own($0.summary) } ?? "")</td></tr>\n"
+            }
+            out += "</tbody></table>\n<h3>\(e(c[.partyMissing]))</h3>"
+            let missing = Self.missingSections(of: id, in: state)
+            if missing.isEmpty {
+                out += "<p>\(e(c[.partyMissingNone]))</p>"
+            } else {
+                out += "<ul>" + missing.map { section, status in
+                    "<li>\(e(c.format(.partyMissingItem, section.rawValue, c.section(section), status.map { c.commitmentStatus($0) } ?? c[.notStated])))</li>"
+                }.joined() + "</ul>"
+            }
+        }
+        let goals = GoalNormalizer(configuration: model.configuration).sortedByStrength(state.goals(of: id))
+        if !goals.isEmpty || party.kind == .municipality {
+            out += "<h3>\(e(c[.partyGoals]))</h3>"
+            if goals.isEmpty {
+                out += "<p>\(e(c[.partyNoGoals]))</p>"
+            } else {
+                out += "<ul>" + goals.map { goal in
+                    let flags = GoalTable.flags(goal, GoalNormalizer(configuration: model.configuration).reading(of: goal)).map { GoalTable.flagLabel($0, c) }
+                    let year = goal.targetYear.map { " \($0)" } ?? ""
+                    let notes = flags.isEmpty ? "" : " <span class=\"muted\">(\(e(flags.joined(separator: "; "))))</span>"
+                    return "<li><strong>\(e(GoalTable.label(goal, c)))\(year)</strong>\(notes)<br><span class=\"muted\">\(own(goal.text))</span></li>"
+                }.joined() + "</ul>"
+            }
+        }
+        if party.kind == .municipality, TrajectoryChart(model: model, parties: [id]).series.isEmpty == false {
+            out += TrajectoryChart(model: model, parties: [id]).svg(c)
+        }
+        out += "<h3>\(e(c[.partyGaps]))</h3>"
+        let gaps = model.openGaps(of: id)
+        out += gaps.isEmpty ? "<p>\(e(c[.partyNoGaps]))</p>" : gapTable(gaps, closed: false)
+        return out + "<p class=\"muted\"><a href=\"#\">\(e(c[.backToTop]))</a></p></section>\n"
+    }
+
+    /// Required sections (3.1-3.8) of a municipality that are not described: status `nil` when
+    /// the party sent nothing for the section.
+    public static func missingSections(of id: PartyID, in state: WorldState) -> [(ContractSection, CommitmentStatus?)] {
+        ContractSection.required.compactMap { section in
+            let status = state.commitments[CommitmentKey(party: id, section: section)]?.status
+            return status == .described ? nil : (section, status)
+        }
+    }
+}
