@@ -44,10 +44,11 @@ def expected_counts(gaps):
 
 
 def screenshot(driver, url, path, width=1280):
+    driver.set_window_size(width, 700)  # so a short page is measured short
     driver.get(url)
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
     height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 2600)")
-    driver.set_window_size(width, max(700, height + 20))
+    driver.set_window_size(width, max(700, height + 160))  # + the window's own chrome
     driver.save_screenshot(path)
     print("wrote " + path)
 

@@ -172,13 +172,14 @@ struct Views {
         var body = "<table id=\"goal-table\"><thead><tr><th>\(esc(t("goals.party")))</th><th>\(esc(t("goals.goal")))</th><th>\(esc(t("goals.form")))</th><th>\(esc(t("goals.cut")))</th><th>\(esc(t("goals.target")))</th></tr></thead><tbody>"
         for goal in goals {
             let cut = goal.reductionPercent.map { "−\(Int($0)) % (\(goal.baseYear.map(String.init) ?? "?"))" }
-                ?? goal.perCapitaTonnes.map { "\($0) t/inv" } ?? goal.annualRatePercent.map { "−\($0) %/år" } ?? goal.word?.rawValue ?? ""
+                ?? goal.perCapitaTonnes.map { "\($0) t/inv" } ?? goal.annualRatePercent.map { "−\($0) %/\(t("year"))" } ?? goal.word?.rawValue ?? ""
             body += "<tr><td><a href=\"\(page.link("/parties/\(goal.party.rawValue)"))\">\(esc(data.partyName(goal.party)))</a></td><td>\(esc(goal.text.isEmpty ? goal.id : goal.text))<div class=\"muted small\">\(esc(goal.id))</div></td><td>\(esc(goal.form.rawValue))</td><td>\(esc(cut))</td><td>\(goal.targetYear.map(String.init) ?? "")</td></tr>"
         }
         body += "</tbody></table>"
+        // The chart first: a long table would push it out of sight.
         let chart = TrajectoryChart(goals: goals, names: { data.partyName($0) })
         if let svg = chart.svg() {
-            body += "<h2>\(esc(t("goals.trajectories")))</h2>\(svg)"
+            return "<h2>\(esc(t("goals.trajectories")))</h2>\(svg)<h2>\(esc(t("goals.title")))</h2>" + body
         }
         return body
     }

@@ -74,6 +74,7 @@ enum Strings {
         "change.changed": ("ändrat", "changed"),
         "change.resolved": ("löst", "resolved"),
         "days": ("dagar", "days"),
+        "year": ("år", "yr"),
         "today": ("i dag", "today"),
         "notfound": ("Sidan finns inte.", "No such page."),
         "footer": ("Skrivskyddad vy av navets databas.", "Read-only view of the hub's database."),
