@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C shim over the system libzmq (Debian: libzmq3-dev).
@@ -56,10 +57,20 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The read-only web dashboard and JSON API (`klimatnav serve`), Hummingbird 2.
+        .target(
+            name: "KlimatnavDashboard",
+            dependencies: [
+                "ZeroMQ", "KlimatnavCore", "KlimatnavWire", "KlimatnavStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "klimatnav",
             dependencies: [
                 "KlimatnavNode", "KlimatnavStore", "KlimatnavPlaybook", "KlimatnavCore", "ZeroMQ", "KlimatnavReport",
+                "KlimatnavDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -78,6 +89,16 @@ let package = Package(
         ),
         // Runs the built `klimatnav` binary as a user would (one and several processes).
         .testTarget(name: "KlimatnavCLITests", dependencies: ["klimatnav", "KlimatnavCore"]),
+        .testTarget(
+            name: "KlimatnavDashboardTests",
+            dependencies: [
+                "KlimatnavDashboard", "KlimatnavStore", "KlimatnavCore", "KlimatnavWire", "ZeroMQ",
+                // The browser test runs the built binary (scripts/dashboard-test.sh).
+                "klimatnav",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,290 @@
+import Foundation
+import Hummingbird
+import KlimatnavCore
+import KlimatnavStore
+import Logging
+
+/// The read-only web dashboard over a hub's database and its live bus (`klimatnav serve`).
+///
+/// Only GET routes exist: nothing here writes. Pages and `/api/...` answers are read from the
+/// hub's database on every request (the hub's own file, never a copy); `/events` streams the
+/// gap events the hub publishes (see ``LiveFeed``). No route serves a file from disk.
+public struct Dashboard: Sendable {
+    public var store: HubStore
+    public var feed: LiveFeed
+    public var language: Language
+    /// When false (the default), requests whose `Host` is not a loopback name are refused, so a
+    /// web page elsewhere cannot reach the dashboard through DNS rebinding.
+    public var allowPublic: Bool
+    /// Seconds between SSE keep-alive comments.
+    public var heartbeat: Duration
+
+    public init(store: HubStore, feed: LiveFeed, language: Language = .sv, allowPublic: Bool = false, heartbeat: Duration = .seconds(15)) {
+        self.store = store
+        self.feed = feed
+        self.language = language
+        self.allowPublic = allowPublic
+        self.heartbeat = heartbeat
+    }
+
+    /// Every documented GET path (the OpenAPI document lists the same).
+    public static let apiPaths = [
+        "/api/summary", "/api/parties", "/api/goals", "/api/gaps", "/api/gaps.csv", "/api/barriers",
+        "/api/policy-labs", "/api/revisions", "/api/events",
+    ]
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: GuardMiddleware(allowPublic: allowPublic))
+        let dashboard = self
+
+        // Pages.
+        router.get("/") { request, _ in try await dashboard.page(request) { views, _ in views.overview() } }
+        router.get("/goals") { request, _ in try await dashboard.page(request) { views, _ in views.goals() } }
+        router.get("/gaps") { request, _ in
+            try await dashboard.page(request) { views, request in views.gaps(filter: Self.filter(request)) }
+        }
+        router.get("/barriers") { request, _ in try await dashboard.page(request) { views, _ in views.barriers() } }
+        router.get("/parties") { request, _ in try await dashboard.page(request) { views, _ in views.parties() } }
+        router.get("/parties/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try await dashboard.page(request) { views, _ in
+                guard let party = views.data.parties.first(where: { $0.id.rawValue == id }) else { return nil }
+                return views.party(party)
+            }
+        }
+        router.get("/revisions") { request, _ in try await dashboard.page(request) { views, _ in views.revisions() } }
+
+        // The JSON API and CSV.
+        router.get("/api/summary") { _, _ in try await Self.json(dashboard.data().summary()) }
+        router.get("/api/parties") { _, _ in try await Self.json(dashboard.data().partyRows()) }
+        router.get("/api/goals") { request, _ in
+            try await Self.json(dashboard.data().goalRows(party: request.uri.queryParameters.get("party")))
+        }
+        router.get("/api/gaps") { request, _ in
+            try await Self.json(Self.filter(request).apply(dashboard.data().gaps).map(API.GapRow.init))
+        }
+        router.get("/api/gaps.csv") { request, _ in
+            let csv = GapCSV.render(Self.filter(request).apply(try await dashboard.data().gaps))
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"klimatnav-gaps.csv\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
+        }
+        router.get("/api/barriers") { _, _ in try await Self.json(dashboard.data().barrierRows()) }
+        router.get("/api/policy-labs") { _, _ in try await Self.json(dashboard.data().policyLabRows()) }
+        router.get("/api/revisions") { _, _ in try await Self.json(dashboard.data().revisionRows()) }
+        router.get("/api/events") { _, _ in try Self.json(dashboard.feed.recent().map(EventBody.init)) }
+
+        // The live feed.
+        router.get("/events") { request, _ in dashboard.events(request) }
+        return router
+    }
+
+    /// The application bound to `host:port`; `onRunning` gets the real port (for port 0).
+    public func application(
+        host: String, port: Int, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "klimatnav"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+
+    /// Serves until SIGINT or SIGTERM, then shuts down gracefully.
+    public func run(host: String, port: Int, logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(host: host, port: port, logger: logger, onRunning: onRunning)
+            .runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    // MARK: - Handlers
+
+    func data() async throws -> DashboardData {
+        try await DashboardData.load(from: store)
+    }
+
+    func page(_ request: Request, _ render: @Sendable (Views, Request) -> String?) async throws -> Response {
+        let language = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) ?? self.language
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters where key != "lang" { query[String(key)] = String(value) }
+        let page = Page(language: language, path: request.uri.path, query: query, hubConnected: feed.endpoint != nil)
+        let views = Views(data: try await data(), page: page, recent: feed.recent())
+        let html = render(views, request)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentLanguage] = language.rawValue
+        return Response(
+            status: html == nil ? .notFound : .ok, headers: headers,
+            body: .init(byteBuffer: ByteBuffer(string: html ?? views.notFound())))
+    }
+
+    static func filter(_ request: Request) -> GapFilter {
+        let query = request.uri.queryParameters
+        let resolved = query.get("resolved").map { $0 == "1" || $0 == "true" } ?? false
+        return GapFilter(party: query.get("party"), kind: query.get("kind"), level: query.get("level"), includeResolved: resolved)
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+    }
+
+    /// One live event as `/events` and `/api/events` send it.
+    struct EventBody: Encodable {
+        var id: UInt64
+        var change: String
+        var at: String
+        var gap: API.GapRow
+        init(_ event: LiveFeed.Event) {
+            id = event.id
+            change = event.change.rawValue
+            at = API.iso(event.at)
+            gap = API.GapRow(event.record)
+        }
+    }
+
+    /// `GET /events`: server-sent events. Each gap event is `event: gap`, `id: N`, `data:` one
+    /// line of JSON (``EventBody``); a comment line every ``heartbeat`` keeps proxies open and
+    /// finds closed browsers. `Last-Event-ID` replays what the feed still remembers; `?max=N`
+    /// ends the stream after N events (for scripts and tests).
+    func events(_ request: Request) -> Response {
+        let lastID = request.headers[FieldName("Last-Event-ID")!].flatMap { UInt64($0) }
+        let max = request.uri.queryParameters.get("max").flatMap { Int($0) }
+        let feed = self.feed
+        let heartbeat = self.heartbeat
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        headers[FieldName("X-Accel-Buffering")!] = "no"
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            let (chunks, sink) = AsyncStream<String?>.makeStream(bufferingPolicy: .bufferingNewest(LiveFeed.subscriberBuffer))
+            let events = feed.subscribe(after: lastID)
+            let forward = Task {
+                var sent = 0
+                for await event in events {
+                    let body = (try? String(decoding: JSONEncoder.compact.encode(EventBody(event)), as: UTF8.self)) ?? "{}"
+                    sink.yield("id: \(event.id)\nevent: gap\ndata: \(body)\n\n")
+                    sent += 1
+                    if let max, sent >= max { break }
+                }
+                sink.yield(nil)
+            }
+            let beat = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: heartbeat)
+                    sink.yield(": keep-alive\n\n")
+                }
+            }
+            defer {
+                forward.cancel()
+                beat.cancel()
+            }
+            try await writer.write(ByteBuffer(string: "retry: 2000\n: connected\n\n"))
+            for await chunk in chunks {
+                guard let chunk else { break }
+                try await writer.write(ByteBuffer(string: chunk))
+            }
+            try await writer.finish(nil)
+        })
+    }
+}
+
+extension JSONEncoder {
+    static var compact: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
+
+/// Security headers on every answer; refuses non-GET methods and, unless the dashboard is
+/// public, requests addressed to a non-loopback host name.
+struct GuardMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let allowPublic: Bool
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Self.plain(.methodNotAllowed, "read-only: only GET is served\n", extra: [.allow: "GET, HEAD"])
+        }
+        if !allowPublic, let authority = request.head.authority, !BindAddressCheck.isLoopbackAuthority(authority) {
+            return Self.plain(.forbidden, "this dashboard only answers on loopback addresses (start it with --public to serve others)\n")
+        }
+        var response = try await next(request, context)
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[FieldName("X-Frame-Options")!] = "DENY"
+        response.headers[FieldName("Referrer-Policy")!] = "no-referrer"
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+
+    static func plain(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
+        var headers = extra
+        headers[.contentType] = "text/plain; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Parsing `--http HOST:PORT` and the loopback rule.
+public enum BindAddressCheck {
+    public struct Refusal: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// Splits `127.0.0.1:8080`, `localhost:8080`, `[::1]:8080` or `:8080` (loopback).
+    public static func parse(_ text: String) throws(Refusal) -> (host: String, port: Int) {
+        var host: Substring
+        var portText: Substring
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]") else { throw Refusal(description: "'\(text)' is not HOST:PORT") }
+            host = text[text.index(after: text.startIndex)..<close]
+            portText = text[text.index(after: close)...].drop { $0 == ":" }
+        } else if let colon = text.lastIndex(of: ":") {
+            host = text[..<colon]
+            portText = text[text.index(after: colon)...]
+        } else {
+            throw Refusal(description: "'\(text)' is not HOST:PORT, for example 127.0.0.1:8080")
+        }
+        if host.isEmpty { host = "127.0.0.1" }
+        guard let port = Int(portText), (0...65535).contains(port) else {
+            throw Refusal(description: "'\(portText)' in '\(text)' is not a port number (0-65535)")
+        }
+        return (String(host), port)
+    }
+
+    public static func isLoopback(_ host: String) -> Bool {
+        let host = host.lowercased()
+        if host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
+
+    /// The `Host` header's name part is a loopback name.
+    static func isLoopbackAuthority(_ authority: String) -> Bool {
+        var host = Substring(authority)
+        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+            host = host[host.index(after: host.startIndex)..<close]
+        } else if let colon = host.lastIndex(of: ":") {
+            host = host[..<colon]
+        }
+        return isLoopback(String(host))
+    }
+
+    /// Refuses a non-loopback host unless `allowPublic`.
+    public static func check(host: String, allowPublic: Bool) throws(Refusal) {
+        if !allowPublic && !isLoopback(host) {
+            throw Refusal(description: """
+                refusing to serve on '\(host)': that address can be reached from other machines, and the dashboard \
+                shows everything the coordinator may read. Use 127.0.0.1 (the default), or add --public if you mean it
+                """)
+        }
+    }
+}
+
+typealias FieldName = HTTPFields.Element.Name

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import KlimatnavDashboard
+import KlimatnavStore
+import Logging
+import ZeroMQ
+
+/// `klimatnav serve`: the read-only web dashboard and JSON API over a hub's database, with a
+/// live gap feed from the hub's PUB socket.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve a read-only web dashboard and JSON API over a hub's database.",
+        discussion: """
+            Shows the overview (gap counts per kind), goals and trajectories, gaps with evidence, \
+            recommendation and age, barriers and policy labs, every party and the revisions, in \
+            Swedish or English, with /api/... JSON and /api/gaps.csv. With --hub, new gap events from \
+            the hub's --publish endpoint appear on open pages without a reload. Binds to loopback \
+            only unless --public is given. Stop with Ctrl-C.
+            """)
+
+    @Option(help: "The hub's database file (read only).")
+    var db: String = "klimatnav.db"
+
+    @Option(help: "The hub's PUB endpoint for the live feed, for example tcp://127.0.0.1:5556.")
+    var hub: String?
+
+    @Option(help: "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 picks a free one).")
+    var http: String = "127.0.0.1:8080"
+
+    @Option(help: "Default page language: sv or en (a page's ?lang= overrides it).")
+    var lang: String = "sv"
+
+    @Flag(help: "Allow a non-loopback --http address: anyone who reaches it reads everything the coordinator may read.")
+    var `public` = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be 'sv' or 'en', found '\(lang)'") }
+        do {
+            let (host, _) = try BindAddressCheck.parse(http)
+            try BindAddressCheck.check(host: host, allowPublic: `public`)
+        } catch {
+            throw ValidationError("--http: \(error)")
+        }
+    }
+
+    func run() async throws {
+        let logger = logging.logger("klimatnav.serve")
+        let (host, port) = try BindAddressCheck.parse(http)
+        let store = try Database.open(db, mustExist: true)
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let feed: LiveFeed
+        do {
+            feed = try hub.map { try LiveFeed(context: context, endpoint: $0, logger: logger) } ?? LiveFeed(logger: logger)
+        } catch {
+            throw CLIError("could not subscribe to the hub at '\(hub ?? "")': \(error)")
+        }
+        let reader = Task { await feed.run() }
+        defer {
+            feed.close()
+            reader.cancel()
+        }
+        let dashboard = Dashboard(store: store, feed: feed, language: Language(rawValue: lang) ?? .sv, allowPublic: `public`)
+        try await dashboard.run(host: host, port: port, logger: logger) { actual in
+            let shown = host.contains(":") ? "[\(host)]" : host
+            // Scripts wait for this line.
+            FileHandle.standardOutput.write(Data("dashboard at http://\(shown):\(actual)/\(hub.map { " (live feed from \($0))" } ?? "")\n".utf8))
+        }
+    }
+}

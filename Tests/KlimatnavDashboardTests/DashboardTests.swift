@@ -1,0 +1,282 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KlimatnavCore
+import KlimatnavDashboard
+import KlimatnavStore
+import KlimatnavWire
+import Logging
+import Testing
+import Yams
+import ZeroMQ
+
+@Suite("Dashboard server")
+struct DashboardServerTests {
+    func withApp(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let fixture = try await DashboardFixture()
+        defer { fixture.remove() }
+        let dashboard = Dashboard(store: fixture.store, feed: LiveFeed())
+        let app = Application(router: dashboard.router())
+        try await app.test(.router, body)
+    }
+
+    @Test("every page answers 200 with HTML in Swedish and English")
+    func pages() async throws {
+        try await withApp { client in
+            for path in ["/", "/goals", "/gaps", "/gaps?kind=ambition-gap&lang=en", "/barriers", "/parties", "/parties/goteborg", "/revisions"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .ok, "\(path)")
+                    #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                }
+            }
+            try await client.execute(uri: "/?lang=en", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<html lang=\"en\">"))
+                #expect(html.contains("Open gaps by kind"))
+                #expect(html.contains("id=\"count-open\">2<"))
+                #expect(html.contains("id=\"count-ambition-gap\">1<"))
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Öppna glapp per slag"))
+                #expect(html.contains("id=\"count-resolved\">1<"))
+            }
+            try await client.execute(uri: "/parties/nobody", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test("the gaps page shows evidence, recommendation and age, filtered by party, kind and level")
+    func gapsPage() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/gaps?party=lund&lang=en", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("id=\"gap-ambition-gap:lund.near-zero-2050\""))
+                #expect(!html.contains("id=\"gap-governance-gap:energy-system-boundary:national\""))
+                #expect(html.contains("goal:sweden.net-zero-2045"))
+                #expect(html.contains("Raise it at the next contract revision."))
+                #expect(html.contains(" days<"))
+                #expect(html.contains("&quot;late&quot;"))  // escaped
+            }
+            try await client.execute(uri: "/gaps?level=national&kind=governance-gap", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("id=\"gap-governance-gap:energy-system-boundary:national\""))
+                #expect(!html.contains("id=\"gap-ambition-gap"))
+            }
+            try await client.execute(uri: "/gaps?resolved=1", method: .get) { response in
+                #expect(String(buffer: response.body).contains("id=\"gap-reporting-gap:goteborg:3.8\" data-status=\"resolved\""))
+            }
+        }
+    }
+
+    @Test("/api/gaps has exactly the keys of `klimatnav gaps --format json`")
+    func gapsJSON() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/api/gaps", method: .get) { response in
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                let rows = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                #expect(rows.count == 2)
+                let keys = ["id", "kind", "parties", "levels", "topic", "summary", "evidence", "recommendation", "status", "openedAt", "resolvedAt"]
+                for row in rows { #expect(Set(row.keys) == Set(keys)) }
+                let governance = try #require(rows.first { $0["kind"] as? String == "governance-gap" })
+                #expect(governance["recommendation"] is NSNull)
+                #expect(governance["resolvedAt"] is NSNull)
+                #expect(governance["openedAt"] as? String == "2023-11-14T22:13:20Z")
+            }
+            try await client.execute(uri: "/api/gaps?resolved=1&party=goteborg", method: .get) { response in
+                let rows = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                #expect(rows.map { $0["id"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == [
+                    "governance-gap:energy-system-boundary:national", "reporting-gap:goteborg:3.8",
+                ])
+                #expect(rows.first { $0["status"] as? String == "resolved" }?["resolvedAt"] as? String == "2023-11-15T22:13:20Z")
+            }
+        }
+    }
+
+    @Test("the other API answers: parties, goals, barriers with policy labs, revisions, summary")
+    func otherAPI() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/api/parties", method: .get) { response in
+                let rows = try JSONDecoder().decode([API.PartyRow].self, from: Data(buffer: response.body))
+                #expect(rows.map(\.id) == ["energimyndigheten", "goteborg", "lund", "viable-cities"])
+                #expect(rows.first { $0.id == "goteborg" }?.openGaps == 1)
+            }
+            try await client.execute(uri: "/api/goals?party=goteborg", method: .get) { response in
+                let rows = try JSONDecoder().decode([API.GoalRow].self, from: Data(buffer: response.body))
+                #expect(rows.count == 1)
+                #expect(rows.first?.reductionPercent == 95)  // the later statement wins
+                #expect(rows.first?.form == "percent-cut")
+            }
+            try await client.execute(uri: "/api/barriers", method: .get) { response in
+                let rows = try JSONDecoder().decode([API.BarrierRow].self, from: Data(buffer: response.body))
+                #expect(rows.first?.policyLabs.map(\.id) == ["lab.energy-sharing"])
+            }
+            try await client.execute(uri: "/api/revisions", method: .get) { response in
+                let rows = try JSONDecoder().decode([API.RevisionRow].self, from: Data(buffer: response.body))
+                #expect(rows.map(\.id) == ["goteborg.minus-90-2030"])
+            }
+            try await client.execute(uri: "/api/summary", method: .get) { response in
+                let summary = try JSONDecoder().decode(API.Summary.self, from: Data(buffer: response.body))
+                #expect(summary.openGaps == 2 && summary.resolvedGaps == 1)
+                #expect(summary.byKind["governance-gap"] == 1 && summary.byKind["reporting-gap"] == 0)
+            }
+        }
+    }
+
+    @Test("CSV export: RFC 4180 quoting, the CLI's columns, filters apply")
+    func csv() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/api/gaps.csv?kind=ambition-gap", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                let lines = String(buffer: response.body).components(separatedBy: "\r\n")
+                #expect(lines[0] == "id,kind,status,parties,levels,topic,summary,evidence,recommendation,openedAt,resolvedAt")
+                #expect(lines.count == 3 && lines[2].isEmpty)
+                #expect(lines[1].hasPrefix("ambition-gap:lund.near-zero-2050,ambition-gap,open,lund,local national,"))
+                #expect(lines[1].contains("\"Lund aims at near zero by 2050, after Sweden's 2045 (a \"\"late\"\" goal, with commas).\""))
+            }
+        }
+    }
+
+    @Test("read-only: no mutating method is served; no file or database is reachable")
+    func readOnly() async throws {
+        try await withApp { client in
+            for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
+                try await client.execute(uri: "/api/gaps", method: method) { #expect($0.status == .methodNotAllowed) }
+            }
+            for path in ["/hub.db", "/../hub.db", "/api/../../etc/passwd", "/Package.swift", "/static/x"] {
+                try await client.execute(uri: path, method: .get) { #expect($0.status == .notFound, "\(path)") }
+            }
+        }
+    }
+
+    @Test("binding: loopback only unless --public; HOST:PORT parsing")
+    func loopback() throws {
+        #expect(try BindAddressCheck.parse("127.0.0.1:8080") == ("127.0.0.1", 8080))
+        #expect(try BindAddressCheck.parse("[::1]:9000") == ("::1", 9000))
+        #expect(try BindAddressCheck.parse(":0") == ("127.0.0.1", 0))
+        #expect(throws: BindAddressCheck.Refusal.self) { try BindAddressCheck.parse("localhost") }
+        #expect(throws: BindAddressCheck.Refusal.self) { try BindAddressCheck.parse("127.0.0.1:99999") }
+        for host in ["127.0.0.1", "127.1.2.3", "localhost", "::1"] {
+            #expect(throws: Never.self) { try BindAddressCheck.check(host: host, allowPublic: false) }
+        }
+        for host in ["0.0.0.0", "192.168.1.10", "::", "example.org", "127.0.0.1.example.org"] {
+            #expect(throws: BindAddressCheck.Refusal.self) { try BindAddressCheck.check(host: host, allowPublic: false) }
+            #expect(throws: Never.self) { try BindAddressCheck.check(host: host, allowPublic: true) }
+        }
+        do {
+            try BindAddressCheck.check(host: "0.0.0.0", allowPublic: false)
+        } catch {
+            #expect(error.description.contains("--public"))
+        }
+    }
+
+    @Test("every path in Protocols/dashboard-openapi.yaml answers 200 with its documented content type")
+    func openAPI() async throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Protocols/dashboard-openapi.yaml"), encoding: .utf8)
+        let document = try #require(try Yams.load(yaml: text) as? [String: Any])
+        #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)
+        let paths = try #require(document["paths"] as? [String: Any])
+        var documented: [(String, String)] = []
+        for (path, item) in paths {
+            let get = try #require((item as? [String: Any])?["get"] as? [String: Any], "\(path) has no get")
+            let ok = try #require((get["responses"] as? [String: Any])?["200"] as? [String: Any], "\(path) has no 200")
+            let content = try #require(ok["content"] as? [String: Any], "\(path) has no content")
+            for type in content.keys { documented.append((path.replacingOccurrences(of: "{id}", with: "goteborg"), type)) }
+        }
+        #expect(Set(Dashboard.apiPaths).isSubset(of: Set(paths.keys)))
+        let pairs = documented
+        try await withApp { client in
+            for (path, type) in pairs {
+                let uri = path == "/events" ? "/events?max=0" : path
+                if path == "/events" { continue }  // streams; covered by the SSE test below
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(path)")
+                    #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(path): \(response.headers[.contentType] ?? "-") is not \(type)")
+                }
+            }
+        }
+    }
+}
+
+@Suite("Dashboard live feed")
+struct LiveFeedTests {
+    static func gapFrames(_ gap: Gap, _ change: GapChange, sequence: UInt64) throws -> [[UInt8]] {
+        try WireCodec.encode(.gap(GapMessage(stateSequence: sequence, change: change, at: Date(timeIntervalSince1970: 1_800_000_000), gap: gap)))
+    }
+
+    @Test("an event published on a real ZeroMQ PUB socket reaches an SSE client over HTTP")
+    func sseFromPub() async throws {
+        let fixture = try await DashboardFixture()
+        defer { fixture.remove() }
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let publisher = try AsyncSocket(context, type: .pub) { socket in
+            try socket.set(.linger, 0)
+            try socket.bind("tcp://127.0.0.1:*")
+        }
+        defer { publisher.close() }
+        let endpoint = try #require(publisher.lastEndpoint)
+        let feed = try LiveFeed(context: context, endpoint: endpoint)
+        let reader = Task { await feed.run() }
+        defer {
+            feed.close()
+            reader.cancel()
+        }
+        // Publish until the stream has what it needs (PUB drops messages until SUB has joined).
+        let frames = try Self.gapFrames(DashboardFixture.governance, .resolved, sequence: 7)
+        let pump = Task {
+            while !Task.isCancelled {
+                try? await publisher.send(Message(frames))
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        defer { pump.cancel() }
+        let dashboard = Dashboard(store: fixture.store, feed: feed, heartbeat: .milliseconds(100))
+        let app = Application(router: dashboard.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let body = try await withTimeout(20) {
+            try await app.test(.live) { client in
+                try await client.execute(uri: "/events?max=2", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType] == "text/event-stream; charset=utf-8")
+                    return String(buffer: response.body)
+                }
+            }
+        }
+        #expect(body.hasPrefix("retry: 2000\n"))
+        let events = body.components(separatedBy: "\n\n").filter { $0.contains("event: gap") }
+        #expect(events.count == 2)
+        let first = try #require(events.first)
+        #expect(first.contains("id: "))
+        let data = try #require(first.split(separator: "\n").first { $0.hasPrefix("data: ") }).dropFirst(6)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
+        #expect(object["change"] as? String == "resolved")
+        let gap = try #require(object["gap"] as? [String: Any])
+        #expect(gap["id"] as? String == DashboardFixture.governance.id)
+        #expect(gap["status"] as? String == "resolved")
+        #expect(feed.receivedCount >= 2)
+        #expect(feed.recent().first?.record.gap.id == DashboardFixture.governance.id)
+    }
+
+    @Test("a reconnecting client gets what it missed (Last-Event-ID); slow clients are bounded")
+    func replayAndBound() async throws {
+        let feed = LiveFeed()
+        for index in 0..<5 {
+            feed.publish(GapMessage(stateSequence: UInt64(index), change: .opened, at: Date(), gap: DashboardFixture.ambition))
+        }
+        var replayed: [UInt64] = []
+        for await event in feed.subscribe(after: 3) {
+            replayed.append(event.id)
+            if replayed.count == 2 { break }
+        }
+        #expect(replayed == [4, 5])
+        let stream = feed.subscribe()
+        for _ in 0..<(LiveFeed.subscriberBuffer + 50) {
+            feed.publish(GapMessage(stateSequence: 1, change: .changed, at: Date(), gap: DashboardFixture.ambition))
+        }
+        feed.close()
+        var count = 0
+        for await _ in stream { count += 1 }
+        #expect(count == LiveFeed.subscriberBuffer)
+        #expect(feed.subscriberCount == 0)
+    }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The dashboard in a real headless browser (Debian's Chromium, driven by Selenium).
+#
+#   bash scripts/dashboard-test.sh            # builds, tests, writes docs/screenshots/*.png
+#
+# Installs chromium, chromium-driver (apt) and Selenium (pip, in a venv) when missing; builds
+# (skipped when KLIMATNAV_BIN names a built binary); plays the seed playbook into a fresh
+# database; starts `klimatnav hub` on it with a PUB endpoint and `klimatnav serve --hub` on
+# that; checks in Chromium that the gap counts shown equal `klimatnav gaps --format json`;
+# makes a live gap event happen (a node sends scripts/dashboard-live.yaml: Energimyndigheten
+# claims a topic, which resolves a governance gap) and checks the open page shows it without
+# a reload; saves screenshots. Exits non-zero on any failure.
+# Environment: KLIMATNAV_BIN (skip the build), SCRATCH (swift build --scratch-path, default
+# .build), SCREENSHOTS (default docs/screenshots), DASHBOARD_VENV (default /tmp/klimatnav-dashboard-venv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SCREENSHOTS=${SCREENSHOTS:-$ROOT/docs/screenshots}
+VENV=${DASHBOARD_VENV:-/tmp/klimatnav-dashboard-venv}
+
+if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then
+    echo "dashboard-test: installing chromium and chromium-driver (apt)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null
+fi
+if ! "$VENV/bin/python" -c "import selenium" 2> /dev/null; then
+    echo "dashboard-test: installing selenium (pip, in $VENV)"
+    /usr/bin/python3 -m venv "$VENV" 2> /dev/null || {
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv > /dev/null
+        /usr/bin/python3 -m venv "$VENV"
+    }
+    "$VENV/bin/pip" install -q selenium
+fi
+
+if [ -z "${KLIMATNAV_BIN:-}" ]; then
+    bash scripts/setup.sh > /dev/null
+    swift build --scratch-path "${SCRATCH:-.build}" --product klimatnav
+    KLIMATNAV_BIN="$(swift build --scratch-path "${SCRATCH:-.build}" --show-bin-path)/klimatnav"
+fi
+
+WORK=$(mktemp -d /tmp/klimatnav-dashboard-XXXXXX)
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { "$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# Waits until FILE has a line containing TEXT (the process's banner), at most 30 s.
+wait_for_line() {
+    for _ in $(seq 300); do
+        grep -q "$2" "$1" 2> /dev/null && return 0
+        sleep 0.1
+    done
+    echo "dashboard-test: no '$2' from $1:"; cat "$1"; return 1
+}
+
+DB=$WORK/hub.db
+"$KLIMATNAV_BIN" run --db "$DB" > "$WORK/run.txt"
+ROUTER_PORT=$(free_port); PUB_PORT=$(free_port); HTTP_PORT=$(free_port)
+"$KLIMATNAV_BIN" hub --bind "tcp://127.0.0.1:$ROUTER_PORT" --publish "tcp://127.0.0.1:$PUB_PORT" --db "$DB" > "$WORK/hub.txt" 2>&1 &
+PIDS+=($!)
+wait_for_line "$WORK/hub.txt" "hub listening"
+"$KLIMATNAV_BIN" serve --db "$DB" --hub "tcp://127.0.0.1:$PUB_PORT" --http "127.0.0.1:$HTTP_PORT" > "$WORK/serve.txt" 2>&1 &
+PIDS+=($!)
+wait_for_line "$WORK/serve.txt" "dashboard at"
+
+mkdir -p "$SCREENSHOTS"
+"$VENV/bin/python" scripts/dashboard_browser.py \
+    --url "http://127.0.0.1:$HTTP_PORT" --klimatnav "$KLIMATNAV_BIN" --db "$DB" \
+    --router "tcp://127.0.0.1:$ROUTER_PORT" --live-playbook "$ROOT/scripts/dashboard-live.yaml" \
+    --screenshots "$SCREENSHOTS"

@@ -1,0 +1,135 @@
+"""Drives headless Chromium (Debian's) through the dashboard; called by scripts/dashboard-test.sh.
+
+Checks that the counts the overview shows equal `klimatnav gaps --format json`, makes a live
+gap event happen with `klimatnav node`, waits for the open page to show it without a reload,
+and writes screenshots of the main views.
+"""
+import argparse
+import collections
+import json
+import subprocess
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+LIVE_GAP = "governance-gap:energy-system-boundary:national"
+failures = []
+
+
+def check(condition, message):
+    print(("ok    " if condition else "FAIL  ") + message)
+    if not condition:
+        failures.append(message)
+
+
+def db_gaps(args):
+    out = subprocess.run([args.klimatnav, "gaps", "--db", args.db, "--format", "json"], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def shown_counts(driver):
+    counts = {}
+    for element in driver.find_elements(By.CSS_SELECTOR, "[data-count]"):
+        counts[element.get_attribute("data-count")] = int(element.text)
+    return counts
+
+
+def expected_counts(gaps):
+    by_kind = collections.Counter(gap["kind"] for gap in gaps)
+    return by_kind, len(gaps)
+
+
+def screenshot(driver, url, path, width=1280):
+    driver.set_window_size(width, 700)  # so a short page is measured short
+    driver.get(url)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 2600)")
+    driver.set_window_size(width, max(700, height + 160))  # + the window's own chrome
+    driver.save_screenshot(path)
+    print("wrote " + path)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for name in ["url", "klimatnav", "db", "router", "live-playbook", "screenshots"]:
+        parser.add_argument("--" + name, required=True)
+    args = parser.parse_args()
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900", "--lang=en"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        before = db_gaps(args)
+        by_kind, total = expected_counts(before)
+        driver.get(args.url + "/?lang=en")
+        WebDriverWait(driver, 15).until(lambda d: "on" in d.find_element(By.ID, "live-status").get_attribute("class").split())
+        check(True, "the page's live feed connected (EventSource open)")
+        counts = shown_counts(driver)
+        check(counts.get("open") == total, f"open gaps shown {counts.get('open')} == database {total}")
+        for kind, count in sorted(counts.items()):
+            if kind in ("open", "resolved"):
+                continue
+            check(count == by_kind.get(kind, 0), f"{kind} shown {count} == database {by_kind.get(kind, 0)}")
+        check(set(by_kind) <= set(counts), "every kind in the database has a count on the page")
+        check(any(gap["id"] == LIVE_GAP for gap in before), f"{LIVE_GAP} is open before the live event")
+
+        # A marker that a reload would erase.
+        driver.execute_script("window.__noReload = 'still here';")
+        node = subprocess.run(
+            [args.klimatnav, "node", "--party", "energimyndigheten", "--connect", args.router, "--playbook", args.live_playbook, "--timeout", "30"],
+            capture_output=True, text=True)
+        print(node.stdout.strip())
+        check(node.returncode == 0, "klimatnav node sent the live playbook (exit 0)")
+        after = db_gaps(args)
+        check(all(gap["id"] != LIVE_GAP for gap in after), f"{LIVE_GAP} is resolved in the database")
+        try:
+            WebDriverWait(driver, 20).until(
+                lambda d: d.find_elements(By.CSS_SELECTOR, f'#live-list li[data-gap="{LIVE_GAP}"][data-change="resolved"]'))
+            check(True, "the live event appeared in the page's list")
+        except Exception:
+            check(False, "the live event appeared in the page's list within 20 s")
+        _, total_after = expected_counts(after)
+        try:
+            WebDriverWait(driver, 10).until(lambda d: shown_counts(d).get("open") == total_after)
+        except Exception:
+            pass
+        counts = shown_counts(driver)
+        check(counts.get("open") == total_after, f"open gaps shown after the event {counts.get('open')} == database {total_after}")
+        by_kind_after, _ = expected_counts(after)
+        check(counts.get("governance-gap") == by_kind_after.get("governance-gap", 0), "the governance-gap count followed")
+        check(driver.execute_script("return window.__noReload") == "still here", "the page was not reloaded")
+        driver.set_window_size(1280, 1100)
+        driver.save_screenshot(args.screenshots + "/overview-live.png")
+        print("wrote " + args.screenshots + "/overview-live.png")
+
+        # The live page of the gaps list marks the row of a gap that changes.
+        driver.get(args.url + "/gaps?lang=en")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#gap-rows tr[id^='gap-']")) == total_after, "the gaps page lists every open gap")
+
+        pages = [
+            ("/?lang=sv", "overview-sv.png"),
+            ("/goals?lang=en", "goals.png"),
+            ("/gaps?lang=en&kind=ambition-gap", "gaps-filtered.png"),
+            ("/gaps?lang=sv", "gaps-sv.png"),
+            ("/barriers?lang=en", "barriers.png"),
+            ("/parties/stockholm?lang=en", "party-stockholm.png"),
+            ("/revisions?lang=en", "revisions.png"),
+        ]
+        for path, name in pages:
+            screenshot(driver, args.url + path, args.screenshots + "/" + name)
+            check("Klimatnav" in driver.title, f"{path} renders")
+    finally:
+        driver.quit()
+    passed = "passed" if not failures else "FAILED"
+    print(f"dashboard browser test {passed}: {len(failures)} failure(s)")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
