@@ -66,6 +66,7 @@ extension Socket {
         var frames: [[UInt8]] = []
         var userId: String?
         var peerAddress: String?
+        var properties: [String: String] = [:]
         while true {
             zmq_msg_init(message)
             defer { zmq_msg_close(message) }
@@ -90,9 +91,12 @@ extension Socket {
                 if readsPeerAddress, let value = zmq_msg_gets(message, "Peer-Address") {
                     peerAddress = String(cString: value)
                 }
+                for name in readsProperties {
+                    if let value = zmq_msg_gets(message, name) { properties[name] = String(cString: value) }
+                }
             }
             if zmq_msg_more(message) == 0 { break }
         }
-        return ReceivedMessage(frames: frames, userId: userId, peerAddress: peerAddress)
+        return ReceivedMessage(frames: frames, userId: userId, peerAddress: peerAddress, properties: properties)
     }
 }
