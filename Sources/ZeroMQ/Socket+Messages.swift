@@ -67,6 +67,7 @@ extension Socket {
         var userId: String?
         var peerAddress: String?
         var properties: [String: String] = [:]
+        var propertiesRead = false
         while true {
             zmq_msg_init(message)
             defer { zmq_msg_close(message) }
@@ -86,7 +87,11 @@ extension Socket {
                     if size > 0, let data { buffer.baseAddress!.initialize(from: data.assumingMemoryBound(to: UInt8.self), count: size) }
                     count = size
                 })
-            if frames.count == 1 {
+            // Connection properties: read from the first frame that carries them. A ROUTER's
+            // routing-id frame has none when the socket was polled first (libzmq 4.3 builds it
+            // without the metadata in `xhas_in`), so the payload frames are asked too.
+            if !propertiesRead, zmq_msg_gets(message, "Socket-Type") != nil || zmq_msg_more(message) == 0 {
+                propertiesRead = true
                 if let value = zmq_msg_gets(message, "User-Id") { userId = String(cString: value) }
                 if readsPeerAddress, let value = zmq_msg_gets(message, "Peer-Address") {
                     peerAddress = String(cString: value)

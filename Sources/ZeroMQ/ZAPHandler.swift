@@ -149,6 +149,7 @@ public final class ZAPHandler: Sendable {
         var poller = Poller()
         poller.add(socket, events: .readable)
         defer {
+            try? socket.unbind(ZAPHandler.endpoint)  // synchronous, unlike the reaping after close
             socket.close()
             state.withLock { $0.finished = true }
             finished.signal()

@@ -52,6 +52,41 @@ struct ZAPHandlerTests {
         #expect(zap.counts.allowed == 1)
     }
 
+    /// An `AsyncSocket` ROUTER polls before reading; the User-Id must survive that (libzmq
+    /// leaves the metadata off the routing-id frame it prefetches) even with a chosen routing id.
+    @Test func anAsyncRouterSeesTheUserId() async throws {
+        let fixture = try Fixture()
+        let known = try ZeroMQ.curveKeypair()
+        let server = try ZeroMQ.curveKeypair()
+        let zap = try ZAPHandler.start(context: fixture.context) { _ in .allow(userId: "alice", metadata: ["X-Key": "k"]) }
+        defer { zap.stop() }
+        let router = try AsyncSocket(fixture.context, type: .router) { socket in
+            try socket.set(.linger, 0)
+            try socket.set(.curveServer, true)
+            try socket.set(.curveSecretKey, server.secretKey)
+            socket.readsProperties = ["X-Key"]
+            try socket.bind("tcp://127.0.0.1:*")
+        }
+        defer { router.close() }
+        let dealer = try fixture.socket(.dealer)
+        try dealer.set(.routingId, Array("alice-node".utf8))
+        try dealer.set(.curveServerKey, server.publicKey)
+        try dealer.set(.curvePublicKey, known.publicKey)
+        try dealer.set(.curveSecretKey, known.secretKey)
+        try dealer.connect(router.lastEndpoint!)
+        try await Task.sleep(for: .milliseconds(200))  // the router sleeps in zmq_poll first
+        try dealer.send(.text("one"))
+        try dealer.send(.text("two"))
+        var seen: [ReceivedMessage] = []
+        for try await batch in router.batches {
+            seen += batch
+            if seen.count >= 2 { break }
+        }
+        #expect(seen.map(\.userId) == ["alice", "alice"])
+        #expect(seen.map { $0.properties["X-Key"] } == ["k", "k"])
+        #expect(seen.first?.frames.first == Array("alice-node".utf8))
+    }
+
     @Test func anUnknownKeyGetsNoConnection() throws {
         let fixture = try Fixture()
         let known = try ZeroMQ.curveKeypair()

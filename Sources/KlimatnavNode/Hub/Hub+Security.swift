@@ -13,7 +13,7 @@ extension Hub {
         var lastReload = ContinuousClock.now
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(100))
-            if let zap, !zap.isRunning {
+            if let zap, !zap.isRunning, !Task.isCancelled, !router.isClosing {
                 logger.critical("the ZAP handler stopped; shutting the hub down rather than admitting unknown keys")
                 shutdown()
                 return
