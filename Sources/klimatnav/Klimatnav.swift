@@ -12,7 +12,7 @@ struct Klimatnav: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, HubCommand.self, NodeCommand.self, GapsCommand.self, LogCommand.self,
-            ValidateCommand.self,
+            ValidateCommand.self, KeysCommand.self, ProbeCommand.self,
         ]
     )
 }
