@@ -59,7 +59,7 @@ struct ZAPHandlerTests {
         let known = try ZeroMQ.curveKeypair()
         let server = try ZeroMQ.curveKeypair()
         let zap = try ZAPHandler.start(context: fixture.context) { _ in .allow(userId: "alice", metadata: ["X-Key": "k"]) }
-        defer { zap.stop() }
+        // zap.stop() waits on a semaphore: not on the cooperative pool; context shutdown ends it.
         let router = try AsyncSocket(fixture.context, type: .router) { socket in
             try socket.set(.linger, 0)
             try socket.set(.curveServer, true)
@@ -85,6 +85,7 @@ struct ZAPHandlerTests {
         #expect(seen.map(\.userId) == ["alice", "alice"])
         #expect(seen.map { $0.properties["X-Key"] } == ["k", "k"])
         #expect(seen.first?.frames.first == Array("alice-node".utf8))
+        #expect(zap.isRunning)
     }
 
     @Test func anUnknownKeyGetsNoConnection() throws {
@@ -95,7 +96,7 @@ struct ZAPHandlerTests {
         }
         defer { zap.stop() }
         let (router, serverKey) = try curveServer(fixture)
-        try router.set(.receiveTimeout, 500)
+        try router.set(.receiveTimeout, 300)
         let stranger = try curveClient(fixture, to: router, serverKey: serverKey, key: try ZeroMQ.curveKeypair())
         _ = try stranger.trySend(.text("let me in"))
         #expect(throws: ZeroMQError.wouldBlock) { try router.receive() }
@@ -121,7 +122,7 @@ struct ZAPHandlerTests {
         for (domain, admitted) in [("closed", false), ("open", true)] {
             let pull = try fixture.socket(.pull)
             try pull.set(.zapDomain, domain)
-            try pull.set(.receiveTimeout, 500)
+            try pull.set(.receiveTimeout, 300)
             let push = try fixture.socket(.push)
             try fixture.link(pull, push, over: .tcp)
             _ = try push.trySend(.text("plain"))
