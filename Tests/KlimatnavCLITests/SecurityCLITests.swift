@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@Suite(.serialized) struct SecurityCLITests {
+/// Nested in MultiProcessTests (serialized) so its hub and node processes never run at the
+/// same time as the 27 node processes there: a 2-core machine starves timing-sensitive tests.
+extension MultiProcessTests {
+@Suite struct SecurityCLITests {
     func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("klimatnav-sec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -73,4 +76,5 @@ import Testing
         #expect(rejected.stdout.contains("not-authenticated"), "\(rejected.stdout)")
         #expect(!rejected.stdout.contains("malmo#"))
     }
+}
 }
