@@ -22,7 +22,7 @@ let package = Package(
         // C shim over the system libzmq (Debian: libzmq3-dev).
         .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
         // A safe Swift layer over libzmq. Knows nothing of climate.
-        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], exclude: ["README.md"]),
         // Pure core: domain model and gap rules. No I/O.
         .target(name: "KlimatnavCore"),
         // Wire protocol v1 codec (Protocols/klimatnav-wire-v1.md). Pure.

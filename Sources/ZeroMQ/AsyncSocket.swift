@@ -179,6 +179,9 @@ public final class AsyncSocket: Sendable {
         core.requestClose()
     }
 
+    /// Whether ``close()`` was called or the I/O thread has finished.
+    public var isClosing: Bool { core.state.withLock { $0.closeRequested || $0.finished } }
+
     /// Waits until the I/O thread closed the socket.
     public func waitUntilClosed() async {
         await core.waitUntilFinished()

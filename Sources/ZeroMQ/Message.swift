@@ -36,12 +36,17 @@ public struct ReceivedMessage: Sendable, Hashable {
     public var userId: String?
     /// The `Peer-Address` property (the remote IP for TCP), or `nil` when unknown.
     public var peerAddress: String?
+    /// Further connection properties the socket was asked to read
+    /// (``Socket/readsProperties``), for example metadata a ZAP handler attached; absent
+    /// names are left out.
+    public var properties: [String: String]
 
     /// Creates a received message (for tests and adapters).
-    public init(frames: [[UInt8]], userId: String? = nil, peerAddress: String? = nil) {
+    public init(frames: [[UInt8]], userId: String? = nil, peerAddress: String? = nil, properties: [String: String] = [:]) {
         self.frames = frames
         self.userId = userId
         self.peerAddress = peerAddress
+        self.properties = properties
     }
 
     /// The frames as a ``Message``, for example to forward it.

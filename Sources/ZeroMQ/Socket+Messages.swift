@@ -23,11 +23,11 @@ extension Socket {
     /// ``SocketOption/receiveTimeout``).
     /// - Throws: ``ZeroMQError`` (`EAGAIN` on timeout, `ETERM`, ...).
     public func receive() throws -> ReceivedMessage {
-        guard let message = try receive(flags: 0) else {
+        while true {
+            if let message = try receive(flags: 0) { return message }
             // EAGAIN from a blocking receive means the receive timeout expired.
             throw ZeroMQError(operation: "zmq_msg_recv", code: czmq_EAGAIN())
         }
-        return message
     }
 
     /// Receives a message if one is waiting.
@@ -66,6 +66,8 @@ extension Socket {
         var frames: [[UInt8]] = []
         var userId: String?
         var peerAddress: String?
+        var properties: [String: String] = [:]
+        var propertiesRead = false
         while true {
             zmq_msg_init(message)
             defer { zmq_msg_close(message) }
@@ -85,16 +87,21 @@ extension Socket {
                     if size > 0, let data { buffer.baseAddress!.initialize(from: data.assumingMemoryBound(to: UInt8.self), count: size) }
                     count = size
                 })
-            if zmq_msg_more(message) == 0 {
-                // Read metadata from the last frame: it always came off the wire, whereas a
-                // ROUTER makes the routing-id frame itself, without the connection's metadata.
+            // Connection properties: read from the first frame that carries them. A ROUTER's
+            // routing-id frame has none when the socket was polled first (libzmq 4.3 builds it
+            // without the metadata in `xhas_in`), so the payload frames are asked too.
+            if !propertiesRead, zmq_msg_gets(message, "Socket-Type") != nil || zmq_msg_more(message) == 0 {
+                propertiesRead = true
                 if let value = zmq_msg_gets(message, "User-Id") { userId = String(cString: value) }
                 if readsPeerAddress, let value = zmq_msg_gets(message, "Peer-Address") {
                     peerAddress = String(cString: value)
                 }
-                break
+                for name in readsProperties {
+                    if let value = zmq_msg_gets(message, name) { properties[name] = String(cString: value) }
+                }
             }
+            if zmq_msg_more(message) == 0 { break }
         }
-        return ReceivedMessage(frames: frames, userId: userId, peerAddress: peerAddress)
+        return ReceivedMessage(frames: frames, userId: userId, peerAddress: peerAddress, properties: properties)
     }
 }

@@ -17,6 +17,9 @@ public final class Socket {
     /// Whether the socket reads the `Peer-Address` property of every message it receives.
     /// `User-Id` is always read. Off by default because it costs a string per message.
     public var readsPeerAddress = false
+    /// Further message properties (`zmq_msg_gets` names) read from every received message
+    /// into ``ReceivedMessage/properties``, for example metadata set by a ``ZAPHandler``.
+    public var readsProperties: [String] = []
 
     private(set) var handle: UnsafeMutableRawPointer?
     /// One reusable `zmq_msg_t` at a stable address (libzmq keeps small messages inline).

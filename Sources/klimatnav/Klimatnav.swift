@@ -12,7 +12,8 @@ struct Klimatnav: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, HubCommand.self, NodeCommand.self, GapsCommand.self, LogCommand.self,
-            ValidateCommand.self, ServeCommand.self, DiffCommand.self, ReportCommand.self,
+            ValidateCommand.self, ServeCommand.self, DiffCommand.self, ReportCommand.self, KeysCommand.self,
+            ProbeCommand.self,
         ]
     )
 }

@@ -63,6 +63,7 @@ extension Hub {
     private func handle(_ received: ReceivedMessage, at now: Date, into pending: inout Pending) {
         guard let routingID = received.frames.first, received.frames.count > 1 else { return }
         let frames = Array(received.frames.dropFirst())
+        guard checkConnection(received, routingID: routingID, frames: frames, at: now, into: &pending) else { return }
         let message: WireMessage
         do {
             message = try WireCodec.decode(frames: frames)
@@ -81,7 +82,7 @@ extension Hub {
         }
         switch message {
         case .hello(let hello):
-            welcome(hello, routingID: routingID, userID: received.userId, at: now, into: &pending)
+            welcome(hello, routingID: routingID, userID: received.userId, key: received.properties[HubSecurity.keyProperty], at: now, into: &pending)
         case .heartbeat(let heartbeat):
             // A sign of life; not answered (each side sends its own, protocol section 9).
             guard sessions.party(for: routingID) != nil else {
@@ -133,7 +134,7 @@ extension Hub {
         }
     }
 
-    private func welcome(_ hello: Hello, routingID: [UInt8], userID: String?, at now: Date, into pending: inout Pending) {
+    private func welcome(_ hello: Hello, routingID: [UInt8], userID: String?, key: String?, at now: Date, into pending: inout Pending) {
         if let userID, userID != hello.party.rawValue {
             let error = WireError(.identityMismatch, "authenticated as '\(userID)' but HELLO claims '\(hello.party)'")
             pending.items.append(.rejected(RejectedMessage(sender: userID, sequence: nil, type: "HELLO", code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: false)))
@@ -146,7 +147,7 @@ extension Hub {
             pending.replies.append((routingID, .afterCommit(.nack(Nack(sequence: 0, error: error)))))
             return
         }
-        sessions.open(routingID, party: party.id, at: now)
+        sessions.open(routingID, party: party.id, at: now, key: key)
         let welcome = Welcome(
             nextSequence: ledger.nextSequence(for: party.id), heartbeatIntervalMs: options.heartbeatIntervalMs,
             heartbeatLiveness: options.heartbeatLiveness)

@@ -21,6 +21,10 @@ public actor Hub {
     var sessions = SessionTable()
     /// When the PUB socket last published anything (for its heartbeat).
     var lastPublished = Date()
+    /// The ZAP handler, when ``HubOptions/security`` is set: started before the sockets.
+    let zap: ZAPHandler?
+    /// The PUB endpoints as bound (wildcards resolved), to rebind after a revocation.
+    let publishEndpoints: [String]
     /// The ROUTER and PUB endpoints actually bound (ports resolved).
     public nonisolated let endpoints: (router: String?, publisher: String?)
 
@@ -29,7 +33,13 @@ public actor Hub {
         self.options = options
         self.store = store
         self.logger = logger
+        // Fail closed: no ZAP handler, no CURVE sockets (libzmq would admit any key).
+        let security = options.security
+        zap = try security.map { security in
+            try ZAPHandler.start(context: context, threadName: "hub-zap") { security.authenticate($0) }
+        }
         router = try AsyncSocket(context, type: .router, configuration: .init(threadName: "hub-router")) { socket in
+            try security?.configureServer(socket)
             try socket.set(.linger, 0)
             try socket.set(.maxMessageSize, options.maxMessageBytes)
             try socket.set(.receiveHighWaterMark, options.highWaterMark)
@@ -37,15 +47,21 @@ public actor Hub {
             try socket.set(.routerMandatory, true)
             for endpoint in options.bind { try socket.bind(endpoint) }
         }
+        var bound: [String] = []
         if options.publish.isEmpty {
             publisher = nil
         } else {
             publisher = try AsyncSocket(context, type: .pub, configuration: .init(threadName: "hub-pub")) { socket in
+                try security?.configureServer(socket)
                 try socket.set(.linger, 0)
                 try socket.set(.sendHighWaterMark, options.highWaterMark)
-                for endpoint in options.publish { try socket.bind(endpoint) }
+                for endpoint in options.publish {
+                    try socket.bind(endpoint)
+                    bound.append(socket.lastEndpoint ?? endpoint)
+                }
             }
         }
+        publishEndpoints = bound
         endpoints = (router.lastEndpoint, publisher?.lastEndpoint)
         ledger = try HubLedger(
             roster: options.roster,
@@ -73,9 +89,12 @@ public actor Hub {
             }
         }
         defer { keepAlive.cancel() }
+        let guardian = zap == nil ? nil : Task { await self.guardSecurity() }
+        defer { guardian?.cancel() }
         for try await batch in router.batches {
             await handle(batch)
         }
+        await stopZAP()
     }
 
     /// Closes the sockets: ``run()`` returns once the current batch is committed and answered.

@@ -19,6 +19,9 @@ public struct HubOptions: Sendable {
     public var maxMessageBytes: Int
     /// High-water marks for the ROUTER and the PUB socket.
     public var highWaterMark: Int
+    /// CURVE and ZAP for both sockets (``HubSecurity``); `nil` is insecure mode: identities
+    /// come from HELLO.
+    public var security: HubSecurity? = nil
 
     public init(
         bind: [String], publish: [String] = [], roster: [Party], durability: HubStore.Durability = .full,

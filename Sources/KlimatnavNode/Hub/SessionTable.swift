@@ -7,12 +7,26 @@ struct SessionTable: Sendable {
         var party: PartyID
         var lastSeen: Date
         var lastSent: Date
+        /// The CURVE public key (Z85) the connection authenticated with, under CURVE.
+        var key: String? = nil
     }
 
     private var byRoutingID: [[UInt8]: Session] = [:]
 
-    mutating func open(_ routingID: [UInt8], party: PartyID, at time: Date) {
-        byRoutingID[routingID] = Session(party: party, lastSeen: time, lastSent: time)
+    mutating func open(_ routingID: [UInt8], party: PartyID, at time: Date, key: String? = nil) {
+        byRoutingID[routingID] = Session(party: party, lastSeen: time, lastSent: time, key: key)
+    }
+
+    /// Forgets one session.
+    mutating func close(_ routingID: [UInt8]) {
+        byRoutingID[routingID] = nil
+    }
+
+    /// Forgets the sessions for which `isRevoked(party, key)` holds; returns their parties.
+    mutating func drop(where isRevoked: (PartyID, String?) -> Bool) -> [PartyID] {
+        let dead = byRoutingID.filter { isRevoked($0.value.party, $0.value.key) }
+        for key in dead.keys { byRoutingID[key] = nil }
+        return dead.values.map(\.party)
     }
 
     func party(for routingID: [UInt8]) -> PartyID? { byRoutingID[routingID]?.party }

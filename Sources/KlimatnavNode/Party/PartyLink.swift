@@ -25,7 +25,11 @@ public actor PartyLink {
     public internal(set) var refusals: [Delivery] = []
 
     /// Connects a DEALER socket to `endpoint`. Call ``run()`` in a task, then ``hello()``.
-    public init(context: ZeroMQContext, party: PartyID, endpoint: String, options: LinkOptions = LinkOptions(), logger: Logger) throws {
+    /// With `curve`, the DEALER is a CURVE client of the hub (keys set before connecting).
+    public init(
+        context: ZeroMQContext, party: PartyID, endpoint: String, options: LinkOptions = LinkOptions(), logger: Logger,
+        curve: CurveClient? = nil
+    ) throws {
         self.party = party
         self.options = options
         self.logger = logger
@@ -35,6 +39,7 @@ public actor PartyLink {
             try socket.set(.routingId, Array("\(party.rawValue)".utf8))
             try socket.set(.reconnectInterval, 100)
             try socket.set(.reconnectIntervalMax, 2000)
+            try curve?.configure(socket)
             try socket.connect(endpoint)
         }
     }

@@ -15,12 +15,15 @@ public actor StateFeed {
     public private(set) var gapEvents: [GapMessage] = []
     private var sequenceWaiters: [(UInt64, CheckedContinuation<Void, Never>)] = []
 
-    public init(context: ZeroMQContext, endpoint: String, link: PartyLink, logger: Logger) throws {
+    /// With `curve`, the SUB is a CURVE client of the hub's PUB (which is CURVE whenever the
+    /// hub runs with keys: gap events are not public).
+    public init(context: ZeroMQContext, endpoint: String, link: PartyLink, logger: Logger, curve: CurveClient? = nil) throws {
         self.link = link
         self.logger = logger
         socket = try AsyncSocket(context, type: .sub, configuration: .init(threadName: "feed-\(link.party)")) { socket in
             try socket.set(.linger, 0)
             try socket.subscribe()
+            try curve?.configure(socket)
             try socket.connect(endpoint)
         }
     }

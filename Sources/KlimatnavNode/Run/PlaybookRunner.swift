@@ -44,7 +44,7 @@ public struct PlaybookRunner: Sendable {
         let options = HubOptions(
             bind: ["tcp://127.0.0.1:*"], publish: ["tcp://127.0.0.1:*"], roster: playbook.parties,
             durability: durability, responses: responses)
-        logger.info("insecure mode: the in-process run trusts HELLO on loopback; use `klimatnav hub` with keys across machines")
+        logger.warning("insecure mode: the in-process run trusts HELLO on loopback; use `klimatnav hub` with keys across machines")
         let hub = try await Hub(context: context, store: store, options: options, logger: logger)
         let hubTask = Task { try await hub.run() }
         guard let routerEndpoint = hub.endpoints.router else { throw StoreError("start the hub", "the ROUTER socket has no endpoint") }

@@ -33,6 +33,15 @@ struct HubCommand: AsyncParsableCommand {
     @Option(help: "Commit durability: full (survives power loss) or normal (faster).")
     var durability: String = "full"
 
+    @Option(help: "Directory of authorized party public keys (<party-id>.pub): turns on CURVE.")
+    var keys: String?
+
+    @Option(name: .customLong("secret-key"), help: "The hub's secret key file (klimatnav keys generate --hub).")
+    var secretKey: String?
+
+    @Flag(help: "Run without CURVE on non-loopback endpoints: identities come from HELLO, anyone can connect.")
+    var insecure = false
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -40,6 +49,7 @@ struct HubCommand: AsyncParsableCommand {
         guard HubStore.Durability(rawValue: durability) != nil else {
             throw ValidationError("--durability must be 'full' or 'normal', found '\(durability)'")
         }
+        try HubSecurityOptions.validate(keys: keys, secretKey: secretKey, insecure: insecure, endpoints: bind + publish)
     }
 
     func run() async throws {
@@ -52,9 +62,10 @@ struct HubCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("\(error)")
         }
-        let options = HubOptions(
+        var options = HubOptions(
             bind: bind, publish: publish, roster: book.parties,
             durability: HubStore.Durability(rawValue: durability) ?? .full, responses: try PlaybookSource.responses())
+        options.security = try HubSecurityOptions.load(keys: keys, secretKey: secretKey, roster: book.parties)
         let hub: Hub
         do {
             hub = try await Hub(context: context, store: store, options: options, logger: logger)
@@ -62,9 +73,17 @@ struct HubCommand: AsyncParsableCommand {
             await context.shutdownAndWait()
             throw CLIError("could not start the hub: \(error)")
         }
-        logger.warning("insecure mode: node identities are taken from HELLO; do not expose these endpoints beyond a trusted network")
+        let security: String
+        if let hubSecurity = options.security {
+            security = " (CURVE, hub key \(hubSecurity.publicKey.z85), \(hubSecurity.keyRing.count) authorized keys)"
+        } else {
+            security = " (insecure)"
+            logger.warning("insecure mode: node identities are taken from HELLO; do not expose these endpoints beyond a trusted network")
+        }
+        let reload = HubSecurityOptions.reloadOnHangUp(hub)
+        defer { reload?.cancel() }
         // Parsers and scripts wait for this line.
-        let banner = "hub listening on \(hub.endpoints.router ?? "?")\(hub.endpoints.publisher.map { ", publishing on \($0)" } ?? "")\n"
+        let banner = "hub listening on \(hub.endpoints.router ?? "?")\(hub.endpoints.publisher.map { ", publishing on \($0)" } ?? "")\(security)\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
         let group = ServiceGroup(
             services: [HubService(hub: hub)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -29,12 +29,19 @@ struct NodeCommand: AsyncParsableCommand {
     @Option(help: "Give up if the hub has not answered everything within this many seconds.")
     var timeout: Double = 60
 
+    @Option(help: "This party's secret key file (klimatnav keys generate --party ID): turns on CURVE.")
+    var key: String?
+
+    @Option(name: .customLong("hub-key"), help: "The hub's public key: a .pub file or 40 characters of Z85.")
+    var hubKey: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         guard PartyID(party) != nil else {
             throw ValidationError("'\(party)' is not a party id (lowercase ASCII letters, digits, '-')")
         }
+        if (key == nil) != (hubKey == nil) { throw ValidationError("--key and --hub-key go together (CURVE needs both)") }
     }
 
     func run() async throws {
@@ -50,7 +57,15 @@ struct NodeCommand: AsyncParsableCommand {
             ? Set([id] + book.parties.filter { $0.kind == .reference }.map(\.id)) : [id]
         let messages = book.schedule().filter { speaksFor.contains($0.from) }
         let context = try ZeroMQContext()
-        let link = try PartyLink(context: context, party: id, endpoint: connect, logger: logger)
+        let curve: CurveClient?
+        do {
+            curve = try HubSecurityOptions.client(key: key, hubKey: hubKey)
+        } catch {
+            await context.shutdownAndWait()
+            throw error
+        }
+        if curve == nil { logger.warning("no --key: connecting without CURVE; a CURVE hub will not answer") }
+        let link = try PartyLink(context: context, party: id, endpoint: connect, logger: logger, curve: curve)
         let reader = Task { await link.run() }
         let played = await capture { try await NodeSession(link: link, messages: messages, timeout: timeout).play() }
         await link.close()

@@ -1,0 +1,156 @@
+import Foundation
+import KlimatnavCore
+import KlimatnavStore
+import ZeroMQ
+
+/// The hub's CURVE configuration and the authentication decisions of its ZAP handler.
+///
+/// Thread-safe: the ZAP handler's thread calls ``authenticate(_:)`` while the hub reloads the
+/// key ring and drains the audit of refused connections.
+public final class HubSecurity: @unchecked Sendable {
+    /// The ZAP domain of both hub sockets.
+    public static let zapDomain = "klimatnav"
+    /// The ZAP metadata property carrying the client's public key (Z85), read per message to
+    /// notice keys revoked after the connection was made.
+    public static let keyProperty = "X-Klimatnav-Key"
+    /// The audit code of a connection refused by ZAP. Audit only: no NACK carries it, because
+    /// a refused peer never gets a session (see the wire spec, section 11.1).
+    public static let notAuthenticated = "not-authenticated"
+    /// Refused connections kept for the audit before the hub writes them; more are counted only.
+    static let maxPendingDenials = 10_000
+
+    public let publicKey: CurveKey
+    let secretKey: CurveKey
+    /// The directory of authorized `<party-id>.pub` files (re-read by ``reload()``), or `nil`
+    /// for a fixed ring.
+    public let keysDirectory: String?
+    let roster: Set<PartyID>
+    /// How often the hub re-reads ``keysDirectory``.
+    public let reloadInterval: Duration
+
+    private let lock = NSLock()
+    private var ring: KeyRing
+    private var denials: [RejectedMessage] = []
+    private var droppedDenials = 0
+
+    /// Loads the key ring from `keysDirectory`.
+    /// - Throws: ``KeyRing/Error`` naming the bad file.
+    public init(
+        keyPair: (publicKey: CurveKey, secretKey: CurveKey), keysDirectory: String, roster: [Party],
+        reloadInterval: Duration = .seconds(2)
+    ) throws {
+        publicKey = keyPair.publicKey
+        secretKey = keyPair.secretKey
+        self.keysDirectory = keysDirectory
+        self.roster = Set(roster.map(\.id))
+        self.reloadInterval = reloadInterval
+        ring = try KeyRing.load(directory: keysDirectory, roster: self.roster)
+    }
+
+    /// A fixed ring (tests, embedding).
+    public init(keyPair: (publicKey: CurveKey, secretKey: CurveKey), ring: KeyRing, reloadInterval: Duration = .seconds(2)) {
+        publicKey = keyPair.publicKey
+        secretKey = keyPair.secretKey
+        keysDirectory = nil
+        roster = []
+        self.reloadInterval = reloadInterval
+        self.ring = ring
+    }
+
+    /// The current ring.
+    public var keyRing: KeyRing { lock.withLock { ring } }
+
+    /// Replaces the ring (a fixed-ring hub's rotation and revocation).
+    public func replace(_ ring: KeyRing) {
+        lock.withLock { self.ring = ring }
+    }
+
+    /// Re-reads ``keysDirectory``. Keeps the current ring when the directory is unusable (a
+    /// half-written file must not lock everybody out) and returns the error.
+    /// - Returns: whether the ring changed, or the error.
+    public func reload() -> Result<Bool, KeyRing.Error> {
+        guard let keysDirectory else { return .success(false) }
+        do {
+            let fresh = try KeyRing.load(directory: keysDirectory, roster: roster)
+            return .success(lock.withLock {
+                defer { ring = fresh }
+                return ring != fresh
+            })
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Whether a connection authenticated as `party` with `keyZ85` is still authorized.
+    func isCurrent(key keyZ85: String?, party: String) -> Bool {
+        guard let keyZ85 else { return false }
+        return lock.withLock { ring.party(for: keyZ85)?.rawValue == party }
+    }
+
+    /// The ZAP decision: only CURVE, only on the hub's domain, only known keys.
+    public func authenticate(_ request: ZAPRequest) -> ZAPDecision {
+        guard request.domain == HubSecurity.zapDomain else {
+            return deny(request, "unexpected ZAP domain '\(request.domain.prefix(40))'")
+        }
+        guard request.mechanism == "CURVE", let key = request.clientKeyZ85 else {
+            return deny(request, "\(request.mechanism.prefix(10)) mechanism refused; CURVE is required")
+        }
+        guard let party = lock.withLock({ ring.party(for: key) }) else {
+            return deny(request, "unknown CURVE key \(key.prefix(8))…")
+        }
+        return .allow(userId: party.rawValue, metadata: [HubSecurity.keyProperty: key])
+    }
+
+    private func deny(_ request: ZAPRequest, _ reason: String) -> ZAPDecision {
+        let text = "\(reason) from \(request.address.isEmpty ? "an unknown address" : request.address)"
+        lock.withLock {
+            if denials.count < HubSecurity.maxPendingDenials {
+                denials.append(RejectedMessage(
+                    sender: nil, sequence: nil, type: "ZAP", code: HubSecurity.notAuthenticated,
+                    reason: "connection refused: \(text)", receivedAt: Date(), consumesSequence: false))
+            } else {
+                droppedDenials += 1
+            }
+        }
+        return .deny(status: 400, text: reason)
+    }
+
+    /// Takes the refused connections not yet audited, and how many were over the limit.
+    func takeDenials() -> (denials: [RejectedMessage], dropped: Int) {
+        lock.withLock {
+            defer {
+                denials = []
+                droppedDenials = 0
+            }
+            return (denials, droppedDenials)
+        }
+    }
+
+    /// Configures a hub server socket for CURVE with this key pair and the ZAP domain.
+    func configureServer(_ socket: Socket) throws {
+        try socket.set(.curveServer, true)
+        try socket.set(.curveSecretKey, secretKey)
+        try socket.set(.zapDomain, HubSecurity.zapDomain)
+        socket.readsProperties = [HubSecurity.keyProperty]
+    }
+}
+
+/// A node's CURVE client configuration: its own key pair and the hub's public key.
+public struct CurveClient: Sendable {
+    public var publicKey: CurveKey
+    public var secretKey: CurveKey
+    public var serverKey: CurveKey
+
+    public init(publicKey: CurveKey, secretKey: CurveKey, serverKey: CurveKey) {
+        self.publicKey = publicKey
+        self.secretKey = secretKey
+        self.serverKey = serverKey
+    }
+
+    /// Sets the three CURVE options; call before `connect`.
+    public func configure(_ socket: Socket) throws {
+        try socket.set(.curveServerKey, serverKey)
+        try socket.set(.curvePublicKey, publicKey)
+        try socket.set(.curveSecretKey, secretKey)
+    }
+}
