@@ -18,19 +18,7 @@ ROOT=$PWD
 SCREENSHOTS=${SCREENSHOTS:-$ROOT/docs/screenshots}
 VENV=${DASHBOARD_VENV:-/tmp/klimatnav-dashboard-venv}
 
-if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then
-    echo "dashboard-test: installing chromium and chromium-driver (apt)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null
-fi
-if ! "$VENV/bin/python" -c "import selenium" 2> /dev/null; then
-    echo "dashboard-test: installing selenium (pip, in $VENV)"
-    /usr/bin/python3 -m venv "$VENV" 2> /dev/null || {
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv > /dev/null
-        /usr/bin/python3 -m venv "$VENV"
-    }
-    "$VENV/bin/pip" install -q selenium
-fi
+DASHBOARD_VENV="$VENV" bash scripts/setup-browser.sh
 
 if [ -z "${KLIMATNAV_BIN:-}" ]; then
     bash scripts/setup.sh > /dev/null

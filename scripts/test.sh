@@ -10,5 +10,9 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import zmq" 2>/dev/nu
   python3 -m venv "$venv" && "$venv/bin/pip" install -q pyzmq || echo "test: could not install pyzmq; the interoperability test will be skipped" >&2
 fi
 if "$venv/bin/python" -c "import zmq" 2>/dev/null; then export KLIMATNAV_PYTHON="$PWD/$venv/bin/python"; fi
+# Chromium and Selenium for the dashboard's browser test (KLIMATNAV_SKIP_BROWSER=1 skips it).
+if [ "${KLIMATNAV_SKIP_BROWSER:-}" != "1" ]; then
+  bash scripts/setup-browser.sh || echo "test: could not install the browser; the browser test will be skipped" >&2
+fi
 swift build --build-tests
 swift test --skip-build
