@@ -10,7 +10,7 @@ import ZeroMQ
 /// nodes in this process stream goal assertions to it; the figure includes the restore, the
 /// full recompute at start and the incremental work per message.
 enum HubMemoryBenchmark {
-    static func run(klimatnav: String, playbook: Playbook, seededPath: String, durability: HubStore.Durability, messages: Int) async throws -> Double {
+    static func run(klimatnav: String, playbook: Playbook, seededPath: String, durability: HubStore.Durability, messages: Int, offered: Double?) async throws -> Double {
         let directory = NSTemporaryDirectory() + "klimatnav-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -38,7 +38,7 @@ enum HubMemoryBenchmark {
         let links = 8
         _ = try await DurableBenchmark.stream(
             context: context, endpoint: "tcp://127.0.0.1:\(port)", playbook: playbook, links: links,
-            perLink: messages / links, offered: nil, logger: logger)
+            perLink: messages / links, offered: offered, logger: logger)
         guard let peak = Bench.peakMemoryMB(pid: process.processIdentifier) else {
             throw BenchError("could not read VmHWM of the hub process")
         }
