@@ -77,6 +77,15 @@ let package = Package(
         ),
         // Throughput of the ZeroMQ layer against raw libzmq (scripts/bench-zmq.sh).
         .executableTarget(name: "zmq-bench", dependencies: ["ZeroMQ", "CZeroMQ"]),
+        // Performance figures against raw libzmq and raw SQLite, and the targets (scripts/bench.sh).
+        .executableTarget(
+            name: "klimatnav-bench",
+            dependencies: [
+                "ZeroMQ", "KlimatnavCore", "KlimatnavWire", "KlimatnavStore", "KlimatnavPlaybook", "KlimatnavNode",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "KlimatnavCoreTests", dependencies: ["KlimatnavCore"]),
         .testTarget(name: "KlimatnavWireTests", dependencies: ["KlimatnavWire", "KlimatnavCore"]),

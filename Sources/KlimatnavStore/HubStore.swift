@@ -17,6 +17,11 @@ public final class HubStore: Sendable {
     let pool: DatabasePool
     public let path: String
 
+    /// The writer connection's `PRAGMA synchronous` (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA).
+    func synchronousLevel() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    }
+
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     public init(path: String, durability: Durability = .full) throws(StoreError) {
         var configuration = Configuration()
@@ -27,6 +32,10 @@ public final class HubStore: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // `DatabasePool` sets synchronous=NORMAL on its writer after `prepareDatabase`
+            // (when it turns on WAL), so the writer gets the setting again here: with FULL,
+            // every commit syncs the WAL before it returns, and so before any ACK.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(pragma)") }
             try Schema.migrator.migrate(pool)
         } catch {
             throw StoreError("open \(path)", "\(error). Check that the folder exists and is writable, and that the file is a Klimatnav database.")

@@ -29,8 +29,29 @@ public enum WireCodec {
             case .gap(let gap): try BodyCoder.encode(gap)
             }
         let frames = [frame0, Array(message.type.utf8), header(message.sequence), body]
-        _ = try decode(frames: frames)
+        #if DEBUG
+            // Debug builds (and so every test) also prove the round trip in full.
+            _ = try decode(frames: frames)
+        #endif
+        try checkEncoded(message, body: body)
         return frames
+    }
+
+    /// The receiver's checks that can fail on this codec's own output, without decoding it
+    /// again: the body size limit, the strict JSON grammar with the field limits (string and
+    /// array sizes, depth), and the header and value rules of ``WireMessage/validate()``.
+    /// Frames 0-2 are built from typed values and cannot be wrong. What it skips, the typed
+    /// decode and the no-unknown-fields comparison, cannot fail on `JSONEncoder` output of
+    /// the same `Codable` types; debug builds still run the full ``decode(frames:)``.
+    static func checkEncoded(_ message: WireMessage, body: [UInt8]) throws(WireError) {
+        let limit = message.type == WireMessageType.snapshot.rawValue ? WireLimits.maxSnapshotBodyBytes : WireLimits.maxBodyBytes
+        guard body.count <= limit else {
+            throw WireError(.frameTooLarge, "body is \(body.count) bytes, limit \(limit)", frame: 3)
+        }
+        let tree = try StrictJSONParser.parse(body)
+        let topArrayLimit = message.type == WireMessageType.snapshot.rawValue ? WireLimits.maxSnapshotItems : WireLimits.maxArrayCount
+        try tree.checkLimits(topArrayLimit: topArrayLimit)
+        try message.validate()
     }
 
     /// The message in `frames` (frame 0 first; no routing id), or the first problem found,

@@ -160,7 +160,14 @@ final class AsyncSocketCore: Sendable {
     }
 
     private func takeLocked(_ state: inout State) -> Take {
-        if let batch = state.inbound.pop() {
+        if var batch = state.inbound.pop() {
+            // Batches that queued up while the consumer was busy go out as one (up to
+            // `maxBatchSize`): a slow consumer then gets fewer, larger batches (for the hub,
+            // fewer and larger group commits) instead of falling further behind.
+            while let next = state.inbound.first, batch.count + next.count <= configuration.maxBatchSize {
+                batch += next
+                _ = state.inbound.pop()
+            }
             state.inboundCount -= batch.count
             if state.readingPaused && state.inboundCount <= configuration.receiveBufferLimit / 2 {
                 state.readingPaused = false

@@ -5,6 +5,9 @@ struct Queue<Element> {
 
     var isEmpty: Bool { back.isEmpty && front.isEmpty }
 
+    /// The element ``pop()`` would return next.
+    var first: Element? { front.last ?? back.first }
+
     mutating func push(_ element: Element) {
         back.append(element)
     }

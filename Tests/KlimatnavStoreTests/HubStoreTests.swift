@@ -33,6 +33,14 @@ import Testing
         #expect(try await store.lastSequences() == ["lund": 3, "malmo": 1])
     }
 
+    /// GRDB's pool turns synchronous to NORMAL when it sets up WAL; the store must win.
+    @Test func durabilityReachesTheWriterConnection() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        #expect(try HubStore(path: dir.path("full.db"), durability: .full).synchronousLevel() == 2)
+        #expect(try HubStore(path: dir.path("normal.db"), durability: .normal).synchronousLevel() == 1)
+    }
+
     @Test func rejectedMessagesAreAuditedAndNotLogged() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

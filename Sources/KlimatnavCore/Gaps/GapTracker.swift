@@ -22,12 +22,20 @@ public struct GapTracker: Sendable {
     /// changed, when the state rejects the event.
     @discardableResult
     public mutating func apply(_ event: DomainEvent) throws(StateError) -> GapDiff {
+        try applyReturningResolved(event).diff
+    }
+
+    /// Like ``apply(_:)``, and also returns the gaps the event resolved as they were before
+    /// it, so a caller needs no copy of ``gapsByID`` (which would make every update copy the
+    /// whole gap set).
+    public mutating func applyReturningResolved(_ event: DomainEvent) throws(StateError) -> (diff: GapDiff, resolved: [Gap]) {
         var newState = index.state
         try newState.apply(event)
         let before = index
         index.update(applying: event, before: before.state, after: newState)
         let diff = engine.diff(before: before, event: event, after: index)
-        diff.apply(to: &gapsByID)
-        return diff
+        let resolved = diff.resolved.compactMap { gapsByID.removeValue(forKey: $0) }
+        for gap in diff.opened + diff.changed { gapsByID[gap.id] = gap }
+        return (diff, resolved)
     }
 }

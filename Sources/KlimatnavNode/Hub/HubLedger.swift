@@ -46,10 +46,10 @@ struct HubLedger: Sendable {
         if let refusal = refuse(event, from: sender) {
             return reject(message, refusal, from: sender, at: time)
         }
-        let previous = tracker.gapsByID
         let diff: GapDiff
+        let resolved: [Gap]
         do {
-            diff = try tracker.apply(event)
+            (diff, resolved) = try tracker.applyReturningResolved(event)
         } catch {
             return reject(message, WireError(error), from: sender, at: time)
         }
@@ -57,7 +57,7 @@ struct HubLedger: Sendable {
         let deltaSequence = stateSequence
         let changes: [(gap: Gap, change: GapChange)] =
             diff.opened.map { ($0, .opened) } + diff.changed.map { ($0, .changed) }
-            + diff.resolved.compactMap { id in previous[id].map { ($0, .resolved) } }
+            + resolved.map { ($0, .resolved) }
         let entities = (try? EntityChange.changes(for: event, in: state)) ?? []
         var snapshot: RevisionSnapshot?
         if case .revisionClosed(let revision) = event {

@@ -40,7 +40,7 @@ public actor StateFeed {
         do {
             for try await batch in socket.batches {
                 for received in batch {
-                    guard let message = try? WireCodec.decode(frames: received.frames) else {
+                    guard let message = try? SharedFeedDecoder.shared.decode(frames: received.frames) else {
                         logger.warning("feed of \(link.party): unreadable message ignored")
                         continue
                     }

@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import KlimatnavCore
+import KlimatnavNode
+import KlimatnavPlaybook
+import KlimatnavStore
+import KlimatnavWire
+import Logging
+import ZeroMQ
+
+/// Durable messages end to end, in one process over tcp loopback: several real ``PartyLink``s
+/// stream goal assertions to a real ``Hub`` that holds a national-scale state (restored from
+/// a seeded database, so gap detection runs against the whole country), commits each batch
+/// (group commit) and acknowledges after the commit.
+enum DurableBenchmark {
+    struct Result {
+        var rate: Double
+        var p50Ms: Double
+        var p99Ms: Double
+        var messages: Int
+        var commits: Int
+        var meanBodyBytes: Double
+        var meanBatch: Double { Double(messages) / Double(max(1, commits)) }
+    }
+
+    /// A database holding the playbook's facts as accepted messages (what a hub that already
+    /// heard the whole country has stored), so the hub under test starts from that state.
+    static func seed(_ playbook: Playbook, path: String, durability: HubStore.Durability) async throws {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let store = try HubStore(path: path, durability: durability)
+        let roster = Dictionary(playbook.parties.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let coordinator = playbook.coordinator
+        var sequences: [PartyID: UInt64] = [:]
+        var items: [BatchItem] = []
+        let at = Date()
+        for message in playbook.schedule() {
+            let sender = roster[message.from]?.kind == .reference ? (coordinator ?? message.from) : message.from
+            let sequence = (sequences[sender] ?? 0) + 1
+            sequences[sender] = sequence
+            let frames = try WireCodec.encode(.domain(DomainMessage(sequence: sequence, event: message.event)))
+            items.append(.accepted(AcceptedMessage(
+                sender: sender.rawValue, sequence: sequence, type: message.event.name, body: Data(frames[3]),
+                receivedAt: at, entities: [], gapChanges: [])))
+        }
+        try await store.register(parties: playbook.parties)
+        _ = try await store.commit(items)
+    }
+
+    /// - Parameters:
+    ///   - offered: total messages per second to offer, or `nil` for saturation.
+    static func run(
+        playbook: Playbook, seededPath: String, durability: HubStore.Durability, links linkCount: Int,
+        perLink: Int, offered: Double?
+    ) async throws -> Result {
+        // Work on a copy of the seeded database so every run starts from the same state.
+        let path = seededPath + ".run"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try FileManager.default.copyItem(atPath: seededPath, toPath: path)
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: seededPath + suffix) {
+            try FileManager.default.copyItem(atPath: seededPath + suffix, toPath: path + suffix)
+        }
+        var logger = Logger(label: "bench")
+        logger.logLevel = .critical
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let store = try HubStore(path: path, durability: durability)
+        let hub = try await Hub(
+            context: context, store: store,
+            options: HubOptions(
+                bind: ["tcp://127.0.0.1:*"], publish: ["tcp://127.0.0.1:*"], roster: playbook.parties,
+                durability: durability, responses: .standard),
+            logger: logger)
+        let hubTask = Task { try await hub.run() }
+        let startID = try await lastMessageID(path)
+
+        let (latencies, elapsed) = try await stream(
+            context: context, endpoint: hub.endpoints.router!, playbook: playbook, links: linkCount, perLink: perLink,
+            offered: offered, logger: logger)
+        hub.shutdown()
+        try await hubTask.value
+        let (commits, bodyBytes) = try await commitStats(path, after: startID)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        guard !latencies.isEmpty else { throw BenchError("no message was acknowledged") }
+        return Result(
+            rate: Double(latencies.count) / elapsed, p50Ms: Bench.percentile(latencies, 50),
+            p99Ms: Bench.percentile(latencies, 99), messages: latencies.count, commits: commits,
+            meanBodyBytes: bodyBytes)
+    }
+
+    /// Streams goal assertions from `links` municipality links to the hub at `endpoint`;
+    /// returns the ack latencies (ms) and the elapsed seconds.
+    static func stream(
+        context: ZeroMQContext, endpoint: String, playbook: Playbook, links linkCount: Int, perLink: Int,
+        offered: Double?, logger: Logger
+    ) async throws -> ([Double], Double) {
+        let senders = Array(playbook.parties.filter { $0.kind == .municipality }.prefix(linkCount))
+        var links: [PartyLink] = []
+        var linkTasks: [Task<Void, Never>] = []
+        for party in senders {
+            let link = try PartyLink(context: context, party: party.id, endpoint: endpoint, logger: logger)
+            linkTasks.append(Task { await link.run() })
+            links.append(link)
+        }
+        for link in links { try await link.hello() }
+
+        // Each link sends its own goals again with changing target years.
+        let goalsByParty = Dictionary(grouping: playbook.goals.filter { $0.interimOf == nil }, by: \.party)
+        let perLinkRate = offered.map { $0 / Double(linkCount) }
+        let start = now()
+        let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
+            for (n, link) in links.enumerated() {
+                let goals = goalsByParty[link.party] ?? []
+                guard !goals.isEmpty else { continue }
+                group.addTask {
+                    let sendTimes = SendTimes(count: perLink)
+                    // Answers arrive in order per link: await them in order in a second task.
+                    let waiter = Task { () -> [Double] in
+                        var result: [Double] = []
+                        result.reserveCapacity(perLink)
+                        for i in 0..<perLink {
+                            let sequence = await sendTimes.sequence(i)
+                            let delivery = await link.outcome(of: sequence)
+                            let answered = now()
+                            guard case .acknowledged = delivery else { continue }
+                            result.append((answered - (await sendTimes.time(i))) * 1000)
+                        }
+                        return result
+                    }
+                    for i in 0..<perLink {
+                        if let rate = perLinkRate {
+                            let due = start + Double(i) / rate + Double(n) / (rate * Double(linkCount))
+                            let wait = due - now()
+                            if wait > 0.0005 { try await Task.sleep(for: .microseconds(Int(wait * 1e6))) }
+                        }
+                        var goal = goals[i % goals.count]
+                        goal.targetYear = 2030 + (i % 21)
+                        let sent = now()
+                        let sequence = try await link.submit(.goalAsserted(goal))
+                        await sendTimes.set(i, sequence: sequence, time: sent)
+                    }
+                    return await waiter.value
+                }
+            }
+            var all: [Double] = []
+            for try await part in group { all += part }
+            return all
+        }
+        let elapsed = now() - start
+        for link in links { await link.close() }
+        for task in linkTasks { await task.value }
+        return (latencies, elapsed)
+    }
+
+    static func lastMessageID(_ path: String) async throws -> Int64 {
+        let queue = try DatabaseQueue(path: path)
+        return try await queue.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM message") ?? 0 }
+    }
+
+    /// Group commits (a batch shares one `receivedAt`) and the mean body size after `id`.
+    static func commitStats(_ path: String, after id: Int64) async throws -> (Int, Double) {
+        let queue = try DatabaseQueue(path: path)
+        return try await queue.read { db in
+            let commits = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT receivedAt) FROM message WHERE id > ?", arguments: [id]) ?? 0
+            let bytes = try Double.fetchOne(db, sql: "SELECT AVG(LENGTH(body)) FROM message WHERE id > ?", arguments: [id]) ?? 0
+            return (commits, bytes)
+        }
+    }
+}
+
+/// Send times and sequence numbers by message index, shared by a link's sender and waiter.
+actor SendTimes {
+    private var sequences: [UInt64?]
+    private var times: [Double]
+    private var waiters: [Int: [CheckedContinuation<UInt64, Never>]] = [:]
+
+    init(count: Int) {
+        sequences = Array(repeating: nil, count: count)
+        times = Array(repeating: 0, count: count)
+    }
+
+    func set(_ i: Int, sequence: UInt64, time: Double) {
+        sequences[i] = sequence
+        times[i] = time
+        for waiter in waiters.removeValue(forKey: i) ?? [] { waiter.resume(returning: sequence) }
+    }
+
+    func sequence(_ i: Int) async -> UInt64 {
+        if let sequence = sequences[i] { return sequence }
+        return await withCheckedContinuation { waiters[i, default: []].append($0) }
+    }
+
+    func time(_ i: Int) -> Double { times[i] }
+}
