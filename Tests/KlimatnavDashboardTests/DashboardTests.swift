@@ -51,30 +51,28 @@ struct DashboardServerTests {
         }
     }
 
+    /// The body of `uri` as text, with its status.
+    func get(_ client: any TestClientProtocol, _ uri: String) async throws -> (status: HTTPResponse.Status, html: String) {
+        try await client.execute(uri: uri, method: .get) { ($0.status, String(buffer: $0.body)) }
+    }
+
     @Test("the pages are the report's views: goal table, trajectory chart, party section, barriers")
     func reportViews() async throws {
         try await withApp { client in
-            try await client.execute(uri: "/goals?lang=en", method: .get) { response in
-                let html = String(buffer: response.body)
-                #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trajectories\""))
-                #expect(html.contains("<table class=\"goals\""))
-                #expect(html.contains("Comparison of climate goals"))
-                // The chart comes before the table.
-                let chart = try #require(html.range(of: "class=\"trajectories\""))
-                let table = try #require(html.range(of: "<table class=\"goals\""))
-                #expect(chart.lowerBound < table.lowerBound)
-            }
-            try await client.execute(uri: "/parties/goteborg", method: .get) { response in
-                let html = String(buffer: response.body)
-                #expect(html.contains("id=\"party-goteborg\""))
-                #expect(html.contains("Kontraktets avsnitt 3.1–3.8"))
-                #expect(html.contains("Det som saknas"))
-            }
-            try await client.execute(uri: "/barriers?lang=en", method: .get) { response in
-                let html = String(buffer: response.body)
-                #expect(html.contains("data-barrier=\"energy-system-boundary\""))
-                #expect(html.contains("<code>lab.energy-sharing</code>"))
-                #expect(html.contains("<a href=\"/parties/goteborg?lang=en\">Göteborg</a>"))
+            let goals = try await get(client, "/goals?lang=en").html
+            #expect(goals.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trajectories\""))
+            #expect(goals.contains("Comparison of climate goals"))
+            // The chart comes before the table.
+            let chart = try #require(goals.range(of: "class=\"trajectories\""))
+            let table = try #require(goals.range(of: "<table class=\"goals\""))
+            #expect(chart.lowerBound < table.lowerBound)
+
+            let party = try await get(client, "/parties/goteborg").html
+            for text in ["id=\"party-goteborg\"", "Kontraktets avsnitt 3.1–3.8", "Det som saknas"] { #expect(party.contains(text)) }
+
+            let barriers = try await get(client, "/barriers?lang=en").html
+            for text in ["data-barrier=\"energy-system-boundary\"", "<code>lab.energy-sharing</code>", "<a href=\"/parties/goteborg?lang=en\">Göteborg</a>"] {
+                #expect(barriers.contains(text))
             }
         }
     }
@@ -82,24 +80,21 @@ struct DashboardServerTests {
     @Test("/revisions lists the closed contract revisions and shows what changed between two")
     func revisionsPage() async throws {
         try await withApp { client in
-            try await client.execute(uri: "/revisions?from=2021&to=2022&lang=en", method: .get) { response in
-                let html = String(buffer: response.body)
-                #expect(html.contains("data-revision=\"2021\""))
-                #expect(html.contains("First contracts"))
-                #expect(html.contains("Changes from revision 2021 to revision 2022"))
-                #expect(html.contains("data-code=\"goal-changed\">goal changed: -95% vs 1990 2030 [goteborg.minus-90-2030] (-90% vs 1990 → -95% vs 1990)"))
-                #expect(html.contains("data-code=\"barrier-reported\""))
-                #expect(html.contains("<li data-gap=\"governance-gap:energy-system-boundary:national\">"))  // opened
-                #expect(html.contains("<li data-gap=\"reporting-gap:goteborg:3.8\">"))  // closed
+            let html = try await get(client, "/revisions?from=2021&to=2022&lang=en").html
+            for text in [
+                "data-revision=\"2021\"", "First contracts", "Changes from revision 2021 to revision 2022",
+                "data-code=\"goal-changed\">goal changed: -95% vs 1990 2030 [goteborg.minus-90-2030] (-90% vs 1990 → -95% vs 1990)",
+                "data-code=\"barrier-reported\"",
+                "<li data-gap=\"governance-gap:energy-system-boundary:national\">",  // opened
+                "<li data-gap=\"reporting-gap:goteborg:3.8\">",  // closed
+            ] {
+                #expect(html.contains(text))
             }
             // Without from/to: the last two.
-            try await client.execute(uri: "/revisions", method: .get) { response in
-                #expect(String(buffer: response.body).contains("Ändringar från revision 2021 till revision 2022"))
-            }
-            try await client.execute(uri: "/revisions?from=1999&to=2022&lang=en", method: .get) { response in
-                #expect(response.status == .notFound)
-                #expect(String(buffer: response.body).contains("There is no revision 1999. Closed revisions: 2021, 2022."))
-            }
+            #expect(try await get(client, "/revisions").html.contains("Ändringar från revision 2021 till revision 2022"))
+            let unknown = try await get(client, "/revisions?from=1999&to=2022&lang=en")
+            #expect(unknown.status == .notFound)
+            #expect(unknown.html.contains("There is no revision 1999. Closed revisions: 2021, 2022."))
         }
     }
 
