@@ -57,11 +57,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // The read-only web dashboard and JSON API (`klimatnav serve`), Hummingbird 2.
+        // The read-only web dashboard and JSON API (`klimatnav serve`), Hummingbird 2: the report's
+        // model, catalogue and HTML sections, plus navigation, filters and the live gap feed.
         .target(
             name: "KlimatnavDashboard",
             dependencies: [
-                "ZeroMQ", "KlimatnavCore", "KlimatnavWire", "KlimatnavStore",
+                "ZeroMQ", "KlimatnavCore", "KlimatnavWire", "KlimatnavStore", "KlimatnavReport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -101,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "KlimatnavDashboardTests",
             dependencies: [
-                "KlimatnavDashboard", "KlimatnavStore", "KlimatnavCore", "KlimatnavWire", "ZeroMQ",
+                "KlimatnavDashboard", "KlimatnavReport", "KlimatnavStore", "KlimatnavCore", "KlimatnavWire", "ZeroMQ",
                 // The browser test runs the built binary (scripts/dashboard-test.sh).
                 "klimatnav",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

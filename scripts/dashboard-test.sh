@@ -9,7 +9,8 @@
 # that; checks in Chromium that the gap counts shown equal `klimatnav gaps --format json`;
 # makes a live gap event happen (a node sends scripts/dashboard-live.yaml: Energimyndigheten
 # claims a topic, which resolves a governance gap) and checks the open page shows it without
-# a reload; saves screenshots. Exits non-zero on any failure.
+# a reload; serves the illustrative scenario (two closed revisions) too, for the revision diff;
+# saves screenshots. Exits non-zero on any failure.
 # Environment: KLIMATNAV_BIN (skip the build), SCRATCH (swift build --scratch-path, default
 # .build), SCREENSHOTS (default docs/screenshots), DASHBOARD_VENV (default /tmp/klimatnav-dashboard-venv).
 set -euo pipefail
@@ -54,9 +55,16 @@ wait_for_line "$WORK/hub.txt" "hub listening"
 "$KLIMATNAV_BIN" serve --db "$DB" --hub "tcp://127.0.0.1:$PUB_PORT" --http "127.0.0.1:$HTTP_PORT" > "$WORK/serve.txt" 2>&1 &
 PIDS+=($!)
 wait_for_line "$WORK/serve.txt" "dashboard at"
+# A second database with two closed revisions (2021, 2022), for the revision diff.
+SCENARIO_DB=$WORK/lund.db
+"$KLIMATNAV_BIN" run "$ROOT/Playbooks/scenarios/lund-adopts-2022.yaml" --db "$SCENARIO_DB" > "$WORK/run-lund.txt"
+SCENARIO_PORT=$(free_port)
+"$KLIMATNAV_BIN" serve --db "$SCENARIO_DB" --http "127.0.0.1:$SCENARIO_PORT" > "$WORK/serve-lund.txt" 2>&1 &
+PIDS+=($!)
+wait_for_line "$WORK/serve-lund.txt" "dashboard at"
 
 mkdir -p "$SCREENSHOTS"
 "$VENV/bin/python" scripts/dashboard_browser.py \
     --url "http://127.0.0.1:$HTTP_PORT" --klimatnav "$KLIMATNAV_BIN" --db "$DB" \
     --router "tcp://127.0.0.1:$ROUTER_PORT" --live-playbook "$ROOT/scripts/dashboard-live.yaml" \
-    --screenshots "$SCREENSHOTS"
+    --scenario-url "http://127.0.0.1:$SCENARIO_PORT" --screenshots "$SCREENSHOTS"

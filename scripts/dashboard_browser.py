@@ -55,7 +55,7 @@ def screenshot(driver, url, path, width=1280):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ["url", "klimatnav", "db", "router", "live-playbook", "screenshots"]:
+    for name in ["url", "klimatnav", "db", "router", "live-playbook", "scenario-url", "screenshots"]:
         parser.add_argument("--" + name, required=True)
     args = parser.parse_args()
 
@@ -124,6 +124,11 @@ def main():
         for path, name in pages:
             screenshot(driver, args.url + path, args.screenshots + "/" + name)
             check("Klimatnav" in driver.title, f"{path} renders")
+
+        # The contract revisions of the illustrative scenario and what changed from 2021 to 2022.
+        screenshot(driver, args.scenario_url + "/revisions?lang=sv&from=2021&to=2022", args.screenshots + "/revisions-diff-sv.png")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#revision-table tr[data-revision]")) == 2, "the scenario's two revisions are listed")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#diff li[data-code]")) > 0, "the diff 2021 -> 2022 lists changes")
     finally:
         driver.quit()
     passed = "passed" if not failures else "FAILED"

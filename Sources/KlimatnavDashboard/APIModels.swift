@@ -1,54 +1,11 @@
 import Foundation
 import KlimatnavCore
+import KlimatnavReport
 import KlimatnavStore
 
-/// The JSON bodies of `/api/...` (described in Protocols/dashboard-openapi.yaml).
+/// The JSON bodies of `/api/...` (described in Protocols/dashboard-openapi.yaml). A gap is
+/// ``GapOutput/Row``, exactly the object of `klimatnav gaps --format json`.
 public enum API {
-    /// One gap, with exactly the keys of `klimatnav gaps --format json`.
-    public struct GapRow: Codable, Sendable, Hashable {
-        public var id: String
-        public var kind: String
-        public var parties: [String]
-        public var levels: [String]
-        public var topic: String
-        public var summary: String
-        public var evidence: [String]
-        public var recommendation: String?
-        public var status: String
-        public var openedAt: String
-        public var resolvedAt: String?
-
-        public init(_ record: GapRecord) {
-            let gap = record.gap
-            id = gap.id
-            kind = gap.kind.rawValue
-            parties = gap.parties.map(\.rawValue)
-            levels = gap.levels.map(\.rawValue)
-            topic = gap.topic
-            summary = gap.summary
-            evidence = gap.evidence
-            recommendation = gap.recommendation
-            status = record.status
-            openedAt = iso(record.openedAt)
-            resolvedAt = record.resolvedAt.map(iso)
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(parties, forKey: .parties)
-            try container.encode(levels, forKey: .levels)
-            try container.encode(topic, forKey: .topic)
-            try container.encode(summary, forKey: .summary)
-            try container.encode(evidence, forKey: .evidence)
-            try container.encode(recommendation, forKey: .recommendation)  // null when none
-            try container.encode(status, forKey: .status)
-            try container.encode(openedAt, forKey: .openedAt)
-            try container.encode(resolvedAt, forKey: .resolvedAt)  // null while open
-        }
-    }
-
     public struct PartyRow: Codable, Sendable, Hashable {
         public var id: String
         public var name: String
@@ -95,13 +52,29 @@ public enum API {
         public var status: String
     }
 
+    /// A closed contract revision (``HubStore/revisions()``).
     public struct RevisionRow: Codable, Sendable, Hashable {
-        public var entity: String
         public var id: String
-        public var party: String
-        public var at: String
-        public var messageId: Int64
-        public var previousMessageId: Int64
+        public var date: String
+        public var title: String?
+        /// When the hub accepted the `revision` message.
+        public var closedAt: String
+        /// The log id of that message.
+        public var messageId: Int64?
+        /// Gaps open at the closing.
+        public var openGaps: Int
+        public var openGapsByKind: [String: Int]
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(date, forKey: .date)
+            try container.encode(title, forKey: .title)  // null when none
+            try container.encode(closedAt, forKey: .closedAt)
+            try container.encode(messageId, forKey: .messageId)
+            try container.encode(openGaps, forKey: .openGaps)
+            try container.encode(openGapsByKind, forKey: .openGapsByKind)
+        }
     }
 
     /// Counts for the overview (and the live page's refresh).
@@ -112,20 +85,24 @@ public enum API {
         public var parties: Int
         public var goals: Int
         public var barriers: Int
+        /// Closed contract revisions.
         public var revisions: Int
     }
 
-    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+    /// Gaps counted per kind, every kind present (0 when none).
+    static func countByKind(_ kinds: [GapKind]) -> [String: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: GapKind.allCases.map { ($0.rawValue, 0) })
+        for kind in kinds { counts[kind.rawValue, default: 0] += 1 }
+        return counts
+    }
 }
 
-extension DashboardData {
+extension ReportModel {
     func partyRows() -> [API.PartyRow] {
-        let open = openGaps
-        return parties.sorted { $0.id < $1.id }.map { party in
+        state.parties.values.sorted { $0.id < $1.id }.map { party in
             API.PartyRow(
                 id: party.id.rawValue, name: party.name, kind: party.kind.rawValue, level: party.level.rawValue,
-                region: party.region, openGaps: open.filter { $0.gap.parties.contains(party.id) }.count,
-                goals: state.goals(of: party.id).count)
+                region: party.region, openGaps: openGaps(of: party.id).count, goals: state.goals(of: party.id).count)
         }
     }
 
@@ -159,48 +136,24 @@ extension DashboardData {
     }
 
     func revisionRows() -> [API.RevisionRow] {
-        revisions.map {
+        revisions.map { snapshot in
             API.RevisionRow(
-                entity: $0.entity, id: $0.id, party: $0.party, at: API.iso($0.at), messageId: $0.messageID,
-                previousMessageId: $0.previousMessageID)
+                id: snapshot.revision.id, date: snapshot.revision.date, title: snapshot.revision.title,
+                closedAt: Timestamp.iso(snapshot.closedAt), messageId: snapshot.messageID, openGaps: snapshot.gaps.count,
+                openGapsByKind: API.countByKind(snapshot.gaps.map(\.kind)))
         }
     }
 
     func summary() -> API.Summary {
-        let open = openGaps
-        var byKind: [String: Int] = [:]
-        for kind in GapKind.allCases { byKind[kind.rawValue] = open.filter { $0.gap.kind == kind }.count }
-        return API.Summary(
-            openGaps: open.count, resolvedGaps: gaps.count - open.count, byKind: byKind, parties: parties.count,
-            goals: state.goals.count, barriers: state.barriers.count, revisions: revisions.count)
+        API.Summary(
+            openGaps: openGaps.count, resolvedGaps: resolvedGaps.count, byKind: API.countByKind(openGaps.map(\.gap.kind)),
+            parties: state.parties.count, goals: state.goals.count, barriers: state.barriers.count,
+            revisions: revisions.count)
     }
 }
 
 extension PolicyLab {
     var row: API.PolicyLabRow {
         API.PolicyLabRow(id: id, barrier: barrier, parties: parties.map(\.rawValue), status: status.rawValue)
-    }
-}
-
-/// CSV per RFC 4180, the same columns as `klimatnav gaps --format csv`.
-enum GapCSV {
-    static let header = ["id", "kind", "status", "parties", "levels", "topic", "summary", "evidence", "recommendation", "openedAt", "resolvedAt"]
-
-    static func render(_ records: [GapRecord]) -> String {
-        var lines = [header.joined(separator: ",")]
-        for row in records.map(API.GapRow.init) {
-            let fields = [
-                row.id, row.kind, row.status, row.parties.joined(separator: " "), row.levels.joined(separator: " "),
-                row.topic, row.summary, row.evidence.joined(separator: "; "), row.recommendation ?? "",
-                row.openedAt, row.resolvedAt ?? "",
-            ]
-            lines.append(fields.map(field).joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,14 +1,18 @@
 import Foundation
 import Hummingbird
 import KlimatnavCore
+import KlimatnavReport
 import KlimatnavStore
 import Logging
 
 /// The read-only web dashboard over a hub's database and its live bus (`klimatnav serve`).
 ///
-/// Only GET routes exist: nothing here writes. Pages and `/api/...` answers are read from the
-/// hub's database on every request (the hub's own file, never a copy); `/events` streams the
-/// gap events the hub publishes (see ``LiveFeed``). No route serves a file from disk.
+/// Only GET routes exist: nothing here writes, and `klimatnav serve` opens the database with
+/// ``HubStore/init(readOnlyPath:)``. Pages and `/api/...` answers read the report's
+/// ``ReportModel`` from the hub's database on every request (the hub's own file, never a
+/// copy) and show it with the report's own sections (``HTMLReport``, ``GoalTable``,
+/// ``TrajectoryChart``, ``RevisionDiff``) and words (``Catalogue``); `/events` streams the gap
+/// events the hub publishes (see ``LiveFeed``). No route serves a file from disk.
 public struct Dashboard: Sendable {
     public var store: HubStore
     public var feed: LiveFeed
@@ -49,11 +53,16 @@ public struct Dashboard: Sendable {
         router.get("/parties/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
             return try await dashboard.page(request) { views, _ in
-                guard let party = views.data.parties.first(where: { $0.id.rawValue == id }) else { return nil }
+                guard let party = PartyID(id).flatMap({ views.model.state.parties[$0] }) else { return nil }
                 return views.party(party)
             }
         }
-        router.get("/revisions") { request, _ in try await dashboard.page(request) { views, _ in views.revisions() } }
+        router.get("/revisions") { request, _ in
+            try await dashboard.page(request) { views, request in
+                let query = request.uri.queryParameters
+                return try views.revisions(from: query.get("from"), to: query.get("to"))
+            }
+        }
 
         // The JSON API and CSV.
         router.get("/api/summary") { _, _ in try await Self.json(dashboard.data().summary()) }
@@ -62,10 +71,10 @@ public struct Dashboard: Sendable {
             try await Self.json(dashboard.data().goalRows(party: request.uri.queryParameters.get("party")))
         }
         router.get("/api/gaps") { request, _ in
-            try await Self.json(Self.filter(request).apply(dashboard.data().gaps).map(API.GapRow.init))
+            try await Self.json(GapOutput(records: Self.filter(request).apply(dashboard.data().allGaps)).rows)
         }
         router.get("/api/gaps.csv") { request, _ in
-            let csv = GapCSV.render(Self.filter(request).apply(try await dashboard.data().gaps))
+            let csv = GapOutput(records: Self.filter(request).apply(try await dashboard.data().allGaps)).csv(lineEnding: "\r\n")
             var headers = HTTPFields()
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"klimatnav-gaps.csv\""
@@ -100,22 +109,31 @@ public struct Dashboard: Sendable {
 
     // MARK: - Handlers
 
-    func data() async throws -> DashboardData {
-        try await DashboardData.load(from: store)
+    func data() async throws -> ReportModel {
+        try await ReportModel.load(from: store)
     }
 
-    func page(_ request: Request, _ render: @Sendable (Views, Request) -> String?) async throws -> Response {
+    /// A page: `render` returns the document, or `nil` for a generic 404;
+    /// ``Views/NotFound`` thrown from it is a 404 with its message.
+    func page(_ request: Request, _ render: @Sendable (Views, Request) throws -> String?) async throws -> Response {
         let language = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) ?? self.language
         var query: [String: String] = [:]
         for (key, value) in request.uri.queryParameters where key != "lang" { query[String(key)] = String(value) }
-        let page = Page(language: language, path: request.uri.path, query: query, hubConnected: feed.endpoint != nil)
-        let views = Views(data: try await data(), page: page, recent: feed.recent())
-        let html = render(views, request)
+        let page = Page(catalogue: Catalogue(language), path: request.uri.path, query: query, hubConnected: feed.endpoint != nil)
+        let views = Views(model: try await data(), page: page, recent: feed.recent())
+        let html: String?
+        var status = HTTPResponse.Status.ok
+        do {
+            html = try render(views, request)
+        } catch let notFound as Views.NotFound {
+            html = views.notFound(notFound.message)
+            status = .notFound
+        }
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentLanguage] = language.rawValue
         return Response(
-            status: html == nil ? .notFound : .ok, headers: headers,
+            status: html == nil ? .notFound : status, headers: headers,
             body: .init(byteBuffer: ByteBuffer(string: html ?? views.notFound())))
     }
 
@@ -138,12 +156,12 @@ public struct Dashboard: Sendable {
         var id: UInt64
         var change: String
         var at: String
-        var gap: API.GapRow
+        var gap: GapOutput.Row
         init(_ event: LiveFeed.Event) {
             id = event.id
             change = event.change.rawValue
-            at = API.iso(event.at)
-            gap = API.GapRow(event.record)
+            at = Timestamp.iso(event.at)
+            gap = GapOutput.Row(event.record)
         }
     }
 

@@ -207,6 +207,43 @@ extension Catalogue {
         case changeOpened
         case changeChanged
         case changeResolved
+        case englishLabel
+        case kindsHeading
+        case colLevel
+        case statusOpen
+        case statusClosed
+        case navOverview
+        case navGoals
+        case navGaps
+        case navBarriers
+        case navParties
+        case navRevisions
+        case overviewOpen
+        case overviewResolved
+        case overviewByKind
+        case liveHeading
+        case liveNone
+        case liveConnected
+        case liveDisconnected
+        case liveNoHub
+        case dashboardFooter
+        case notFound
+        case filterAll
+        case filterResolved
+        case filterApply
+        case gapsNoneMatch
+        case gapsCSV
+        case revisionsHeading
+        case revisionsIntro
+        case colRevision
+        case colDate
+        case colTitle
+        case colClosedAt
+        case colOpenAtClosing
+        case diffFrom
+        case diffTo
+        case diffShow
+        case diffUnknown
     }
 
     /// The Swedish and English text of `key`.
@@ -416,6 +453,43 @@ extension Catalogue {
         case .changeOpened: ("öppnat", "opened")
         case .changeChanged: ("ändrat", "changed")
         case .changeResolved: ("stängt", "closed")
+        case .englishLabel: ("på engelska", "in English")
+        case .kindsHeading: ("Vad typerna av glapp betyder", "What the kinds of gap mean")
+        case .colLevel: ("Nivå", "Level")
+        case .statusOpen: ("öppet", "open")
+        case .statusClosed: ("stängt", "closed")
+        case .navOverview: ("Översikt", "Overview")
+        case .navGoals: ("Mål och banor", "Goals and trajectories")
+        case .navGaps: ("Glapp", "Gaps")
+        case .navBarriers: ("Hinder och policylabb", "Barriers and policy labs")
+        case .navParties: ("Parter", "Parties")
+        case .navRevisions: ("Revisioner", "Revisions")
+        case .overviewOpen: ("Öppna glapp", "Open gaps")
+        case .overviewResolved: ("Stängda glapp", "Resolved gaps")
+        case .overviewByKind: ("Öppna glapp per typ", "Open gaps by kind")
+        case .liveHeading: ("Nya händelser (live)", "Latest events (live)")
+        case .liveNone: ("Inga händelser sedan sidan öppnades.", "No events since the page opened.")
+        case .liveConnected: ("Live: ansluten till navet", "Live: connected to the hub")
+        case .liveDisconnected: ("Live: inte ansluten", "Live: not connected")
+        case .liveNoHub: ("Live: inget nav angivet (--hub)", "Live: no hub given (--hub)")
+        case .dashboardFooter: ("Skrivskyddad vy av navets databas.", "Read-only view of the hub's database.")
+        case .notFound: ("Sidan finns inte.", "No such page.")
+        case .filterAll: ("Alla", "All")
+        case .filterResolved: ("Visa stängda", "Show resolved")
+        case .filterApply: ("Filtrera", "Filter")
+        case .gapsNoneMatch: ("Inga glapp matchar filtret.", "No gaps match the filter.")
+        case .gapsCSV: ("Ladda ner CSV", "Download CSV")
+        case .revisionsHeading: ("Stängda revisioner", "Closed revisions")
+        case .revisionsIntro: ("Koordinatorn stänger en revision av kontrakten varje år; navet sparar då allt parterna sagt och de glapp som var öppna. Välj två revisioner för att se vad som ändrats mellan dem.", "The coordinator closes a revision of the contracts every year; the hub then keeps everything the parties have said and the gaps open at that moment. Choose two revisions to see what changed between them.")
+        case .colRevision: ("Revision", "Revision")
+        case .colDate: ("Datum", "Date")
+        case .colTitle: ("Rubrik", "Title")
+        case .colClosedAt: ("Stängd i navet", "Closed at the hub")
+        case .colOpenAtClosing: ("Öppna glapp vid stängningen", "Open gaps at closing")
+        case .diffFrom: ("Från", "From")
+        case .diffTo: ("Till", "To")
+        case .diffShow: ("Visa ändringar", "Show changes")
+        case .diffUnknown: ("Revisionen {0} finns inte. Stängda revisioner: {1}.", "There is no revision {0}. Closed revisions: {1}.")
         }
     }
 }

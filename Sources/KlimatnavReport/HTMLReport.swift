@@ -8,10 +8,21 @@ import KlimatnavStore
 public struct HTMLReport: Sendable {
     public var model: ReportModel
     public var catalogue: Catalogue
+    /// Where a party's name links to (`nil`: no link). By default its section of this document
+    /// (`#party-ID`) when it has one; the dashboard links to its party pages.
+    public var partyLink: @Sendable (PartyID) -> String?
 
-    public init(model: ReportModel, language: Language) {
+    public init(model: ReportModel, language: Language, partyLink: (@Sendable (PartyID) -> String?)? = nil) {
         self.model = model
         self.catalogue = Catalogue(language)
+        let sections = Set(model.pageParties.map(\.id))
+        self.partyLink = partyLink ?? { sections.contains($0) ? "#party-\(HTML.anchor($0.rawValue))" : nil }
+    }
+
+    /// A party's name, linked by ``partyLink``.
+    public func partyName(_ id: PartyID) -> String {
+        guard let href = partyLink(id) else { return e(model.name(id)) }
+        return "<a href=\"\(e(href))\">\(e(model.name(id)))</a>"
     }
 
     private var c: Catalogue { catalogue }
@@ -21,19 +32,27 @@ public struct HTMLReport: Sendable {
         c.language == .sv ? "<span lang=\"en\">\(e(text))</span>" : e(text)
     }
 
-    /// The inline stylesheet (also for print: each party starts a new page).
+    /// The inline stylesheet (also for print: each party starts a new page): the document's
+    /// frame and ``contentStylesheet``.
     public static let stylesheet = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1a1a1a;line-height:1.45}
         h1{font-size:1.7rem;margin-bottom:.2rem}h2{border-bottom:2px solid #2f6f4f;padding-bottom:.2rem;margin-top:2.2rem}
+        nav ul{columns:2}section.party{page-break-before:always}
+        @media print{nav{display:none}body{margin:0}}
+
+        """ + contentStylesheet
+
+    /// The styles of the sections (tables, gap kinds, evidence, charts), for pages that embed
+    /// them in a frame of their own (the dashboard).
+    public static let contentStylesheet = """
         table{border-collapse:collapse;margin:.6rem 0 1.2rem;font-size:.92rem;width:100%}
         th,td{border:1px solid #ccc;padding:.3rem .45rem;vertical-align:top;text-align:left}
         thead th{background:#eef4f0}td.num{text-align:right;white-space:nowrap}td.party{font-weight:600;background:#f3f8f5}
         tr.proposed th,tr.proposed td.party{font-style:italic}td.notes{color:#7a4a00;font-size:.85rem}
         .kind{display:inline-block;padding:0 .4rem;border-radius:.3rem;background:#e8eef8;font-size:.85rem}
         .muted{color:#666;font-size:.88rem}.evidence{font-size:.82rem;color:#444;margin:0;padding-left:1.1rem}
-        details{font-size:.85rem;color:#444}section.party{page-break-before:always}
-        nav ul{columns:2}svg{max-width:100%;height:auto}
-        @media print{nav{display:none}body{margin:0}}
+        details{font-size:.85rem;color:#444}.lang-note{font-style:italic}
+        svg{max-width:100%;height:auto}
         """
 
     // MARK: Document
@@ -56,7 +75,11 @@ public struct HTMLReport: Sendable {
     /// A standalone page for one party, or `nil` for an unknown party.
     public func partyPage(_ id: PartyID) -> String? {
         guard let party = model.state.parties[id] else { return nil }
-        return document(title: "\(c[.reportTitle]) – \(party.name)", body: header() + partySection(id))
+        // A party page stands alone beside the other parties' pages (ReportWriter).
+        var page = self
+        let pages = Set(model.pageParties.map(\.id)), lang = c.language.rawValue
+        page.partyLink = { pages.contains($0) ? "\($0.rawValue).\(lang).html" : nil }
+        return document(title: "\(c[.reportTitle]) – \(party.name)", body: page.header() + page.partySection(id))
     }
 
     /// Wraps `body` in a complete HTML document with the inline stylesheet.
@@ -134,7 +157,7 @@ public struct HTMLReport: Sendable {
         for kind in kinds { out += "<th>\(e(c.gapKind(kind)))</th>" }
         out += "<th>\(e(c[.total]))</th></tr></thead><tbody>\n"
         for party in parties {
-            out += "<tr><th scope=\"row\"><a href=\"#party-\(HTML.anchor(party.rawValue))\">\(e(model.name(party)))</a></th>"
+            out += "<tr><th scope=\"row\">\(partyName(party))</th>"
             var total = 0
             for kind in kinds {
                 let n = counts[kind]?[party] ?? 0
@@ -146,19 +169,29 @@ public struct HTMLReport: Sendable {
         return out + "</tbody></table>\n"
     }
 
-    /// A table of gaps with description, parties, evidence and age (or closing date).
-    public func gapTable(_ records: [GapRecord], closed: Bool) -> String {
-        var out = "<table class=\"gaps\"><thead><tr><th>\(e(c[.colKind]))</th><th>\(e(c[.colSummary]))</th><th>\(e(c[.colParties]))</th><th>\(e(c[.colEvidence]))</th><th>\(e(closed ? c[.colResolved] : c[.colAge]))</th></tr></thead><tbody>\n"
+    /// A table of gaps with description, parties, evidence and age (or closing date). With
+    /// `status`, as the dashboard's gap list: a status column, each row's id `gap-ID` and its
+    /// `data-status`, and the body's id `gap-rows` (the live feed updates them).
+    public func gapTable(_ records: [GapRecord], closed: Bool, status: Bool = false) -> String {
+        var out = "<table class=\"gaps\"><thead><tr><th>\(e(c[.colKind]))</th><th>\(e(c[.colSummary]))</th><th>\(e(c[.colParties]))</th><th>\(e(c[.colEvidence]))</th><th>\(e(closed ? c[.colResolved] : c[.colAge]))</th>"
+        if status { out += "<th>\(e(c[.colStatus]))</th>" }
+        out += "</tr></thead><tbody\(status ? " id=\"gap-rows\"" : "")>\n"
         for record in records {
             let gap = record.gap
-            out += "<tr data-gap=\"\(e(gap.id))\"><td><span class=\"kind\">\(e(c.gapKind(gap.kind)))</span></td><td>\(e(GapSentence.text(gap, in: model.state, c)))"
+            let resolved = record.status != "open"
+            out += status
+                ? "<tr id=\"gap-\(e(gap.id))\" data-status=\"\(e(record.status))\" data-gap=\"\(e(gap.id))\"\(resolved ? " class=\"status-resolved\"" : "")>"
+                : "<tr data-gap=\"\(e(gap.id))\">"
+            out += "<td><span class=\"kind\" title=\"\(e(c.gapKindExplanation(gap.kind)))\">\(e(c.gapKind(gap.kind)))</span></td><td>\(e(GapSentence.text(gap, in: model.state, c)))"
             if c.language == .sv {
                 out += "<details><summary>\(e(c[.engineText]))</summary><span lang=\"en\">\(e(gap.summary))</span></details>"
             }
             if let recommendation = gap.recommendation {
-                out += "<details><summary>\(e(c[.colRecommendation]))</summary>\(own(recommendation))</details>"
+                // Recommendations come from Playbooks/responses.yaml, which is in English.
+                let note = c.language == .sv ? " <span class=\"muted lang-note\">(\(e(c[.englishLabel])))</span>" : ""
+                out += "<details><summary>\(e(c[.colRecommendation]))</summary>\(own(recommendation))\(note)</details>"
             }
-            out += "</td><td>\(e(c.list(gap.parties.map(model.name))))</td><td><ul class=\"evidence\">"
+            out += "</td><td>\(c.list(gap.parties.map(partyName)))</td><td><ul class=\"evidence\">"
             for item in gap.evidence { out += "<li><code>\(e(item))</code></li>" }
             out += "</ul></td><td class=\"num\">"
             if closed {
@@ -166,7 +199,9 @@ public struct HTMLReport: Sendable {
             } else {
                 out += e(c.days(model.daysOpen(record))) + "<br><span class=\"muted\">\(e(c.date(record.openedAt)))</span>"
             }
-            out += "</td></tr>\n"
+            out += "</td>"
+            if status { out += "<td class=\"st\">\(e(c[resolved ? .statusClosed : .statusOpen]))</td>" }
+            out += "</tr>\n"
         }
         return out + "</tbody></table>\n"
     }
@@ -190,8 +225,8 @@ public struct HTMLReport: Sendable {
         for barrier in barriers {
             out += "<tr data-barrier=\"\(e(barrier.id))\"><td>\(own(barrier.title))"
             if let instrument = barrier.instrument { out += "<br><span class=\"muted\">\(own(instrument))</span>" }
-            out += "</td><td>\(e(c.list(barrier.reportedBy.map(model.name))))</td><td>\(e(c.level(barrier.changeLevel)))</td>"
-            out += "<td>\(e(barrier.responsibleAgency.map(model.name) ?? c[.noAgency]))</td><td>\(e(c.barrierStatus(barrier.status)))</td></tr>\n"
+            out += "</td><td>\(c.list(barrier.reportedBy.map(partyName)))</td><td>\(e(c.level(barrier.changeLevel)))</td>"
+            out += "<td>\(barrier.responsibleAgency.map(partyName) ?? e(c[.noAgency]))</td><td>\(e(c.barrierStatus(barrier.status)))</td></tr>\n"
         }
         return out + "</tbody></table></section>\n"
     }
@@ -203,7 +238,7 @@ public struct HTMLReport: Sendable {
         out += "<table class=\"labs\"><thead><tr><th>\(e(c[.colLab]))</th><th>\(e(c[.colBarrier]))</th><th>\(e(c[.colParties]))</th><th>\(e(c[.colStatus]))</th></tr></thead><tbody>\n"
         for lab in labs {
             let barrier = model.state.barriers[lab.barrier]?.title ?? lab.barrier
-            out += "<tr><td><code>\(e(lab.id))</code></td><td>\(own(barrier))</td><td>\(e(c.list(lab.parties.map(model.name))))</td><td>\(e(c.labStatus(lab.status)))</td></tr>\n"
+            out += "<tr><td><code>\(e(lab.id))</code></td><td>\(own(barrier))</td><td>\(c.list(lab.parties.map(partyName)))</td><td>\(e(c.labStatus(lab.status)))</td></tr>\n"
         }
         return out + "</tbody></table></section>\n"
     }
@@ -218,7 +253,7 @@ public struct HTMLReport: Sendable {
         if let population = party.population { out += "<li>\(e(c[.partyPopulation])): \(e(c.integer(population)))</li>" }
         if !party.reportingPlatforms.isEmpty { out += "<li>\(e(c[.partyPlatforms])): \(e(party.reportingPlatforms.joined(separator: ", ")))</li>" }
         let hubs = state.hubs(of: id)
-        if !hubs.isEmpty { out += "<li>\(e(c[.partyHubs])): \(e(c.list(hubs.map(model.name))))</li>" }
+        if !hubs.isEmpty { out += "<li>\(e(c[.partyHubs])): \(c.list(hubs.map(partyName)))</li>" }
         out += "</ul>\n"
         if party.kind == .municipality {
             out += "<h3>\(e(c[.partySections]))</h3><table class=\"sections\"><thead><tr><th>\(e(c[.colSection]))</th><th>\(e(c[.colStatus]))</th><th>\(e(c[.colContent]))</th></tr></thead><tbody>\n"

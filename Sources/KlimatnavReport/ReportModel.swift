@@ -61,6 +61,16 @@ public struct ReportModel: Sendable {
         return order.flatMap { kind in state.parties(ofKind: kind).sorted { $0.name < $1.name } }
     }
 
+    /// Every logged gap, open and resolved, ordered by kind then id.
+    public var allGaps: [GapRecord] {
+        (openGaps + resolvedGaps).sorted { GapEngine.order($0.gap, $1.gap) }
+    }
+
+    /// The closed revision called `id`.
+    public func revision(_ id: String) -> RevisionSnapshot? {
+        revisions.first { $0.revision.id == id }
+    }
+
     /// The latest closed revision.
     public var latestRevision: RevisionSnapshot? { revisions.last }
 

@@ -208,33 +208,89 @@ public struct RevisionDiff: Sendable {
 
     // MARK: Rendering
 
+    /// The changes as the text and HTML show them: one group per party (programme-wide last),
+    /// within it one group per contract section (changes without a section last).
+    public struct PartyGroup: Sendable {
+        /// The party's id, `nil` for programme-wide changes.
+        public var party: String?
+        public var title: String
+        public var sections: [SectionGroup]
+    }
+
+    public struct SectionGroup: Sendable {
+        public var section: String?
+        /// "3.1 climate goals", `nil` for changes without a section.
+        public var title: String?
+        public var changes: [Change]
+    }
+
+    public var groups: [PartyGroup] {
+        let c = Catalogue(language)
+        var out: [PartyGroup] = []
+        for change in changes {
+            if out.last.map({ $0.party != change.party }) ?? true {
+                out.append(PartyGroup(party: change.party, title: change.party.map { names[$0] ?? $0 } ?? c[.diffGeneral], sections: []))
+            }
+            if out[out.count - 1].sections.last.map({ $0.section != change.section }) ?? true {
+                let title = change.section.map { section in
+                    ContractSection(rawValue: section).map { "\(section) \(c.section($0))" } ?? section
+                }
+                out[out.count - 1].sections.append(SectionGroup(section: change.section, title: title, changes: []))
+            }
+            out[out.count - 1].sections[out[out.count - 1].sections.count - 1].changes.append(change)
+        }
+        return out
+    }
+
+    /// The sentence for a gap that opened or closed, read in the revision where its topic exists.
+    public func sentence(_ gap: Gap) -> String {
+        GapSentence.text(gap, in: newState.goals[gap.topic] != nil ? newState : oldState, Catalogue(language))
+    }
+
     /// Plain text for a terminal.
     public func text() -> String {
         let c = Catalogue(language)
         var out = c.format(.diffHeading, from.revision.id, to.revision.id) + " (\(from.revision.date) → \(to.revision.date))\n"
         if changes.isEmpty, gapsOpened.isEmpty, gapsClosed.isEmpty { return out + "\n" + c[.diffNoChanges] + "\n" }
-        var currentParty: String?? = .none
-        var currentSection: String?? = .none
-        for change in changes {
-            if currentParty != .some(change.party) {
-                currentParty = .some(change.party)
-                currentSection = .none
-                out += "\n" + (change.party.map { names[$0] ?? $0 } ?? c[.diffGeneral]) + "\n"
+        for group in groups {
+            out += "\n" + group.title + "\n"
+            for section in group.sections {
+                if let title = section.title { out += "  \(title)\n" }
+                for change in section.changes { out += (section.section == nil ? "  - " : "    - ") + change.text + "\n" }
             }
-            if currentSection != .some(change.section), let section = change.section {
-                currentSection = .some(change.section)
-                let label = ContractSection(rawValue: section).map { "\(section) \(c.section($0))" } ?? section
-                out += "  \(label)\n"
-            }
-            out += (change.section == nil ? "  - " : "    - ") + change.text + "\n"
         }
         for (title, gaps) in [(c[.diffGapsOpened], gapsOpened), (c[.diffGapsClosed], gapsClosed)] where !gaps.isEmpty {
             out += "\n\(title) (\(gaps.count))\n"
             for gap in gaps {
-                out += "  - [\(c.gapKind(gap.kind))] \(GapSentence.text(gap, in: newState.goals[gap.topic] != nil ? newState : oldState, c))\n    \(gap.id)\n"
+                out += "  - [\(c.gapKind(gap.kind))] \(sentence(gap))\n    \(gap.id)\n"
             }
         }
         return out
+    }
+
+    /// An HTML fragment (a `<section id="diff">`): the same content as ``text()``, with each
+    /// change's `data-code` and each gap's `data-gap`. `partyLink` links the party headings.
+    public func html(partyLink: (String) -> String? = { _ in nil }) -> String {
+        let c = Catalogue(language), e = HTML.escape
+        var out = "<section id=\"diff\"><h2>\(e(c.format(.diffHeading, from.revision.id, to.revision.id)))</h2>"
+        out += "<p class=\"muted\">\(e(from.revision.date)) → \(e(to.revision.date))</p>\n"
+        if changes.isEmpty, gapsOpened.isEmpty, gapsClosed.isEmpty { return out + "<p>\(e(c[.diffNoChanges]))</p></section>\n" }
+        for group in groups {
+            let title = group.party.flatMap(partyLink).map { "<a href=\"\(e($0))\">\(e(group.title))</a>" } ?? e(group.title)
+            out += "<h3 data-party=\"\(e(group.party ?? ""))\">\(title)</h3>\n"
+            for section in group.sections {
+                if let sectionTitle = section.title { out += "<h4>\(e(sectionTitle))</h4>" }
+                out += "<ul class=\"changes\">" + section.changes.map { "<li data-code=\"\(e($0.code))\">\(e($0.text))</li>" }.joined() + "</ul>\n"
+            }
+        }
+        for (title, gaps) in [(c[.diffGapsOpened], gapsOpened), (c[.diffGapsClosed], gapsClosed)] where !gaps.isEmpty {
+            out += "<h3>\(e(title)) (\(gaps.count))</h3><ul class=\"gaps\">"
+            for gap in gaps {
+                out += "<li data-gap=\"\(e(gap.id))\"><span class=\"kind\">\(e(c.gapKind(gap.kind)))</span> \(e(sentence(gap))) <code class=\"muted\">\(e(gap.id))</code></li>"
+            }
+            out += "</ul>\n"
+        }
+        return out + "</section>\n"
     }
 
     /// JSON: `{"from", "to", "party", "changes": [...], "gapsOpened": [...], "gapsClosed": [...]}`.

@@ -43,6 +43,12 @@ public final class HubStore: Sendable {
         self.path = path
     }
 
+    /// A store over an already opened pool (``init(readOnlyPath:)``).
+    init(pool: DatabasePool, path: String) {
+        self.pool = pool
+        self.path = path
+    }
+
     /// The metadata key of the hub's state sequence (protocol section 7.3).
     public static let stateSequenceKey = "stateSequence"
 

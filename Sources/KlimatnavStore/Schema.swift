@@ -2,6 +2,9 @@ import GRDB
 
 /// The database schema, as migrations. Never edit a shipped migration: add a new one.
 enum Schema {
+    /// Every migration, in order (a read-only store checks the file has them all).
+    static var migrationIdentifiers: [String] { migrator.migrations }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in

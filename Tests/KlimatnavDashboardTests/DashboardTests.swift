@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import KlimatnavCore
 import KlimatnavDashboard
+import KlimatnavReport
 import KlimatnavStore
 import KlimatnavWire
 import Logging
@@ -15,7 +16,8 @@ struct DashboardServerTests {
     func withApp(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let fixture = try await DashboardFixture()
         defer { fixture.remove() }
-        let dashboard = Dashboard(store: fixture.store, feed: LiveFeed())
+        // Opened as `klimatnav serve` opens it: read-only.
+        let dashboard = Dashboard(store: try fixture.readOnlyStore(), feed: LiveFeed())
         let app = Application(router: dashboard.router())
         try await app.test(.router, body)
     }
@@ -23,7 +25,10 @@ struct DashboardServerTests {
     @Test("every page answers 200 with HTML in Swedish and English")
     func pages() async throws {
         try await withApp { client in
-            for path in ["/", "/goals", "/gaps", "/gaps?kind=ambition-gap&lang=en", "/barriers", "/parties", "/parties/goteborg", "/revisions"] {
+            for path in [
+                "/", "/goals", "/gaps", "/gaps?kind=ambition-gap&lang=en", "/barriers", "/parties", "/parties/goteborg", "/revisions",
+                "/revisions?from=2021&to=2022&lang=en",
+            ] {
                 try await client.execute(uri: path, method: .get) { response in
                     #expect(response.status == .ok, "\(path)")
                     #expect(response.headers[.contentType] == "text/html; charset=utf-8")
@@ -39,11 +44,76 @@ struct DashboardServerTests {
             }
             try await client.execute(uri: "/", method: .get) { response in
                 let html = String(buffer: response.body)
-                #expect(html.contains("Öppna glapp per slag"))
+                #expect(html.contains("Öppna glapp per typ"))
                 #expect(html.contains("id=\"count-resolved\">1<"))
             }
             try await client.execute(uri: "/parties/nobody", method: .get) { #expect($0.status == .notFound) }
         }
+    }
+
+    /// The body of `uri` as text, with its status.
+    func get(_ client: any TestClientProtocol, _ uri: String) async throws -> (status: HTTPResponse.Status, html: String) {
+        try await client.execute(uri: uri, method: .get) { ($0.status, String(buffer: $0.body)) }
+    }
+
+    @Test("the pages are the report's views: goal table, trajectory chart, party section, barriers")
+    func reportViews() async throws {
+        try await withApp { client in
+            let goals = try await get(client, "/goals?lang=en").html
+            #expect(goals.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trajectories\""))
+            #expect(goals.contains("Comparison of climate goals"))
+            // The chart comes before the table.
+            let chart = try #require(goals.range(of: "class=\"trajectories\""))
+            let table = try #require(goals.range(of: "<table class=\"goals\""))
+            #expect(chart.lowerBound < table.lowerBound)
+
+            let party = try await get(client, "/parties/goteborg").html
+            for text in ["id=\"party-goteborg\"", "Kontraktets avsnitt 3.1–3.8", "Det som saknas"] { #expect(party.contains(text)) }
+
+            let barriers = try await get(client, "/barriers?lang=en").html
+            for text in ["data-barrier=\"energy-system-boundary\"", "<code>lab.energy-sharing</code>", "<a href=\"/parties/goteborg?lang=en\">Göteborg</a>"] {
+                #expect(barriers.contains(text))
+            }
+        }
+    }
+
+    @Test("/revisions lists the closed contract revisions and shows what changed between two")
+    func revisionsPage() async throws {
+        try await withApp { client in
+            let html = try await get(client, "/revisions?from=2021&to=2022&lang=en").html
+            for text in [
+                "data-revision=\"2021\"", "First contracts", "Changes from revision 2021 to revision 2022",
+                "data-code=\"goal-changed\">goal changed: -95% vs 1990 2030 [goteborg.minus-90-2030] (-90% vs 1990 → -95% vs 1990)",
+                "data-code=\"barrier-reported\"",
+                "<li data-gap=\"governance-gap:energy-system-boundary:national\">",  // opened
+                "<li data-gap=\"reporting-gap:goteborg:3.8\">",  // closed
+            ] {
+                #expect(html.contains(text))
+            }
+            // Without from/to: the last two.
+            #expect(try await get(client, "/revisions").html.contains("Ändringar från revision 2021 till revision 2022"))
+            let unknown = try await get(client, "/revisions?from=1999&to=2022&lang=en")
+            #expect(unknown.status == .notFound)
+            #expect(unknown.html.contains("There is no revision 1999. Closed revisions: 2021, 2022."))
+        }
+    }
+
+    @Test("serving writes nothing: the database files are byte for byte the same after every route")
+    func servingWritesNothing() async throws {
+        let fixture = try await DashboardFixture()
+        defer { fixture.remove() }
+        let files = [fixture.store.path, fixture.store.path + "-wal"]
+        func contents() -> [Data?] { files.map { FileManager.default.contents(atPath: $0) } }
+        let before = contents()
+        let store = try fixture.readOnlyStore()
+        #expect(store.isReadOnly)
+        let app = Application(router: Dashboard(store: store, feed: LiveFeed()).router())
+        try await app.test(.router) { client in
+            for path in ["/", "/goals", "/gaps?resolved=1", "/barriers", "/parties", "/parties/lund", "/revisions"] + Dashboard.apiPaths {
+                try await client.execute(uri: path, method: .get) { #expect($0.status == .ok, "\(path)") }
+            }
+        }
+        #expect(contents() == before)
     }
 
     @Test("the gaps page shows evidence, recommendation and age, filtered by party, kind and level")
@@ -56,7 +126,17 @@ struct DashboardServerTests {
                 #expect(html.contains("goal:sweden.net-zero-2045"))
                 #expect(html.contains("Raise it at the next contract revision."))
                 #expect(html.contains(" days<"))
-                #expect(html.contains("&quot;late&quot;"))  // escaped
+                #expect(html.contains("A goal is later or lower than the level above"))  // the kind's explanation
+                #expect(!html.contains("(in English)"))
+            }
+            // Swedish: the kind explained in Swedish; the engine's text and the recommendation
+            // (Playbooks/responses.yaml is English) marked as English.
+            try await client.execute(uri: "/gaps?party=lund&kind=ambition-gap", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Ett mål ligger senare eller lägre än nivån ovanför"))
+                #expect(html.contains("<span lang=\"en\">Raise it at the next contract revision.</span> <span class=\"muted lang-note\">(på engelska)</span>"))
+                #expect(html.contains("&quot;late&quot;"))  // the engine's text, escaped
+                #expect(html.contains(" dagar<"))
             }
             try await client.execute(uri: "/gaps?level=national&kind=governance-gap", method: .get) { response in
                 let html = String(buffer: response.body)
@@ -113,12 +193,21 @@ struct DashboardServerTests {
             }
             try await client.execute(uri: "/api/revisions", method: .get) { response in
                 let rows = try JSONDecoder().decode([API.RevisionRow].self, from: Data(buffer: response.body))
-                #expect(rows.map(\.id) == ["goteborg.minus-90-2030"])
+                #expect(rows.map(\.id) == ["2021", "2022"])
+                #expect(rows.first?.title == "First contracts" && rows.last?.title == nil)
+                #expect(rows.first?.date == "2021-10-01")
+                #expect(rows.first?.closedAt == "2021-10-01T00:00:00Z")
+                #expect(rows.map(\.openGaps) == [2, 2])
+                #expect(rows.last?.openGapsByKind["governance-gap"] == 1 && rows.last?.openGapsByKind["reporting-gap"] == 0)
+                #expect(rows.allSatisfy { $0.messageId != nil })
+                let objects = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                #expect(objects.last?["title"] is NSNull)
             }
             try await client.execute(uri: "/api/summary", method: .get) { response in
                 let summary = try JSONDecoder().decode(API.Summary.self, from: Data(buffer: response.body))
                 #expect(summary.openGaps == 2 && summary.resolvedGaps == 1)
                 #expect(summary.byKind["governance-gap"] == 1 && summary.byKind["reporting-gap"] == 0)
+                #expect(summary.revisions == 2)
             }
         }
     }

@@ -4,8 +4,9 @@ import KlimatnavDashboard
 import KlimatnavStore
 import KlimatnavWire
 
-/// A fresh hub database with a few parties, goals, a barrier and gaps (open and resolved),
-/// written through the store as the hub writes it.
+/// A fresh hub database with a few parties, goals, a barrier, gaps (open and resolved) and two
+/// closed contract revisions, written through the store as the hub writes it (the message,
+/// the entity rows it changed, a revision's snapshot).
 struct DashboardFixture {
     let folder: URL
     let store: HubStore
@@ -38,16 +39,28 @@ struct DashboardFixture {
             Goal(id: "lund.near-zero-2050", party: "lund", word: .nearZero, targetYear: 2050, text: "near zero by 2050"),
             Goal(id: "goteborg.minus-90-2030", party: "goteborg", reductionPercent: 95, baseYear: 1990, targetYear: 2030, text: "−95 % by 2030"),
         ]
+        var state = WorldState()
+        for party in [Self.goteborg, Self.lund, Self.agency, Self.coordinator] { state.parties[party.id] = party }
         var items: [BatchItem] = []
-        for (index, goal) in goals.enumerated() {
-            items.append(try Self.accepted(goal.party.rawValue, UInt64(index + 1), .goalAsserted(goal)))
+        func accept(_ sender: String, _ sequence: UInt64, _ event: DomainEvent, gaps: [Gap] = []) throws {
+            try state.apply(event)
+            var revision: RevisionSnapshot?
+            if case .revisionClosed(let closed) = event {
+                revision = RevisionSnapshot(revision: closed, state: state, gaps: gaps, at: Self.closedAt[closed.id] ?? Date())
+            }
+            items.append(try Self.accepted(sender, sequence, event, entities: EntityChange.changes(for: event, in: state), revision: revision))
         }
+        try accept("goteborg", 1, .goalAsserted(goals[0]))
+        try accept("lund", 2, .goalAsserted(goals[1]))
+        try accept("viable-cities", 2, .revisionClosed(Revision(id: "2021", date: "2021-10-01", title: "First contracts")), gaps: [Self.ambition, Self.resolved])
+        try accept("goteborg", 3, .goalAsserted(goals[2]))
         let barrier = RegulatoryBarrier(
             id: "energy-system-boundary", title: "Energy sharing across property lines", instrument: "Ellagen",
             changeLevel: .national, reportedBy: ["goteborg"], affectedTopics: ["energy-system-boundary"])
-        items.append(try Self.accepted("goteborg", 4, .barrierReported(barrier)))
-        items.append(try Self.accepted("viable-cities", 1, .policyLabOpened(PolicyLab(
-            id: "lab.energy-sharing", barrier: "energy-system-boundary", parties: ["viable-cities", "goteborg"]))))
+        try accept("goteborg", 4, .barrierReported(barrier))
+        try accept("viable-cities", 1, .policyLabOpened(PolicyLab(
+            id: "lab.energy-sharing", barrier: "energy-system-boundary", parties: ["viable-cities", "goteborg"])))
+        try accept("viable-cities", 3, .revisionClosed(Revision(id: "2022", date: "2022-10-01")), gaps: [Self.ambition, Self.governance])
         _ = try await store.commit(items)
         let opened = Date(timeIntervalSince1970: 1_700_000_000)
         try await store.record([
@@ -58,11 +71,19 @@ struct DashboardFixture {
         ])
     }
 
-    static func accepted(_ sender: String, _ sequence: UInt64, _ event: DomainEvent) throws -> BatchItem {
+    static let closedAt = ["2021": Date(timeIntervalSince1970: 1_633_046_400), "2022": Date(timeIntervalSince1970: 1_664_582_400)]
+
+    static func accepted(
+        _ sender: String, _ sequence: UInt64, _ event: DomainEvent, entities: [EntityChange] = [], revision: RevisionSnapshot? = nil
+    ) throws -> BatchItem {
         let frames = try WireCodec.encode(.domain(DomainMessage(sequence: sequence, event: event)))
         return .accepted(AcceptedMessage(
-            sender: sender, sequence: sequence, type: event.name, body: Data(frames[3]), receivedAt: Date()))
+            sender: sender, sequence: sequence, type: event.name, body: Data(frames[3]), receivedAt: Date(),
+            entities: entities, revision: revision))
     }
+
+    /// The same database opened as `klimatnav serve` opens it.
+    func readOnlyStore() throws -> HubStore { try HubStore(readOnlyPath: store.path) }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
 }

@@ -2,15 +2,16 @@ import ArgumentParser
 import Foundation
 import KlimatnavStore
 
-/// Opening the hub's database from a command.
+/// Opening the hub's database from a command that only reads it.
 enum Database {
-    /// Opens `path`; with `mustExist`, a missing file is an error instead of a new database.
-    static func open(_ path: String, mustExist: Bool) throws -> HubStore {
-        if mustExist, !FileManager.default.fileExists(atPath: path) {
+    /// Opens `path` read-only (``HubStore/init(readOnlyPath:)``): the readers (`serve`,
+    /// `report`, `gaps`, `log`, `diff`) never write to the hub's file and never migrate it.
+    static func openReadOnly(_ path: String) throws -> HubStore {
+        if !FileManager.default.fileExists(atPath: path) {
             throw CLIError("no database at '\(path)'; run `klimatnav run` or `klimatnav hub` first, or pass --db PATH")
         }
         do {
-            return try HubStore(path: path)
+            return try HubStore(readOnlyPath: path)
         } catch {
             throw CLIError("\(error)")
         }

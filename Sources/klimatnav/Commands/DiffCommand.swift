@@ -26,7 +26,7 @@ struct DiffCommand: AsyncParsableCommand {
     var format: DiffFormat = .text
 
     @Option(help: "Language of the text: sv or en.")
-    var lang: ReportLanguage = .en
+    var lang: Language = .en
 
     enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -37,7 +37,7 @@ struct DiffCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try Database.open(db, mustExist: true)
+        let store = try Database.openReadOnly(db)
         let revisions = try await store.revisions()
         func find(_ id: String) throws -> RevisionSnapshot {
             if let found = revisions.first(where: { $0.revision.id == id }) { return found }
@@ -50,13 +50,7 @@ struct DiffCommand: AsyncParsableCommand {
         if let party, let id = PartyID(party), (try? new.state().parties[id]) == nil, (try? old.state().parties[id]) == nil {
             throw CLIError("no party '\(party)' in revision \(from) or \(to)")
         }
-        let diff = try RevisionDiff(from: old, to: new, party: party.flatMap(PartyID.init), language: lang.language)
+        let diff = try RevisionDiff(from: old, to: new, party: party.flatMap(PartyID.init), language: lang)
         print(format == .json ? try diff.json() : diff.text(), terminator: "")
     }
-}
-
-/// `--lang sv|en`.
-enum ReportLanguage: String, ExpressibleByArgument, CaseIterable {
-    case sv, en
-    var language: Language { self == .sv ? .sv : .en }
 }

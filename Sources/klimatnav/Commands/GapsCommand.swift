@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KlimatnavCore
+import KlimatnavReport
 import KlimatnavStore
 
 /// `klimatnav gaps`: the gaps in a hub's database, as a table, JSON or CSV.
@@ -13,7 +14,7 @@ struct GapsCommand: AsyncParsableCommand {
     var db: String = "klimatnav.db"
 
     @Option(help: "Output format: table, json or csv.")
-    var format: GapOutputFormat = .table
+    var format: GapOutput.Format = .table
 
     @Option(help: "Only gaps of this kind (\(GapKind.allCases.map(\.rawValue).joined(separator: ", "))).")
     var kind: String?
@@ -34,7 +35,7 @@ struct GapsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try Database.open(db, mustExist: true)
+        let store = try Database.openReadOnly(db)
         var records = try await store.gaps(includeResolved: all)
         if let kind { records = records.filter { $0.gap.kind.rawValue == kind } }
         if let party { records = records.filter { $0.gap.parties.contains { $0.rawValue == party } } }

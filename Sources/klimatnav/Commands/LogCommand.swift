@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KlimatnavReport
 import KlimatnavStore
 
 /// `klimatnav log`: the hub's audit log of accepted (and, with --rejected, refused) messages.
@@ -18,7 +19,7 @@ struct LogCommand: AsyncParsableCommand {
     var limit: Int = .max
 
     func run() async throws {
-        let store = try Database.open(db, mustExist: true)
+        let store = try Database.openReadOnly(db)
         if rejected {
             let entries = try await store.rejectedMessages()
             if entries.isEmpty { print("No rejected messages.") }

@@ -21,15 +21,15 @@ struct ReportCommand: AsyncParsableCommand {
     var out: String
 
     @Option(help: "Language: sv or en (default: both).")
-    var lang: ReportLanguage?
+    var lang: Language?
 
     func run() async throws {
-        let store = try Database.open(db, mustExist: true)
+        let store = try Database.openReadOnly(db)
         let model = try await ReportModel.load(from: store)
         let directory = URL(fileURLWithPath: out, isDirectory: true)
         var written: [URL] = []
         do {
-            for language in lang.map({ [$0.language] }) ?? [.sv, .en] {
+            for language in lang.map({ [$0] }) ?? [.sv, .en] {
                 written += try ReportWriter.write(model, language: language, to: directory)
             }
         } catch {

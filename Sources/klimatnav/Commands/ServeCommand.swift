@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KlimatnavDashboard
+import KlimatnavReport
 import KlimatnavStore
 import Logging
 import ZeroMQ
@@ -12,8 +13,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve a read-only web dashboard and JSON API over a hub's database.",
         discussion: """
-            Shows the overview (gap counts per kind), goals and trajectories, gaps with evidence, \
-            recommendation and age, barriers and policy labs, every party and the revisions, in \
+            Shows the report's views in a browser: the overview (gap counts per kind), the goal \
+            table and trajectories, gaps with evidence, recommendation and age, barriers and policy \
+            labs, every party, and the closed contract revisions with what changed between two, in \
             Swedish or English, with /api/... JSON and /api/gaps.csv. With --hub, new gap events from \
             the hub's --publish endpoint appear on open pages without a reload. Binds to loopback \
             only unless --public is given. Stop with Ctrl-C.
@@ -29,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     var http: String = "127.0.0.1:8080"
 
     @Option(help: "Default page language: sv or en (a page's ?lang= overrides it).")
-    var lang: String = "sv"
+    var lang: Language = .sv
 
     @Flag(help: "Allow a non-loopback --http address: anyone who reaches it reads everything the coordinator may read.")
     var `public` = false
@@ -37,7 +39,6 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be 'sv' or 'en', found '\(lang)'") }
         do {
             let (host, _) = try BindAddressCheck.parse(http)
             try BindAddressCheck.check(host: host, allowPublic: `public`)
@@ -49,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = logging.logger("klimatnav.serve")
         let (host, port) = try BindAddressCheck.parse(http)
-        let store = try Database.open(db, mustExist: true)
+        let store = try Database.openReadOnly(db)
         let context = try ZeroMQContext()
         defer { context.shutdown() }
         let feed: LiveFeed
@@ -63,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
             feed.close()
             reader.cancel()
         }
-        let dashboard = Dashboard(store: store, feed: feed, language: Language(rawValue: lang) ?? .sv, allowPublic: `public`)
+        let dashboard = Dashboard(store: store, feed: feed, language: lang, allowPublic: `public`)
         try await dashboard.run(host: host, port: port, logger: logger) { actual in
             let shown = host.contains(":") ? "[\(host)]" : host
             // Scripts wait for this line.

@@ -2,11 +2,22 @@ import Foundation
 import KlimatnavCore
 import KlimatnavStore
 
-/// Renders logged gaps as a table for people, JSON for programs, or CSV for spreadsheets.
-struct GapOutput {
-    let records: [GapRecord]
+/// Logged gaps as a table for people, JSON for programs, or CSV for spreadsheets: the one
+/// definition of a gap row, used by `klimatnav gaps` and by the dashboard's `/api/gaps`,
+/// `/api/gaps.csv` and live events.
+public struct GapOutput: Sendable {
+    /// How `klimatnav gaps` prints.
+    public enum Format: String, Sendable, CaseIterable {
+        case table
+        case json
+        case csv
+    }
 
-    func render(_ format: GapOutputFormat) throws -> String {
+    public var records: [GapRecord]
+
+    public init(records: [GapRecord]) { self.records = records }
+
+    public func render(_ format: Format) throws -> String {
         switch format {
         case .table: table()
         case .json: try json()
@@ -14,21 +25,23 @@ struct GapOutput {
         }
     }
 
-    /// The JSON object for one gap: the keys the documentation promises.
-    struct Row: Encodable {
-        var id: String
-        var kind: String
-        var parties: [String]
-        var levels: [String]
-        var topic: String
-        var summary: String
-        var evidence: [String]
-        var recommendation: String?
-        var status: String
-        var openedAt: String
-        var resolvedAt: String?
+    /// The JSON object for one gap: the keys the documentation promises (`id`, `kind`,
+    /// `parties`, `levels`, `topic`, `summary`, `evidence`, `recommendation`, `status`,
+    /// `openedAt`, `resolvedAt`); `recommendation` and `resolvedAt` are `null` when absent.
+    public struct Row: Codable, Sendable, Hashable {
+        public var id: String
+        public var kind: String
+        public var parties: [String]
+        public var levels: [String]
+        public var topic: String
+        public var summary: String
+        public var evidence: [String]
+        public var recommendation: String?
+        public var status: String
+        public var openedAt: String
+        public var resolvedAt: String?
 
-        init(_ record: GapRecord) {
+        public init(_ record: GapRecord) {
             let gap = record.gap
             id = gap.id
             kind = gap.kind.rawValue
@@ -43,7 +56,7 @@ struct GapOutput {
             resolvedAt = record.resolvedAt.map(Timestamp.iso)
         }
 
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(id, forKey: .id)
             try container.encode(kind, forKey: .kind)
@@ -55,7 +68,7 @@ struct GapOutput {
             try container.encode(recommendation, forKey: .recommendation)  // null when none
             try container.encode(status, forKey: .status)
             try container.encode(openedAt, forKey: .openedAt)
-            try container.encode(resolvedAt, forKey: .resolvedAt)
+            try container.encode(resolvedAt, forKey: .resolvedAt)  // null while open
         }
 
         enum CodingKeys: String, CodingKey {
@@ -63,16 +76,23 @@ struct GapOutput {
         }
     }
 
-    func json() throws -> String {
+    public var rows: [Row] { records.map(Row.init) }
+
+    /// The rows as a pretty-printed JSON array, keys sorted.
+    public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(records.map(Row.init)), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n"
     }
 
-    func csv() -> String {
-        let header = ["id", "kind", "status", "parties", "levels", "topic", "summary", "evidence", "recommendation", "openedAt", "resolvedAt"]
-        var lines = [header.joined(separator: ",")]
-        for row in records.map(Row.init) {
+    /// The CSV columns, in order.
+    public static let csvHeader = ["id", "kind", "status", "parties", "levels", "topic", "summary", "evidence", "recommendation", "openedAt", "resolvedAt"]
+
+    /// CSV with quoting per RFC 4180. Lines end with `lineEnding`: `\n` for a terminal
+    /// (`klimatnav gaps`), `\r\n` as RFC 4180 asks for a download (`/api/gaps.csv`).
+    public func csv(lineEnding: String = "\n") -> String {
+        var lines = [Self.csvHeader.joined(separator: ",")]
+        for row in rows {
             let fields = [
                 row.id, row.kind, row.status, row.parties.joined(separator: " "), row.levels.joined(separator: " "),
                 row.topic, row.summary, row.evidence.joined(separator: "; "), row.recommendation ?? "",
@@ -80,10 +100,11 @@ struct GapOutput {
             ]
             lines.append(fields.map(CSV.field).joined(separator: ","))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: lineEnding) + lineEnding
     }
 
-    func table() -> String {
+    /// Plain text, grouped by kind.
+    public func table() -> String {
         if records.isEmpty { return "No gaps.\n" }
         var out = ""
         for kind in GapKind.allCases {
@@ -101,16 +122,16 @@ struct GapOutput {
 }
 
 /// CSV quoting per RFC 4180.
-enum CSV {
-    static func field(_ text: String) -> String {
+public enum CSV {
+    public static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 
 /// Times as ISO 8601 in UTC, the way every output prints them.
-enum Timestamp {
-    static func iso(_ date: Date) -> String {
+public enum Timestamp {
+    public static func iso(_ date: Date) -> String {
         date.formatted(.iso8601)
     }
 }

@@ -1,8 +1,0 @@
-import ArgumentParser
-
-/// How `klimatnav gaps` prints.
-enum GapOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table
-    case json
-    case csv
-}
