@@ -62,6 +62,8 @@ let package = Package(
         ),
         // Throughput of the ZeroMQ layer against raw libzmq (scripts/bench-zmq.sh).
         .executableTarget(name: "zmq-bench", dependencies: ["ZeroMQ", "CZeroMQ"]),
+        // libFuzzer harness for the wire codec (scripts/faults.sh builds it with -sanitize=fuzzer).
+        .executableTarget(name: "wire-fuzz", dependencies: ["KlimatnavWire"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "KlimatnavCoreTests", dependencies: ["KlimatnavCore"]),
         .testTarget(name: "KlimatnavWireTests", dependencies: ["KlimatnavWire", "KlimatnavCore"]),

@@ -13,6 +13,8 @@ struct Klimatnav: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, HubCommand.self, NodeCommand.self, GapsCommand.self, LogCommand.self,
             ValidateCommand.self,
+            // Hidden, for fault and abuse tests (scripts/faults.sh, RELIABILITY.md).
+            StreamCommand.self, FaultCheckCommand.self, ProxyCommand.self, FuzzHubCommand.self, StallSubCommand.self,
         ]
     )
 }

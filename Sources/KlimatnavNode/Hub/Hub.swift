@@ -19,6 +19,8 @@ public actor Hub {
     let publisher: AsyncSocket?
     var ledger: HubLedger
     var sessions = SessionTable()
+    /// Sessions forgotten because their node fell silent (Hub+Liveness.swift).
+    public internal(set) var expiredSessions = 0
     /// The ROUTER and PUB endpoints actually bound (ports resolved).
     public nonisolated let endpoints: (router: String?, publisher: String?)
 
@@ -60,6 +62,8 @@ public actor Hub {
 
     /// Serves until the sockets close (``shutdown()``).
     public func run() async throws {
+        let liveness = startLivenessChecks()
+        defer { liveness.cancel() }
         for try await batch in router.batches {
             await handle(batch)
         }

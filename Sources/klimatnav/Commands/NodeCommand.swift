@@ -3,6 +3,7 @@ import Foundation
 import KlimatnavCore
 import KlimatnavNode
 import KlimatnavPlaybook
+import KlimatnavStore
 import Logging
 import ZeroMQ
 
@@ -29,6 +30,11 @@ struct NodeCommand: AsyncParsableCommand {
     @Option(help: "Give up if the hub has not answered everything within this many seconds.")
     var timeout: Double = 60
 
+    @Option(help: ArgumentHelp(
+        "The node's durable outbox (SQLite file; default: none, the outbox is in memory).",
+        discussion: "Every message is written there before it is sent; run the node again with the same file after a crash and it resends what the hub had not answered, with the same sequence numbers, and skips what was already answered. Use one file per party and hub database."))
+    var outbox: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -51,9 +57,13 @@ struct NodeCommand: AsyncParsableCommand {
         let messages = book.schedule().filter { speaksFor.contains($0.from) }
         let context = try ZeroMQContext()
         defer { context.shutdown() }
-        let link = try PartyLink(context: context, party: id, endpoint: connect, logger: logger)
+        var linkOptions = LinkOptions()
+        if let outbox { linkOptions.outbox = try OutboxFile.open(outbox) }
+        let link = try PartyLink(context: context, party: id, endpoint: connect, options: linkOptions, logger: logger)
         let reader = Task { await link.run() }
-        let outcome = try await NodeSession(link: link, messages: messages, timeout: timeout).play()
+        var session = NodeSession(link: link, messages: messages, timeout: timeout)
+        session.outbox = linkOptions.outbox
+        let outcome = try await session.play()
         await link.close()
         await reader.value
         print("\(party): \(messages.count) messages, \(outcome.acknowledged) acknowledged, \(outcome.refused.count) refused")
