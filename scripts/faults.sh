@@ -165,7 +165,7 @@ fuzz() {
   fi
   start_hub fuzz-hub "$d/hub.db" "tcp://127.0.0.1:*" || return
   local line
-  line=$("$K" fuzz-hub --connect "$HUB_EP" --frames 200000 --valid 2000 --seed "$RANDOM" 2>"$d/live.log")
+  line=$("$K" fuzz-hub --connect "$HUB_EP" --frames 100000 --valid 2000 --seed "$RANDOM" 2>"$d/live.log")
   local crashed=0
   kill -0 "$HUB_PID" 2>/dev/null || crashed=1
   kill -TERM "$HUB_PID"

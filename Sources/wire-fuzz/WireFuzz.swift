@@ -56,7 +56,26 @@ enum WireFuzz {
     }
 }
 
-#if !WIRE_FUZZER
+#if WIRE_FUZZER
+/// libFuzzer's driver (compiler-rt, LLVM 11 and later): runs the fuzzer with our callback.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// SwiftPM links an executable's entry point as `main`, so under libFuzzer the entry point
+/// hands over to libFuzzer's driver instead of relying on libFuzzer's own `main`.
+@main
+struct WireFuzzMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv, wireFuzzOne))
+    }
+}
+#else
 /// Without libFuzzer: `wire-fuzz --seeds FIXTURE.hex... OUTDIR` writes the seed corpus;
 /// `wire-fuzz FILE...` runs each file through the harness (replays a crash input).
 @main
