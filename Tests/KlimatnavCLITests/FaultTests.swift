@@ -24,7 +24,10 @@ import Glibc
             process.standardInput = input
             out.fileHandleForReading.readabilityHandler = { [weak self] handle in
                 let data = handle.availableData
-                guard let self, !data.isEmpty else { return }
+                guard let self, !data.isEmpty else {
+                    handle.readabilityHandler = nil  // end of file: stop being called
+                    return
+                }
                 self.lock.lock()
                 self.text += String(decoding: data, as: UTF8.self)
                 self.lock.unlock()
@@ -58,9 +61,16 @@ import Glibc
             }
         }
 
+        /// SIGTERM (graceful), then SIGKILL if it has not exited within 10 s.
         func stop() async {
             if process.isRunning { process.terminate() }
+            let pid = process.processIdentifier
+            let killer = Task {
+                try await Task.sleep(for: .seconds(10))
+                kill(pid, SIGKILL)
+            }
             _ = await exit()
+            killer.cancel()
         }
     }
 
@@ -162,6 +172,22 @@ import Glibc
         await hub.stop()
         let figures = try await check(db, ["umea": outbox])
         #expect(figures["delivered"] == 800 && figures["lost"] == 0 && figures["duplicates"] == 0)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aNodeRerunOnItsOutboxSendsNothingTwice() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let db = scratch.path("hub.db")
+        let (hub, endpoint, _) = try await hub(db)
+        let arguments = ["node", "--party", "lund", "--connect", endpoint, "--outbox", scratch.path("lund.outbox"), "--timeout", "20"]
+        let first = try await Klimatnav.run(arguments)
+        #expect(first.status == 0, "\(first.stdout) \(first.stderr)")
+        let second = try await Klimatnav.run(arguments)
+        #expect(second.stdout == first.stdout, "\(second.stdout)")
+        await hub.stop()
+        let figures = try await check(db, ["lund": scratch.path("lund.outbox")])
+        #expect(figures["duplicates"] == 0 && figures["lost"] == 0)
+        #expect(figures["acked"] == figures["stored"])
     }
 
     @Test(.timeLimit(.minutes(1))) func randomAndMutatedFramesDoNotStopALiveHub() async throws {
