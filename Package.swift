@@ -87,6 +87,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // libFuzzer harness for the wire codec (scripts/faults.sh builds it with -sanitize=fuzzer).
+        .executableTarget(name: "wire-fuzz", dependencies: ["KlimatnavWire"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "KlimatnavCoreTests", dependencies: ["KlimatnavCore"]),
         .testTarget(name: "KlimatnavWireTests", dependencies: ["KlimatnavWire", "KlimatnavCore"]),

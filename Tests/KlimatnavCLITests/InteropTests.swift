@@ -4,7 +4,7 @@ import Testing
 /// A node written in Python from the protocol specification alone (Tests/interop/knav_node.py)
 /// talks to a real `klimatnav hub`. `scripts/test.sh` provides Python with pyzmq and sets
 /// KLIMATNAV_PYTHON; a plain `swift test` without it skips this test and says so.
-@Suite struct InteropTests {
+@Suite(.timeLimit(.minutes(5))) struct InteropTests {
     static let python = ProcessInfo.processInfo.environment["KLIMATNAV_PYTHON"]
 
     @Test(.enabled(if: python != nil, "set KLIMATNAV_PYTHON to a Python with pyzmq (scripts/test.sh does)"))

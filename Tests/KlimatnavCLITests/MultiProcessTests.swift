@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite(.serialized) struct MultiProcessTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct MultiProcessTests {
     /// The parties of the embedded playbook that have a node (reference levels have none).
     static let nodeParties = [
         "enkoping", "goteborg", "jarfalla", "lund", "malmo", "stockholm", "umea", "uppsala", "vaxjo",

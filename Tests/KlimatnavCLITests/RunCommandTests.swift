@@ -32,7 +32,7 @@ func gaps(_ db: String, _ extra: [String] = []) async throws -> [GapJSON] {
     return try JSONDecoder().decode([GapJSON].self, from: Data(result.stdout.utf8))
 }
 
-@Suite(.serialized) struct RunCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct RunCommandTests {
     @Test func runOnTheEmbeddedPlaybookPrintsTheGapsAndStoresThem() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

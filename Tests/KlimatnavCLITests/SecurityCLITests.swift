@@ -4,7 +4,7 @@ import Testing
 /// Nested in MultiProcessTests (serialized) so its hub and node processes never run at the
 /// same time as the 27 node processes there: a 2-core machine starves timing-sensitive tests.
 extension MultiProcessTests {
-@Suite struct SecurityCLITests {
+@Suite(.timeLimit(.minutes(5))) struct SecurityCLITests {
     func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("klimatnav-sec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

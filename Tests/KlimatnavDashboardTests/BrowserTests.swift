@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// scripts/dashboard-test.sh in headless Chromium, when the machine has the browser.
-@Suite("Dashboard in a browser")
+@Suite("Dashboard in a browser", .timeLimit(.minutes(5)))
 struct BrowserTests {
     static let venv = ProcessInfo.processInfo.environment["DASHBOARD_VENV"] ?? "/tmp/klimatnav-dashboard-venv"
     static let ready = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")

@@ -11,7 +11,7 @@ import Testing
 import Yams
 import ZeroMQ
 
-@Suite("Dashboard server")
+@Suite("Dashboard server", .timeLimit(.minutes(5)))
 struct DashboardServerTests {
     func withApp(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let fixture = try await DashboardFixture()
@@ -287,7 +287,7 @@ struct DashboardServerTests {
     }
 }
 
-@Suite("Dashboard live feed")
+@Suite("Dashboard live feed", .timeLimit(.minutes(5)))
 struct LiveFeedTests {
     static func gapFrames(_ gap: Gap, _ change: GapChange, sequence: UInt64) throws -> [[UInt8]] {
         try WireCodec.encode(.gap(GapMessage(stateSequence: sequence, change: change, at: Date(timeIntervalSince1970: 1_800_000_000), gap: gap)))

@@ -14,7 +14,7 @@ import Glibc
 /// Hostile peers against a CURVE hub: nothing they send may be accepted. Nested in HubTests
 /// (serialized) so hubs do not pile up on a 2-core machine.
 extension HubTests {
-@Suite struct AuthAbuseTests {
+@Suite(.timeLimit(.minutes(5))) struct AuthAbuseTests {
     @Test func anAuthorizedKeyWorksAndItsIdentityComesFromZAP() async throws {
         let fixture = try SecureHubFixture()
         let key = try fixture.makeKey("lund")

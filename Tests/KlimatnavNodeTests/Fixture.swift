@@ -87,12 +87,19 @@ final class RawPeer: Sendable {
         }
     }
 
-    /// Sends `frames` and returns the hub's answer, decoded.
+    /// Sends `frames` and returns the hub's answer, decoded. HEARTBEATs the hub sends on its
+    /// own meanwhile (protocol section 9) are not answers and are passed over.
     func exchange(_ frames: [[UInt8]]) async throws -> WireMessage {
         try await socket.send(Message(frames))
         var iterator = socket.batches.makeAsyncIterator()
-        guard let batch = try await iterator.next(), let first = batch.first else { throw CancellationError() }
-        return try WireCodec.decode(frames: first.frames)
+        while let batch = try await iterator.next() {
+            for received in batch {
+                let message = try WireCodec.decode(frames: received.frames)
+                if case .heartbeat = message { continue }
+                return message
+            }
+        }
+        throw CancellationError()
     }
 
     func exchange(_ message: WireMessage) async throws -> WireMessage {

@@ -7,7 +7,7 @@ import ZeroMQ
 
 @testable import KlimatnavNode
 
-@Suite(.serialized) struct HubTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct HubTests {
     @Test func anAcknowledgedMessageIsAlreadyInTheDatabase() async throws {
         let fixture = try HubFixture()
         try await fixture.startHub()

@@ -5,7 +5,7 @@ import ZeroMQ
 
 @testable import KlimatnavNode
 
-@Suite struct KeyRingTests {
+@Suite(.timeLimit(.minutes(5))) struct KeyRingTests {
     let roster: Set<PartyID> = ["lund", "malmo"]
 
     private func directory() throws -> String {

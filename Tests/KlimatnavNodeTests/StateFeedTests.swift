@@ -6,7 +6,7 @@ import Testing
 
 @testable import KlimatnavNode
 
-@Suite(.serialized) struct StateFeedTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct StateFeedTests {
     @Test func aRegionalHubsReplicaFollowsTheHubBySnapshotAndDeltas() async throws {
         let fixture = try HubFixture()
         try await fixture.startHub(publish: true)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ZeroMQ
 
-@Suite("AsyncSocket: the dedicated-thread bridge")
+@Suite("AsyncSocket: the dedicated-thread bridge", .timeLimit(.minutes(5)))
 struct AsyncSocketTests {
     @Test func deliversTenThousandMessagesInOrderInBatches() async throws {
         let context = try ZeroMQContext()
@@ -239,7 +239,7 @@ struct AsyncSocketTests {
     }
 }
 
-@Suite("AsyncSocket: back-pressure on senders")
+@Suite("AsyncSocket: back-pressure on senders", .timeLimit(.minutes(5)))
 struct AsyncSocketSendTests {
     @Test func aSenderWaitingForRoomCanBeCancelledOrReleasedByClose() async throws {
         let context = try ZeroMQContext()

@@ -1,7 +1,7 @@
 import Testing
 @testable import ZeroMQ
 
-@Suite("CURVE keys and encryption")
+@Suite("CURVE keys and encryption", .timeLimit(.minutes(5)))
 struct CurveTests {
     @Test func z85RoundTrips() throws {
         // RFC 32's test vector.

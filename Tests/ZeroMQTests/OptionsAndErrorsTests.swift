@@ -1,7 +1,7 @@
 import Testing
 @testable import ZeroMQ
 
-@Suite("Options, errors and library facts")
+@Suite("Options, errors and library facts", .timeLimit(.minutes(5)))
 struct OptionsAndErrorsTests {
     @Test func versionAndCapabilities() {
         let version = ZeroMQ.version

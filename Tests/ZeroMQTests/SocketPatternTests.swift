@@ -1,7 +1,7 @@
 import Testing
 @testable import ZeroMQ
 
-@Suite("Socket patterns over real transports")
+@Suite("Socket patterns over real transports", .timeLimit(.minutes(5)))
 struct SocketPatternTests {
     @Test(arguments: Transport.allCases)
     func pushPullMultipartRoundTrip(transport: Transport) throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ZeroMQ
 
-@Suite("ZAP handler")
+@Suite("ZAP handler", .timeLimit(.minutes(5)))
 struct ZAPHandlerTests {
     /// A CURVE ROUTER server in `fixture`'s context (create it after the handler).
     private func curveServer(_ fixture: Fixture, domain: String = "test") throws -> (Socket, CurveKey) {

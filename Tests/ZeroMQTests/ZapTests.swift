@@ -3,7 +3,7 @@ import Testing
 
 /// A ZAP handler can be built on the wrapper: this proves the context sharing, inproc across
 /// threads and the `User-Id` accessor, though the library itself ships no handler.
-@Suite("ZAP authentication with a handler on AsyncSocket")
+@Suite("ZAP authentication with a handler on AsyncSocket", .timeLimit(.minutes(5)))
 struct ZapTests {
     /// Serves ZAP requests (RFC 27) on `inproc://zeromq.zap.01`: 200 with a User-Id for known
     /// CURVE client keys, 400 otherwise.

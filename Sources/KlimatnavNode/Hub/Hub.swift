@@ -25,6 +25,8 @@ public actor Hub {
     let zap: ZAPHandler?
     /// The PUB endpoints as bound (wildcards resolved), to rebind after a revocation.
     let publishEndpoints: [String]
+    /// Sessions forgotten because their node fell silent (Hub+Liveness.swift).
+    public internal(set) var expiredSessions = 0
     /// The ROUTER and PUB endpoints actually bound (ports resolved).
     public nonisolated let endpoints: (router: String?, publisher: String?)
 
@@ -91,6 +93,8 @@ public actor Hub {
         defer { keepAlive.cancel() }
         let guardian = zap == nil ? nil : Task { await self.guardSecurity() }
         defer { guardian?.cancel() }
+        let liveness = startLivenessChecks()
+        defer { liveness.cancel() }
         for try await batch in router.batches {
             await handle(batch)
         }

@@ -1,5 +1,15 @@
+import Foundation
+import KlimatnavStore
+
 /// How a node talks to the hub: resend timing, heartbeats, and how long to keep trying.
 public struct LinkOptions: Sendable {
+    /// The durable outbox (the node's own SQLite file): every message is written there
+    /// before it is sent, and a link opened on the same file resends what was unanswered
+    /// with the original numbers. `nil`: the outbox lives in memory only.
+    public var outbox: NodeOutbox? = nil
+    /// Called when the link declares the hub dead (nothing heard for interval × liveness).
+    public var onHubSilent: (@Sendable (Date) -> Void)? = nil
+
     /// Resend an unacknowledged message after this long, doubling up to `maxResendMs`.
     public var resendAfterMs: Int
     public var maxResendMs: Int

@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import KlimatnavPlaybook
+import KlimatnavStore
 import KlimatnavWire
 
 /// Plays one party's scheduled messages through its link, as a separate node process does.
@@ -12,6 +13,9 @@ public struct NodeSession: Sendable {
     public let link: PartyLink
     public let messages: [ScheduledMessage]
     public let timeout: Double
+    /// The link's durable outbox, if any: messages it already holds (by key `m<index>`)
+    /// are not queued again; unanswered ones are awaited (the link resends them).
+    public var outbox: NodeOutbox? = nil
 
     public init(link: PartyLink, messages: [ScheduledMessage], timeout: Double) {
         self.link = link
@@ -33,13 +37,34 @@ public struct NodeSession: Sendable {
         let expire: @Sendable () async -> Void = { await link.close() }
         try await Deadline.run(until: deadline, what: "the hub's WELCOME", onExpiry: expire) { try await link.hello() }
         var outcome = Outcome()
-        var pending = messages
+        var pending: [(Int, ScheduledMessage)] = []
+        var resumed: [(UInt64, (Int, ScheduledMessage))] = []
+        let queued = try outbox?.latestByKey() ?? [:]
+        for (index, message) in messages.enumerated() {
+            guard let record = queued["m\(index)"] else {
+                pending.append((index, message))
+                continue
+            }
+            switch record.state {
+            case .pending: resumed.append((record.sequence, (index, message)))
+            case .acknowledged: outcome.acknowledged += 1
+            case .refused:
+                if let code = record.code.flatMap(WireError.Code.init(rawValue:)), NodeSession.waitForOthers.contains(code) {
+                    pending.append((index, message))
+                } else {
+                    outcome.refused.append("\(message.event.name): \(record.code ?? "?"): \(record.reason ?? "")")
+                }
+            }
+        }
         var delay = 0.05
-        while !pending.isEmpty {
-            var sequences: [(UInt64, ScheduledMessage)] = []
-            for message in pending { sequences.append((try await link.submit(message.event), message)) }
-            var retry: [ScheduledMessage] = []
-            for (sequence, message) in sequences {
+        while !pending.isEmpty || !resumed.isEmpty {
+            var sequences = resumed
+            resumed = []
+            for (index, message) in pending {
+                sequences.append((try await link.submit(message.event, key: "m\(index)"), (index, message)))
+            }
+            var retry: [(Int, ScheduledMessage)] = []
+            for (sequence, (index, message)) in sequences {
                 let delivery = try await Deadline.run(until: deadline, what: "the hub's answers", onExpiry: expire) {
                     await link.outcome(of: sequence)
                 }
@@ -47,7 +72,7 @@ public struct NodeSession: Sendable {
                 case .acknowledged: outcome.acknowledged += 1
                 case .refused(_, let code, let reason):
                     if NodeSession.waitForOthers.contains(code), Date().addingTimeInterval(delay) < deadline {
-                        retry.append(message)
+                        retry.append((index, message))
                     } else {
                         outcome.refused.append("\(message.event.name): \(code.rawValue): \(reason)")
                     }

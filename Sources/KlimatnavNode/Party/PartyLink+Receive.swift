@@ -17,6 +17,7 @@ extension PartyLink {
             for try await batch in socket.batches {
                 lastHeard = Date()
                 for received in batch { await handle(received.frames) }
+                await recordAnswers()
             }
         } catch {
             logger.warning("link of \(party) stopped: \(error)")
@@ -34,7 +35,14 @@ extension PartyLink {
         switch message {
         case .welcome(let welcome):
             heartbeatIntervalMs = welcome.heartbeatIntervalMs
-            if welcome.nextSequence > nextSequence { nextSequence = welcome.nextSequence }
+            if welcome.nextSequence > nextSequence {
+                nextSequence = welcome.nextSequence
+                await raiseFloor(to: nextSequence)
+            }
+            reliability.helloDelay = 0.5
+            // A second WELCOME (answer to a repeated HELLO) changes nothing: the resend
+            // timer already covers what is unanswered.
+            guard !welcomed else { return }
             welcomed = true
             for waiter in welcomeWaiters { waiter.resume() }
             welcomeWaiters = []
@@ -45,9 +53,16 @@ extension PartyLink {
         case .nack(let nack):
             switch nack.code {
             case .sequenceGap:
-                await resend(outbox.all(from: nack.expectedSequence ?? 0, now: Date()))
+                let from = nack.expectedSequence ?? 0
+                if shouldResendForGap(from: from, now: Date()) {
+                    await resend(outbox.all(from: from, now: Date()))
+                }
             case .noSession:
+                // The hub forgot this session (it restarted, or expired it): HELLO once; the
+                // NACKs for the rest of the pipeline need no HELLO each.
+                guard welcomed else { return }
                 welcomed = false
+                reliability.nextHelloAt = Date().addingTimeInterval(reliability.helloDelay)
                 try? await sendHello()
             case .busy:
                 break  // the resend timer sends it again
@@ -74,7 +89,8 @@ extension PartyLink {
     }
 
     private func answered(_ sequence: UInt64, _ delivery: Delivery) {
-        outbox.answer(sequence, with: delivery)
+        guard outbox.answer(sequence, with: delivery) else { return }
+        noteAnswer(sequence, delivery)
         if outbox.unanswered < options.maxInFlight {
             let waiters = flushWaiters
             flushWaiters = []
@@ -99,7 +115,13 @@ extension PartyLink {
         guard !closed else { return }
         let now = Date()
         if !welcomed {
-            try? await sendHello()
+            // HELLO again with backoff (0.5 s doubling up to maxResendMs) while the hub is
+            // silent: every HELLO queued during an outage is answered by a WELCOME later.
+            if now >= reliability.nextHelloAt {
+                try? await sendHello()
+                reliability.nextHelloAt = now.addingTimeInterval(reliability.helloDelay)
+                reliability.helloDelay = min(reliability.helloDelay * 2, Double(options.maxResendMs) / 1000)
+            }
             return
         }
         let base = Double(options.resendAfterMs) / 1000
@@ -118,6 +140,9 @@ extension PartyLink {
             logger.warning("\(party): no word from the hub for \(Int(now.timeIntervalSince(lastHeard)))s; saying HELLO again")
             welcomed = false
             lastHeard = now
+            reliability.hubSilences += 1
+            reliability.nextHelloAt = now
+            options.onHubSilent?(now)
         }
     }
 }

@@ -23,6 +23,8 @@ public actor PartyLink {
     var snapshotWaiters: [CheckedContinuation<Snapshot, any Error>] = []
     /// Refusals in the order the hub sent them (the most recent 1000).
     public internal(set) var refusals: [Delivery] = []
+    /// Durable-outbox bookkeeping, HELLO backoff and resend damping (PartyLink+Durable.swift).
+    var reliability = LinkReliability()
 
     /// Connects a DEALER socket to `endpoint`. Call ``run()`` in a task, then ``hello()``.
     /// With `curve`, the DEALER is a CURVE client of the hub (keys set before connecting).
@@ -41,6 +43,11 @@ public actor PartyLink {
             try socket.set(.reconnectIntervalMax, 2000)
             try curve?.configure(socket)
             try socket.connect(endpoint)
+        }
+        if let durable = options.outbox {
+            let restored = try LinkReliability.restore(from: durable, party: party)
+            nextSequence = restored.nextSequence
+            outbox = restored.outbox
         }
     }
 
@@ -65,17 +72,11 @@ public actor PartyLink {
 
     /// Sends `event` without waiting for its answer; returns its sequence number. Suspends
     /// while ``LinkOptions/maxInFlight`` messages await answers.
+    /// With a durable outbox the message is on disk before it is sent; `key` names it there
+    /// (so a restarted node can tell what it already queued).
     @discardableResult
-    public func submit(_ event: DomainEvent) async throws -> UInt64 {
-        while outbox.unanswered >= options.maxInFlight {
-            await withCheckedContinuation { flushWaiters.append($0) }
-        }
-        let sequence = nextSequence
-        nextSequence += 1
-        let frames = try WireCodec.encode(.domain(DomainMessage(sequence: sequence, event: event)))
-        outbox.add(sequence: sequence, frames: frames, at: Date())
-        if welcomed { try await socket.send(Message(frames)) }
-        return sequence
+    public func submit(_ event: DomainEvent, key: String? = nil) async throws -> UInt64 {
+        try await submit(contentsOf: [(event, key)])[0]
     }
 
     /// Waits until every submitted message has been answered.

@@ -3,6 +3,7 @@ import Foundation
 import KlimatnavCore
 import KlimatnavNode
 import KlimatnavPlaybook
+import KlimatnavStore
 import Logging
 import ZeroMQ
 
@@ -35,6 +36,11 @@ struct NodeCommand: AsyncParsableCommand {
     @Option(name: .customLong("hub-key"), help: "The hub's public key: a .pub file or 40 characters of Z85.")
     var hubKey: String?
 
+    @Option(help: ArgumentHelp(
+        "The node's durable outbox (SQLite file; default: none, the outbox is in memory).",
+        discussion: "Every message is written there before it is sent; run the node again with the same file after a crash and it resends what the hub had not answered, with the same sequence numbers, and skips what was already answered. Use one file per party and hub database."))
+    var outbox: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -58,16 +64,20 @@ struct NodeCommand: AsyncParsableCommand {
         let messages = book.schedule().filter { speaksFor.contains($0.from) }
         let context = try ZeroMQContext()
         let curve: CurveClient?
+        var linkOptions = LinkOptions()
         do {
             curve = try HubSecurityOptions.client(key: key, hubKey: hubKey)
+            if let outbox { linkOptions.outbox = try OutboxFile.open(outbox) }
         } catch {
             await context.shutdownAndWait()
             throw error
         }
         if curve == nil { logger.warning("no --key: connecting without CURVE; a CURVE hub will not answer") }
-        let link = try PartyLink(context: context, party: id, endpoint: connect, logger: logger, curve: curve)
+        let link = try PartyLink(context: context, party: id, endpoint: connect, options: linkOptions, logger: logger, curve: curve)
         let reader = Task { await link.run() }
-        let played = await capture { try await NodeSession(link: link, messages: messages, timeout: timeout).play() }
+        var session = NodeSession(link: link, messages: messages, timeout: timeout)
+        session.outbox = linkOptions.outbox
+        let played = await capture { try await session.play() }
         await link.close()
         await reader.value
         await context.shutdownAndWait()
