@@ -19,7 +19,10 @@ cd "$root"
 
 swift build -c release --product klimatnav >/dev/null 2>&1 || { echo "fault-auth: release build failed" >&2; exit 2; }
 bin="$(swift build -c release --show-bin-path)/klimatnav"
-command -v sqlite3 >/dev/null || { echo "fault-auth: needs sqlite3" >&2; exit 2; }
+if ! command -v sqlite3 >/dev/null; then
+    echo "fault-auth: installing sqlite3 (apt)" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >&2
+fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/klimatnav-fault-auth.XXXXXX")"
 hub_pid=""
