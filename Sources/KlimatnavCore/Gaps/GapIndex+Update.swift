@@ -7,10 +7,10 @@ extension GapIndex {
         case .partyRegistered(let party):
             setReference(party.id, party.kind == .reference)
         case .goalAsserted(let goal):
-            if let old = before.goals[goal.id] { indexRemove(old.id, at: old.party, in: &goalsByParty) }
-            indexInsert(goal.id, at: goal.party, in: &goalsByParty)
+            if let old = before.goals[goal.id] { indexGoal(old.id, party: old.party, add: false) }
+            indexGoal(goal.id, party: goal.party, add: true)
         case .goalWithdrawn(let goalID, _):
-            if let old = before.goals[goalID] { indexRemove(old.id, at: old.party, in: &goalsByParty) }
+            if let old = before.goals[goalID] { indexGoal(old.id, party: old.party, add: false) }
         case .commitmentStated, .milestoneAdded, .barrierAcknowledged, .barrierAssigned,
             .barrierResolved, .policyLabClosed, .revisionClosed:
             break
@@ -18,8 +18,8 @@ extension GapIndex {
             if let old = before.roadmaps[roadmap.id] { indexRoadmap(old, add: false) }
             indexRoadmap(roadmap, add: true)
         case .investmentAreaRaised(let area):
-            if let old = before.investmentAreas[area.id] { indexRemove(old.id, at: old.topic, in: &areasByTopic) }
-            indexInsert(area.id, at: area.topic, in: &areasByTopic)
+            if let old = before.investmentAreas[area.id] { indexArea(old.id, topic: old.topic, add: false) }
+            indexArea(area.id, topic: area.topic, add: true)
         case .responsibilityClaimed(let claim):
             indexInsert(claim, at: claim.topic, in: &claimsByTopic)
         case .responsibilityReleased(let claim):
