@@ -38,7 +38,9 @@ public struct GapEngine: Sendable {
 
     /// Every gap of an indexed state, sorted by kind then id.
     public func gaps(in index: GapIndex) -> [Gap] {
-        rules.flatMap { rule in rule.gaps(in: index).map(attach) }.sorted(by: Self.order)
+        let gaps = rules.flatMap { rule in rule.gaps(in: index).map(attach) }
+        // Sort positions, not the (large) gaps themselves, then copy each gap once.
+        return gaps.indices.sorted { Self.order(gaps[$0], gaps[$1]) }.map { gaps[$0] }
     }
 
     /// The gaps of the subjects `event` can affect, before and after it.

@@ -12,6 +12,9 @@ public protocol GapRule: Sendable {
     func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject>
     /// The gaps of one subject, with ids derived from kind and subject only.
     func gaps(for subject: GapSubject, in index: GapIndex) -> [Gap]
+    /// Every gap of the rule: the gaps of every subject (a rule may share work between
+    /// subjects here; the result must equal the default).
+    func gaps(in index: GapIndex) -> [Gap]
 }
 
 extension GapRule {
