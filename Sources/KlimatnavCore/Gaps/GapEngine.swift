@@ -56,6 +56,28 @@ public struct GapEngine: Sendable {
         return (old, new)
     }
 
+    /// The subjects of each rule (in ``rules`` order) that `event` can affect, decided on the
+    /// index before it; `nil` = every subject. See ``GapRule/subjects(affectedBy:before:)``.
+    func affectedSubjects(by event: DomainEvent, before: GapIndex) -> [Set<GapSubject>?] {
+        rules.map { $0.subjects(affectedBy: event, before: before) }
+    }
+
+    /// The gaps of `affected` (from ``affectedSubjects(by:before:)``) in one index, by id.
+    func gaps(of affected: [Set<GapSubject>?], in index: GapIndex) -> [String: Gap] {
+        var result: [String: Gap] = [:]
+        for (rule, subjects) in zip(rules, affected) {
+            if let subjects {
+                for subject in subjects {
+                    for gap in rule.gaps(for: subject, in: index) { result[gap.id] = attach(gap) }
+                }
+            } else {
+                // Every subject: the subjects of one index cover every gap in it.
+                for gap in rule.gaps(in: index) { result[gap.id] = attach(gap) }
+            }
+        }
+        return result
+    }
+
     /// How the gap set changes with `event`, computed from the subjects it can affect.
     /// `before` is the index of the state the event was applied to, `after` the index of the
     /// result (see ``GapIndex/update(applying:before:after:)``).

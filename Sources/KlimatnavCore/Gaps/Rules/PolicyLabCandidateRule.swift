@@ -13,8 +13,8 @@ public struct PolicyLabCandidateRule: GapRule {
         Set(index.state.barriers.keys.map(GapSubject.barrier))
     }
 
-    public func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject> {
-        if event.changesKnownParty(before: before.state) { return allSubjects(before, after) }
+    public func subjects(affectedBy event: DomainEvent, before: GapIndex) -> Set<GapSubject>? {
+        if event.changesKnownParty(before: before.state) { return nil }
         switch event {
         case .barrierReported(let barrier): return [.barrier(barrier.id)]
         case .barrierAcknowledged(let id, _), .barrierAssigned(let id, _), .barrierResolved(let id, _):
@@ -24,11 +24,12 @@ public struct PolicyLabCandidateRule: GapRule {
             if let old = before.state.policyLabs[lab.id] { subjects.insert(.barrier(old.barrier)) }
             return subjects
         case .policyLabClosed(let labID):
-            return after.state.policyLabs[labID].map { [.barrier($0.barrier)] } ?? []
+            // Closing changes only the status, not the barrier.
+            return before.state.policyLabs[labID].map { [.barrier($0.barrier)] } ?? []
         case .investmentAreaRaised(let area):
             var topics = [area.topic]
             if let old = before.state.investmentAreas[area.id] { topics.append(old.topic) }
-            return Set(topics.flatMap { after.barriersByTopic[$0] ?? [] }.map(GapSubject.barrier))
+            return Set(topics.flatMap { before.barriersByTopic[$0] ?? [] }.map(GapSubject.barrier))
         default:
             return []
         }
