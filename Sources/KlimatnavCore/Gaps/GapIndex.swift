@@ -16,6 +16,8 @@ public struct GapIndex: Hashable, Sendable {
     public internal(set) var labsByBarrier: [String: Set<String>] = [:]
     /// Roadmap ids each party signed.
     public internal(set) var roadmapsBySignatory: [PartyID: Set<String>] = [:]
+    /// Roadmap ids each party owns.
+    public internal(set) var roadmapsByOwner: [PartyID: Set<String>] = [:]
     /// Roadmap ids naming each roadmap as parent.
     public internal(set) var roadmapsByParent: [String: Set<String>] = [:]
     /// Hubs of each member.
@@ -50,6 +52,12 @@ public struct GapIndex: Hashable, Sendable {
     /// Goals of a party, in id order.
     public func goals(of party: PartyID) -> [Goal] {
         (sortedGoalsByParty[party] ?? []).compactMap { state.goals[$0] }
+    }
+
+    /// Whether some goal of `party` satisfies `predicate` (no array of goals built).
+    public func hasGoal(of party: PartyID, where predicate: (Goal) -> Bool) -> Bool {
+        guard let ids = sortedGoalsByParty[party] else { return false }
+        return ids.contains { id in state.goals[id].map(predicate) ?? false }
     }
 
     /// Investment areas of a topic, in id order.
@@ -111,6 +119,8 @@ public struct GapIndex: Hashable, Sendable {
     }
 
     mutating func indexRoadmap(_ roadmap: Roadmap, add: Bool) {
+        add ? indexInsert(roadmap.id, at: roadmap.owner, in: &roadmapsByOwner)
+            : indexRemove(roadmap.id, at: roadmap.owner, in: &roadmapsByOwner)
         for party in roadmap.signatories {
             add ? indexInsert(roadmap.id, at: party, in: &roadmapsBySignatory)
                 : indexRemove(roadmap.id, at: party, in: &roadmapsBySignatory)

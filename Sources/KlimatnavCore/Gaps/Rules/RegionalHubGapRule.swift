@@ -66,7 +66,7 @@ public struct RegionalHubGapRule: GapRule {
     private func hubGaps(_ hub: Party, _ index: GapIndex) -> [Gap] {
         let state = index.state
         let missing = (index.membersByHub[hub.id] ?? []).sorted().filter { member in
-            state.parties[member]?.kind == .municipality && !index.goals(of: member).contains { $0.targetYear != nil }
+            state.parties[member]?.kind == .municipality && !index.hasGoal(of: member, where: { $0.targetYear != nil })
         }
         guard !missing.isEmpty else { return [] }
         let levels = Set([hub.level] + missing.compactMap { state.parties[$0]?.level })

@@ -39,7 +39,7 @@ public struct RoadmapMisalignmentRule: GapRule {
             let owners = event.goalOwners(before: before.state)
             if owners.contains(where: { before.referenceParties.contains($0) }) { return nil }
             let signed = owners.flatMap { before.roadmapsBySignatory[$0] ?? [] }
-            let owned = before.state.roadmaps.values.filter { owners.contains($0.owner) }.map(\.id)
+            let owned = owners.flatMap { before.roadmapsByOwner[$0] ?? [] }
             return Set((signed + owned).map(GapSubject.roadmap))
         default:
             return []
