@@ -45,7 +45,13 @@ enum BodyCoder {
         } catch {
             throw WireError(.invalidValue, "\(error)", frame: 3)
         }
-        let again = try StrictJSONParser.parse(try encode(value))
+        // The decoded value encoded again, as a tree (no JSON text written and parsed again).
+        let again: JSONValue
+        do {
+            again = try JSONValueEncoder.encode(value)
+        } catch {
+            throw WireError(.invalidValue, "cannot encode body: \(error)", frame: 3)
+        }
         try tree.checkNoUnknownFields(against: again)
         return value
     }

@@ -8,10 +8,12 @@ import KlimatnavWire
 import Logging
 import ZeroMQ
 
-/// Durable messages end to end, in one process over tcp loopback: several real ``PartyLink``s
-/// stream goal assertions to a real ``Hub`` that holds a national-scale state (restored from
-/// a seeded database, so gap detection runs against the whole country), commits each batch
-/// (group commit) and acknowledges after the commit.
+/// Durable messages end to end over tcp loopback: several real ``PartyLink``s stream goal
+/// assertions to a real ``Hub`` that holds a national-scale state (restored from a seeded
+/// database, so gap detection runs against the whole country), commits each batch (group
+/// commit) and acknowledges after the commit. The links run in a child process (this binary
+/// with `--nodes-child`), so the hub has this process's thread pool to itself; they still
+/// share the machine's cores with it. `--nodes-in-process` puts them back in this process.
 enum DurableBenchmark {
     struct Result {
         var rate: Double
@@ -48,9 +50,11 @@ enum DurableBenchmark {
 
     /// - Parameters:
     ///   - offered: total messages per second to offer, or `nil` for saturation.
+    ///   - nodesBinary: this benchmark's binary, to run the links in a child process; `nil`
+    ///     runs them in this process.
     static func run(
-        playbook: Playbook, seededPath: String, durability: HubStore.Durability, links linkCount: Int,
-        perLink: Int, offered: Double?
+        playbook: Playbook, scale: Int, seededPath: String, durability: HubStore.Durability, links linkCount: Int,
+        perLink: Int, offered: Double?, nodesBinary: String?
     ) async throws -> Result {
         // Work on a copy of the seeded database so every run starts from the same state.
         let path = seededPath + ".run"
@@ -73,18 +77,83 @@ enum DurableBenchmark {
         let hubTask = Task { try await hub.run() }
         let startID = try await lastMessageID(path)
 
-        let (latencies, elapsed) = try await stream(
-            context: context, endpoint: hub.endpoints.router!, playbook: playbook, links: linkCount, perLink: perLink,
-            offered: offered, logger: logger)
+        let endpoint = hub.endpoints.router!
+        let summary: StreamSummary
+        if let nodesBinary {
+            var arguments = [
+                "--nodes-child", endpoint, "--scale", String(scale), "--links", String(linkCount), "--per-link", String(perLink),
+            ]
+            if let offered { arguments += ["--offered", String(offered)] }
+            // A thread of its own: waiting for the child must not hold one of the hub's.
+            let childArguments = arguments
+            let numbers = try await Bench.onThread { try Bench.runBinary(nodesBinary, childArguments) }
+            guard numbers.count == 4 else { throw BenchError("the nodes' process printed \(numbers)") }
+            summary = StreamSummary(count: Int(numbers[0]), elapsed: numbers[1], p50Ms: numbers[2], p99Ms: numbers[3])
+        } else {
+            let (latencies, elapsed) = try await stream(
+                context: context, endpoint: endpoint, playbook: playbook, links: linkCount, perLink: perLink,
+                offered: offered, logger: logger)
+            summary = StreamSummary(latencies, elapsed: elapsed)
+        }
         hub.shutdown()
         try await hubTask.value
         let (commits, bodyBytes) = try await commitStats(path, after: startID)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        guard !latencies.isEmpty else { throw BenchError("no message was acknowledged") }
+        guard summary.count > 0 else { throw BenchError("no message was acknowledged") }
         return Result(
-            rate: Double(latencies.count) / elapsed, p50Ms: Bench.percentile(latencies, 50),
-            p99Ms: Bench.percentile(latencies, 99), messages: latencies.count, commits: commits,
-            meanBodyBytes: bodyBytes)
+            rate: Double(summary.count) / summary.elapsed, p50Ms: summary.p50Ms, p99Ms: summary.p99Ms,
+            messages: summary.count, commits: commits, meanBodyBytes: bodyBytes)
+    }
+
+    /// What a stream of messages measured: acknowledged messages, seconds, ack latencies.
+    struct StreamSummary {
+        var count: Int
+        var elapsed: Double
+        var p50Ms: Double
+        var p99Ms: Double
+
+        init(count: Int, elapsed: Double, p50Ms: Double, p99Ms: Double) {
+            (self.count, self.elapsed, self.p50Ms, self.p99Ms) = (count, elapsed, p50Ms, p99Ms)
+        }
+
+        init(_ latencies: [Double], elapsed: Double) {
+            count = latencies.count
+            self.elapsed = elapsed
+            p50Ms = latencies.isEmpty ? 0 : Bench.percentile(latencies, 50)
+            p99Ms = latencies.isEmpty ? 0 : Bench.percentile(latencies, 99)
+        }
+    }
+
+    /// The child process's side (`klimatnav-bench --nodes-child ENDPOINT --scale S --links N
+    /// --per-link M [--offered R]`): streams to the hub at ENDPOINT and prints
+    /// `count elapsed p50 p99` on stdout.
+    static func runNodesChild(_ arguments: [String]) async throws {
+        var iterator = arguments.makeIterator()
+        guard let endpoint = iterator.next() else { throw BenchError("--nodes-child needs an endpoint") }
+        var scale = 1
+        var linkCount = 8
+        var perLink = 1000
+        var offered: Double?
+        while let argument = iterator.next() {
+            let value = iterator.next() ?? ""
+            switch argument {
+            case "--scale": scale = Int(value) ?? scale
+            case "--links": linkCount = Int(value) ?? linkCount
+            case "--per-link": perLink = Int(value) ?? perLink
+            case "--offered": offered = Double(value)
+            default: throw BenchError("unknown --nodes-child argument \(argument)")
+            }
+        }
+        var logger = Logger(label: "bench-nodes")
+        logger.logLevel = .critical
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let playbook = SyntheticPlaybook.generate(seed: 2021, scale: scale)
+        let (latencies, elapsed) = try await stream(
+            context: context, endpoint: endpoint, playbook: playbook, links: linkCount, perLink: perLink,
+            offered: offered, logger: logger)
+        let summary = StreamSummary(latencies, elapsed: elapsed)
+        print(summary.count, summary.elapsed, summary.p50Ms, summary.p99Ms)
     }
 
     /// Streams goal assertions from `links` municipality links to the hub at `endpoint`;

@@ -2,7 +2,10 @@
 //
 // Usage: klimatnav-bench [--raw-pushpull P] [--raw-dealerrouter P] [--raw-sqlite P]
 //                        [--klimatnav P] [--runs N] [--scales 1,4,16] [--only SECTION,...]
+//                        [--nodes-in-process]
 //   sections: transport, gaps, durable, memory, run
+// The durable benchmark runs its node links in a child process of this binary
+// (`--nodes-child`, internal); `--nodes-in-process` runs them in the hub's process.
 // Output: one `name: value unit` line per figure on stdout, then one
 // `target NAME: measured X, needs Y, ok|short` line per target; progress on stderr.
 // Run it through scripts/bench.sh, which builds everything and compiles the C baselines.
@@ -11,7 +14,13 @@ import KlimatnavCore
 import KlimatnavPlaybook
 import KlimatnavStore
 
+if CommandLine.arguments.dropFirst().first == "--nodes-child" {
+    try await DurableBenchmark.runNodesChild(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+
 var rawPushPull: String?
+var nodesInProcess = false
 var rawDealerRouter: String?
 var rawSQLite: String?
 var klimatnavBinary: String?
@@ -31,6 +40,7 @@ while let argument = arguments.next() {
     case "--transport-scale": transportScale = Double(arguments.next() ?? "") ?? transportScale
     case "--memory-messages": memoryMessages = Int(arguments.next() ?? "") ?? memoryMessages
     case "--scales": scales = (arguments.next() ?? "").split(separator: ",").compactMap { Int($0) }
+    case "--nodes-in-process": nodesInProcess = true
     case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
     default:
         Bench.progress("unknown argument \(argument)")
@@ -84,6 +94,8 @@ if enabled("gaps") {
 
 // MARK: Durable messages
 let links = 8
+/// This binary, to run the durable benchmark's links in a child process.
+let nodesBinary: String? = nodesInProcess ? nil : URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
 func seededDatabase(_ playbook: Playbook, scale: Int, durability: HubStore.Durability) async throws -> String {
     let path = NSTemporaryDirectory() + "klimatnav-bench-seed-x\(scale)-\(getpid()).db"
     let started = now()
@@ -108,7 +120,8 @@ if enabled("durable") {
                 var fixed: [DurableBenchmark.Result] = []
                 for _ in 0..<repeats {
                     fixed.append(try await DurableBenchmark.run(
-                        playbook: playbook, seededPath: seeded, durability: durability, links: links, perLink: 250, offered: 1000))
+                        playbook: playbook, scale: scale, seededPath: seeded, durability: durability, links: links, perLink: 250,
+                        offered: 1000, nodesBinary: nodesBinary))
                 }
                 Bench.figure("\(name).offered_1000.rate", Bench.median(fixed.map(\.rate)), "msg/s")
                 Bench.figure("\(name).offered_1000.ack_p50", Bench.median(fixed.map(\.p50Ms)), "ms", decimals: 2)
@@ -120,7 +133,8 @@ if enabled("durable") {
             var raw: [Double] = []
             for _ in 0..<repeats {
                 let result = try await DurableBenchmark.run(
-                    playbook: playbook, seededPath: seeded, durability: durability, links: links, perLink: 1500, offered: nil)
+                    playbook: playbook, scale: scale, seededPath: seeded, durability: durability, links: links, perLink: 1500,
+                    offered: nil, nodesBinary: nodesBinary)
                 saturated.append(result)
                 if let rawSQLite {
                     let batch = max(1, Int(result.meanBatch.rounded()))

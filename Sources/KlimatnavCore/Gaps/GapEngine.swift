@@ -38,7 +38,9 @@ public struct GapEngine: Sendable {
 
     /// Every gap of an indexed state, sorted by kind then id.
     public func gaps(in index: GapIndex) -> [Gap] {
-        rules.flatMap { rule in rule.gaps(in: index).map(attach) }.sorted(by: Self.order)
+        let gaps = rules.flatMap { rule in rule.gaps(in: index).map(attach) }
+        // Sort positions, not the (large) gaps themselves, then copy each gap once.
+        return gaps.indices.sorted { Self.order(gaps[$0], gaps[$1]) }.map { gaps[$0] }
     }
 
     /// The gaps of the subjects `event` can affect, before and after it.
@@ -52,6 +54,28 @@ public struct GapEngine: Sendable {
             }
         }
         return (old, new)
+    }
+
+    /// The subjects of each rule (in ``rules`` order) that `event` can affect, decided on the
+    /// index before it; `nil` = every subject. See ``GapRule/subjects(affectedBy:before:)``.
+    func affectedSubjects(by event: DomainEvent, before: GapIndex) -> [Set<GapSubject>?] {
+        rules.map { $0.subjects(affectedBy: event, before: before) }
+    }
+
+    /// The gaps of `affected` (from ``affectedSubjects(by:before:)``) in one index, by id.
+    func gaps(of affected: [Set<GapSubject>?], in index: GapIndex) -> [String: Gap] {
+        var result: [String: Gap] = [:]
+        for (rule, subjects) in zip(rules, affected) {
+            if let subjects {
+                for subject in subjects {
+                    for gap in rule.gaps(for: subject, in: index) { result[gap.id] = attach(gap) }
+                }
+            } else {
+                // Every subject: the subjects of one index cover every gap in it.
+                for gap in rule.gaps(in: index) { result[gap.id] = attach(gap) }
+            }
+        }
+        return result
     }
 
     /// How the gap set changes with `event`, computed from the subjects it can affect.

@@ -16,6 +16,8 @@ public struct GapIndex: Hashable, Sendable {
     public internal(set) var labsByBarrier: [String: Set<String>] = [:]
     /// Roadmap ids each party signed.
     public internal(set) var roadmapsBySignatory: [PartyID: Set<String>] = [:]
+    /// Roadmap ids each party owns.
+    public internal(set) var roadmapsByOwner: [PartyID: Set<String>] = [:]
     /// Roadmap ids naming each roadmap as parent.
     public internal(set) var roadmapsByParent: [String: Set<String>] = [:]
     /// Hubs of each member.
@@ -24,12 +26,19 @@ public struct GapIndex: Hashable, Sendable {
     public internal(set) var membersByHub: [PartyID: Set<PartyID>] = [:]
     /// Parties of kind `reference` (Sweden, the EU).
     public internal(set) var referenceParties: Set<PartyID> = []
+    /// ``goalsByParty`` and ``areasByTopic`` as id-sorted arrays, kept alongside the sets so
+    /// the queries below need no sort per call (the rules ask for them per subject). Derived
+    /// deterministically from the sets, so equality of indexes is unaffected.
+    private(set) var sortedGoalsByParty: [PartyID: [String]] = [:]
+    private(set) var sortedAreasByTopic: [String: [String]] = [:]
 
     /// Builds every lookup from `state` (linear in the size of the state).
     public init(_ state: WorldState) {
         self.state = state
         for goal in state.goals.values { indexInsert(goal.id, at: goal.party, in: &goalsByParty) }
         for area in state.investmentAreas.values { indexInsert(area.id, at: area.topic, in: &areasByTopic) }
+        sortedGoalsByParty = goalsByParty.mapValues { $0.sorted() }
+        sortedAreasByTopic = areasByTopic.mapValues { $0.sorted() }
         for claim in state.claims { indexInsert(claim, at: claim.topic, in: &claimsByTopic) }
         for barrier in state.barriers.values { indexBarrier(barrier) }
         for lab in state.policyLabs.values { indexInsert(lab.id, at: lab.barrier, in: &labsByBarrier) }
@@ -42,12 +51,18 @@ public struct GapIndex: Hashable, Sendable {
 
     /// Goals of a party, in id order.
     public func goals(of party: PartyID) -> [Goal] {
-        (goalsByParty[party] ?? []).sorted().compactMap { state.goals[$0] }
+        (sortedGoalsByParty[party] ?? []).compactMap { state.goals[$0] }
+    }
+
+    /// Whether some goal of `party` satisfies `predicate` (no array of goals built).
+    public func hasGoal(of party: PartyID, where predicate: (Goal) -> Bool) -> Bool {
+        guard let ids = sortedGoalsByParty[party] else { return false }
+        return ids.contains { id in state.goals[id].map(predicate) ?? false }
     }
 
     /// Investment areas of a topic, in id order.
     public func areas(topic: String) -> [InvestmentArea] {
-        (areasByTopic[topic] ?? []).sorted().compactMap { state.investmentAreas[$0] }
+        (sortedAreasByTopic[topic] ?? []).compactMap { state.investmentAreas[$0] }
     }
 
     /// Claims of a topic.
@@ -75,6 +90,26 @@ public struct GapIndex: Hashable, Sendable {
 
     // MARK: Building blocks (shared with the incremental update)
 
+    mutating func indexGoal(_ id: String, party: PartyID, add: Bool) {
+        if add {
+            indexInsert(id, at: party, in: &goalsByParty)
+            sortedInsert(id, at: party, in: &sortedGoalsByParty)
+        } else {
+            indexRemove(id, at: party, in: &goalsByParty)
+            sortedRemove(id, at: party, in: &sortedGoalsByParty)
+        }
+    }
+
+    mutating func indexArea(_ id: String, topic: String, add: Bool) {
+        if add {
+            indexInsert(id, at: topic, in: &areasByTopic)
+            sortedInsert(id, at: topic, in: &sortedAreasByTopic)
+        } else {
+            indexRemove(id, at: topic, in: &areasByTopic)
+            sortedRemove(id, at: topic, in: &sortedAreasByTopic)
+        }
+    }
+
     mutating func indexBarrier(_ barrier: RegulatoryBarrier) {
         for topic in barrier.affectedTopics { indexInsert(barrier.id, at: topic, in: &barriersByTopic) }
     }
@@ -84,6 +119,8 @@ public struct GapIndex: Hashable, Sendable {
     }
 
     mutating func indexRoadmap(_ roadmap: Roadmap, add: Bool) {
+        add ? indexInsert(roadmap.id, at: roadmap.owner, in: &roadmapsByOwner)
+            : indexRemove(roadmap.id, at: roadmap.owner, in: &roadmapsByOwner)
         for party in roadmap.signatories {
             add ? indexInsert(roadmap.id, at: party, in: &roadmapsBySignatory)
                 : indexRemove(roadmap.id, at: party, in: &roadmapsBySignatory)
@@ -118,4 +155,38 @@ func indexRemove<K: Hashable, V: Hashable>(_ value: V, at key: K, in map: inout 
     guard var set = map[key] else { return }
     set.remove(value)
     map[key] = set.isEmpty ? nil : set
+}
+
+/// Inserts `value` into the sorted, duplicate-free array at `key` (binary search).
+func sortedInsert<K: Hashable, V: Comparable>(_ value: V, at key: K, in map: inout [K: [V]]) {
+    map[key, default: []].withSortedInsert(value)
+}
+
+/// Removes `value` from the sorted array at `key`, dropping the key when it empties.
+func sortedRemove<K: Hashable, V: Comparable>(_ value: V, at key: K, in map: inout [K: [V]]) {
+    let found = map[key].flatMap { array -> Int? in
+        let position = array.sortedPosition(of: value)
+        return position < array.count && array[position] == value ? position : nil
+    }
+    guard let position = found else { return }
+    if map[key]!.count == 1 { map[key] = nil } else { map[key]!.remove(at: position) }
+}
+
+extension Array where Element: Comparable {
+    /// The first position whose element is not less than `value`.
+    func sortedPosition(of value: Element) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    mutating func withSortedInsert(_ value: Element) {
+        let position = sortedPosition(of: value)
+        if position < count, self[position] == value { return }
+        insert(value, at: position)
+    }
 }

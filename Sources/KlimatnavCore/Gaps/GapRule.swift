@@ -10,14 +10,28 @@ public protocol GapRule: Sendable {
     /// The subjects whose gaps `event` can change; `before` and `after` are the indexes
     /// around the event.
     func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject>
+    /// The same subjects decided from the index before the event alone, or `nil` for "every
+    /// subject" (rare events: a known party changing, a reference goal changing). Lets
+    /// ``GapTracker`` evaluate the old gaps, apply the event in place and evaluate the new
+    /// ones, with no copy of the state. Rules implement this one; the two-index form
+    /// derives from it.
+    func subjects(affectedBy event: DomainEvent, before: GapIndex) -> Set<GapSubject>?
     /// The gaps of one subject, with ids derived from kind and subject only.
     func gaps(for subject: GapSubject, in index: GapIndex) -> [Gap]
+    /// Every gap of the rule: the gaps of every subject (a rule may share work between
+    /// subjects here; the result must equal the default).
+    func gaps(in index: GapIndex) -> [Gap]
 }
 
 extension GapRule {
     /// All gaps of this rule.
     public func gaps(in index: GapIndex) -> [Gap] {
         subjects(in: index).flatMap { gaps(for: $0, in: index) }
+    }
+
+    /// ``subjects(affectedBy:before:)``, with "every subject" as every subject of both states.
+    public func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject> {
+        subjects(affectedBy: event, before: before) ?? allSubjects(before, after)
     }
 
     /// Every subject of both states: for rare events that can change anything (a party's

@@ -16,7 +16,17 @@ enum GapText {
 
     /// Display names of parties, in id order, joined as a list.
     static func names(_ ids: [PartyID], in state: WorldState) -> String {
-        list(ids.sorted().map { name($0, in: state) })
+        names(sorted: ids.sorted(), in: state)
+    }
+
+    /// ``names(_:in:)`` for ids already in order: one pass into one string.
+    static func names(sorted ids: [PartyID], in state: WorldState) -> String {
+        var text = ""
+        for (n, id) in ids.enumerated() {
+            if n > 0 { text += n == ids.count - 1 ? " and " : ", " }
+            text += name(id, in: state)
+        }
+        return text
     }
 
     /// A level as a coordinator says it ("national", "EU").

@@ -29,11 +29,13 @@ public struct GapTracker: Sendable {
     /// it, so a caller needs no copy of ``gapsByID`` (which would make every update copy the
     /// whole gap set).
     public mutating func applyReturningResolved(_ event: DomainEvent) throws(StateError) -> (diff: GapDiff, resolved: [Gap]) {
-        var newState = index.state
-        try newState.apply(event)
-        let before = index
-        index.update(applying: event, before: before.state, after: newState)
-        let diff = engine.diff(before: before, event: event, after: index)
+        // Old gaps of the affected subjects, then the event applied in place (no copy of the
+        // state or the index: copying them per message costs more than the rules), then the
+        // new gaps. The subjects are decided on the index before the event.
+        let affected = engine.affectedSubjects(by: event, before: index)
+        let old = engine.gaps(of: affected, in: index)
+        try index.apply(event)
+        let diff = GapDiff(from: old, to: engine.gaps(of: affected, in: index))
         let resolved = diff.resolved.compactMap { gapsByID.removeValue(forKey: $0) }
         for gap in diff.opened + diff.changed { gapsByID[gap.id] = gap }
         return (diff, resolved)

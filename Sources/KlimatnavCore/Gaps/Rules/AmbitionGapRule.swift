@@ -20,12 +20,12 @@ public struct AmbitionGapRule: GapRule {
         Set(index.state.goals.keys.map(GapSubject.goal))
     }
 
-    public func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject> {
-        if event.changesKnownParty(before: before.state) { return allSubjects(before, after) }
-        if case .partyRegistered(let party) = event, party.kind == .reference { return allSubjects(before, after) }
+    public func subjects(affectedBy event: DomainEvent, before: GapIndex) -> Set<GapSubject>? {
+        if event.changesKnownParty(before: before.state) { return nil }
+        if case .partyRegistered(let party) = event, party.kind == .reference { return nil }
         guard let goalID = event.goalID else { return [] }
         if event.goalOwners(before: before.state).contains(where: { before.referenceParties.contains($0) }) {
-            return allSubjects(before, after)
+            return nil
         }
         return [.goal(goalID)]
     }

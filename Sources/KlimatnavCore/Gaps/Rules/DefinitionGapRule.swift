@@ -53,8 +53,8 @@ public struct DefinitionGapRule: GapRule {
         Set(index.state.goals.keys.map(GapSubject.goal))
     }
 
-    public func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject> {
-        if event.changesKnownParty(before: before.state) { return allSubjects(before, after) }
+    public func subjects(affectedBy event: DomainEvent, before: GapIndex) -> Set<GapSubject>? {
+        if event.changesKnownParty(before: before.state) { return nil }
         return event.goalID.map { [.goal($0)] } ?? []
     }
 

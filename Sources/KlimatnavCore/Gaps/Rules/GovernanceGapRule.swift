@@ -12,8 +12,8 @@ public struct GovernanceGapRule: GapRule {
         Set(index.areasByTopic.keys.map(GapSubject.topic))
     }
 
-    public func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject> {
-        if event.changesKnownParty(before: before.state) { return allSubjects(before, after) }
+    public func subjects(affectedBy event: DomainEvent, before: GapIndex) -> Set<GapSubject>? {
+        if event.changesKnownParty(before: before.state) { return nil }
         switch event {
         case .investmentAreaRaised(let area):
             var topics: Set<GapSubject> = [.topic(area.topic)]

@@ -13,8 +13,8 @@ public struct PolicyLabCandidateRule: GapRule {
         Set(index.state.barriers.keys.map(GapSubject.barrier))
     }
 
-    public func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject> {
-        if event.changesKnownParty(before: before.state) { return allSubjects(before, after) }
+    public func subjects(affectedBy event: DomainEvent, before: GapIndex) -> Set<GapSubject>? {
+        if event.changesKnownParty(before: before.state) { return nil }
         switch event {
         case .barrierReported(let barrier): return [.barrier(barrier.id)]
         case .barrierAcknowledged(let id, _), .barrierAssigned(let id, _), .barrierResolved(let id, _):
@@ -24,37 +24,75 @@ public struct PolicyLabCandidateRule: GapRule {
             if let old = before.state.policyLabs[lab.id] { subjects.insert(.barrier(old.barrier)) }
             return subjects
         case .policyLabClosed(let labID):
-            return after.state.policyLabs[labID].map { [.barrier($0.barrier)] } ?? []
+            // Closing changes only the status, not the barrier.
+            return before.state.policyLabs[labID].map { [.barrier($0.barrier)] } ?? []
         case .investmentAreaRaised(let area):
             var topics = [area.topic]
             if let old = before.state.investmentAreas[area.id] { topics.append(old.topic) }
-            return Set(topics.flatMap { after.barriersByTopic[$0] ?? [] }.map(GapSubject.barrier))
+            return Set(topics.flatMap { before.barriersByTopic[$0] ?? [] }.map(GapSubject.barrier))
         default:
             return []
         }
     }
 
     public func gaps(for subject: GapSubject, in index: GapIndex) -> [Gap] {
+        var topics = TopicCache()
+        return gaps(for: subject, in: index, topics: &topics)
+    }
+
+    /// Every gap of the rule, with each topic's blocked areas worked out once (many barriers
+    /// share a topic) rather than once per barrier.
+    public func gaps(in index: GapIndex) -> [Gap] {
+        var topics = TopicCache()
+        return subjects(in: index).flatMap { gaps(for: $0, in: index, topics: &topics) }
+    }
+
+    /// What the rule needs about the investment areas of one topic, in area id order.
+    struct BlockedTopic {
+        var parties: [PartyID] = []
+        var evidence: [String] = []
+    }
+
+    typealias TopicCache = [String: BlockedTopic]
+
+    private func blockedTopic(_ topic: String, in index: GapIndex, cache: inout TopicCache) -> BlockedTopic {
+        if let known = cache[topic] { return known }
+        var result = BlockedTopic()
+        for area in index.areas(topic: topic) {
+            result.parties.append(area.party)
+            result.evidence.append("investment-area:\(area.id) (\(area.party), \(area.topic)) blocked")
+        }
+        cache[topic] = result
+        return result
+    }
+
+    private func gaps(for subject: GapSubject, in index: GapIndex, topics: inout TopicCache) -> [Gap] {
         guard case .barrier(let id) = subject, let barrier = index.state.barriers[id],
             barrier.status != .resolved, barrier.changeLevel == .national || barrier.changeLevel == .eu,
             index.openLabs(barrier: id).isEmpty
         else { return [] }
         let state = index.state
-        let blockedAreas = Set(barrier.affectedTopics).sorted().flatMap { index.areas(topic: $0) }
-        let blocked = Array(Set(barrier.reportedBy + blockedAreas.map(\.party))).sorted()
-        guard blocked.count >= 2 || !blockedAreas.isEmpty else { return [] }
+        let blockedTopics = Set(barrier.affectedTopics).sorted().map { blockedTopic($0, in: index, cache: &topics) }
+        let blockedAreaCount = blockedTopics.reduce(0) { $0 + $1.evidence.count }
+        var blockedSet = Set(barrier.reportedBy)
+        for topic in blockedTopics { blockedSet.formUnion(topic.parties) }
+        let blocked = blockedSet.sorted()
+        guard blocked.count >= 2 || blockedAreaCount > 0 else { return [] }
         let levelName = GapText.level(barrier.changeLevel)
-        var evidence = ["barrier:\(id) (\(barrier.status.rawValue), change at \(levelName) level)"]
-        evidence += barrier.reportedBy.sorted().map { "reported by \($0)" }
-        evidence += blockedAreas.map { "investment-area:\($0.id) (\($0.party), \($0.topic)) blocked" }
-        evidence += index.labs(barrier: id).map { "policy-lab:\($0.id) \($0.status.rawValue)" }
+        let labs = index.labs(barrier: id)
+        var evidence: [String] = []
+        evidence.reserveCapacity(2 + barrier.reportedBy.count + blockedAreaCount + labs.count)
+        evidence.append("barrier:\(id) (\(barrier.status.rawValue), change at \(levelName) level)")
+        for reporter in barrier.reportedBy.sorted() { evidence.append("reported by \(reporter)") }
+        for topic in blockedTopics { evidence += topic.evidence }
+        for lab in labs { evidence.append("policy-lab:\(lab.id) \(lab.status.rawValue)") }
         if let instrument = barrier.instrument { evidence.append("instrument: \(instrument)") }
         var levels = Set(blocked.compactMap { state.parties[$0]?.level })
         levels.insert(barrier.changeLevel)
         return [
             Gap(
                 id: "policy-lab-candidate:\(id)", kind: kind, parties: blocked, levels: levels.sorted(), topic: id,
-                summary: "The barrier '\(barrier.title)' blocks \(GapText.names(blocked, in: state)), "
+                summary: "The barrier '\(barrier.title)' blocks \(GapText.names(sorted: blocked, in: state)), "
                     + "can only be changed at \(levelName) level, and no policy lab is open for it.",
                 evidence: evidence)
         ]

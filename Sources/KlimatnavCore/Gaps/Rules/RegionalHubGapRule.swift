@@ -15,8 +15,8 @@ public struct RegionalHubGapRule: GapRule {
         Set(index.state.parties.keys.map(GapSubject.party))
     }
 
-    public func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject> {
-        if event.changesKnownParty(before: before.state) { return allSubjects(before, after) }
+    public func subjects(affectedBy event: DomainEvent, before: GapIndex) -> Set<GapSubject>? {
+        if event.changesKnownParty(before: before.state) { return nil }
         switch event {
         case .partyRegistered(let party): return [.party(party.id)]
         case .commitmentStated(let commitment): return [.party(commitment.party)]
@@ -24,7 +24,7 @@ public struct RegionalHubGapRule: GapRule {
             return [.party(membership.member), .party(membership.hub)]
         case .goalAsserted, .goalWithdrawn:
             let owners = event.goalOwners(before: before.state)
-            return Set(owners.flatMap { after.hubsByMember[$0] ?? [] }.map(GapSubject.party))
+            return Set(owners.flatMap { before.hubsByMember[$0] ?? [] }.map(GapSubject.party))
         default:
             return []
         }
@@ -66,7 +66,7 @@ public struct RegionalHubGapRule: GapRule {
     private func hubGaps(_ hub: Party, _ index: GapIndex) -> [Gap] {
         let state = index.state
         let missing = (index.membersByHub[hub.id] ?? []).sorted().filter { member in
-            state.parties[member]?.kind == .municipality && !index.goals(of: member).contains { $0.targetYear != nil }
+            state.parties[member]?.kind == .municipality && !index.hasGoal(of: member, where: { $0.targetYear != nil })
         }
         guard !missing.isEmpty else { return [] }
         let levels = Set([hub.level] + missing.compactMap { state.parties[$0]?.level })

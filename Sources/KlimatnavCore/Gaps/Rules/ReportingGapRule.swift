@@ -15,8 +15,8 @@ public struct ReportingGapRule: GapRule {
         Set(index.state.parties.keys.map(GapSubject.party))
     }
 
-    public func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject> {
-        if event.changesKnownParty(before: before.state) { return allSubjects(before, after) }
+    public func subjects(affectedBy event: DomainEvent, before: GapIndex) -> Set<GapSubject>? {
+        if event.changesKnownParty(before: before.state) { return nil }
         switch event {
         case .partyRegistered(let party): return [.party(party.id)]
         case .commitmentStated(let commitment): return [.party(commitment.party)]

@@ -25,19 +25,21 @@ public struct RoadmapMisalignmentRule: GapRule {
         Set(index.state.roadmaps.keys.map(GapSubject.roadmap))
     }
 
-    public func subjects(affectedBy event: DomainEvent, before: GapIndex, after: GapIndex) -> Set<GapSubject> {
-        if event.changesKnownParty(before: before.state) { return allSubjects(before, after) }
+    public func subjects(affectedBy event: DomainEvent, before: GapIndex) -> Set<GapSubject>? {
+        if event.changesKnownParty(before: before.state) { return nil }
         switch event {
         case .partyRegistered(let party) where party.kind == .reference:
-            return allSubjects(before, after)
+            return nil
         case .roadmapPublished(let roadmap):
-            let children = after.roadmapsByParent[roadmap.id] ?? []
+            // Publishing a roadmap changes only its own parent link, so its children are the
+            // same before and after (up to itself, which is included anyway).
+            let children = before.roadmapsByParent[roadmap.id] ?? []
             return Set([roadmap.id] + children).reduce(into: []) { $0.insert(.roadmap($1)) }
         case .goalAsserted, .goalWithdrawn:
             let owners = event.goalOwners(before: before.state)
-            if owners.contains(where: { before.referenceParties.contains($0) }) { return allSubjects(before, after) }
-            let signed = owners.flatMap { after.roadmapsBySignatory[$0] ?? [] }
-            let owned = after.state.roadmaps.values.filter { owners.contains($0.owner) }.map(\.id)
+            if owners.contains(where: { before.referenceParties.contains($0) }) { return nil }
+            let signed = owners.flatMap { before.roadmapsBySignatory[$0] ?? [] }
+            let owned = owners.flatMap { before.roadmapsByOwner[$0] ?? [] }
             return Set((signed + owned).map(GapSubject.roadmap))
         default:
             return []
