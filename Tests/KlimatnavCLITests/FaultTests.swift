@@ -217,7 +217,7 @@ import Glibc
         await hub.stop()
     }
 
-    @Test(.timeLimit(.minutes(1))) func aFullDiskStopsAcknowledgementsAndNothingAcknowledgedIsLost() async throws {
+    @Test(.timeLimit(.minutes(3))) func aFullDiskStopsAcknowledgementsAndNothingAcknowledgedIsLost() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let mount = scratch.path("mnt")

@@ -38,7 +38,9 @@ public actor PartyLink {
         heartbeatIntervalMs = options.heartbeatIntervalMs
         socket = try AsyncSocket(context, type: .dealer, configuration: .init(threadName: "node-\(party)")) { socket in
             try socket.set(.linger, 0)
-            try socket.set(.routingId, Array("\(party.rawValue)".utf8))
+            // No fixed routing id: libzmq picks a fresh one per connection, so a node restarted
+            // after a crash is never refused by the hub's ROUTER as a duplicate of its dead
+            // predecessor (identity comes from HELLO / User-Id, never from the routing id).
             try socket.set(.reconnectInterval, 100)
             try socket.set(.reconnectIntervalMax, 2000)
             try curve?.configure(socket)
