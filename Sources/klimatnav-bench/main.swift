@@ -92,6 +92,15 @@ if enabled("gaps") {
     }
 }
 
+// MARK: Hub stages (per-message CPU, one thread)
+if enabled("stages") {
+    for scale in scales {
+        for (stage, us) in try await HubStagesBenchmark.run(scale: scale, messages: 4000, batch: 857) {
+            Bench.figure("stages.x\(scale).\(stage)", us, "us/msg", decimals: 1)
+        }
+    }
+}
+
 // MARK: Durable messages
 let links = 8
 /// This binary, to run the durable benchmark's links in a child process.

@@ -62,20 +62,14 @@ public struct GapEngine: Sendable {
         rules.map { $0.subjects(affectedBy: event, before: before) }
     }
 
-    /// The gaps of `affected` (from ``affectedSubjects(by:before:)``) in one index, by id.
-    func gaps(of affected: [Set<GapSubject>?], in index: GapIndex) -> [String: Gap] {
-        var result: [String: Gap] = [:]
-        for (rule, subjects) in zip(rules, affected) {
-            if let subjects {
-                for subject in subjects {
-                    for gap in rule.gaps(for: subject, in: index) { result[gap.id] = attach(gap) }
-                }
-            } else {
-                // Every subject: the subjects of one index cover every gap in it.
-                for gap in rule.gaps(in: index) { result[gap.id] = attach(gap) }
-            }
-        }
-        return result
+    /// The gaps of one subject of rule number `rule` (in ``rules`` order), with recommendations.
+    func gaps(of subject: GapSubject, rule: Int, in index: GapIndex) -> [Gap] {
+        rules[rule].gaps(for: subject, in: index).map(attach)
+    }
+
+    /// Every gap of rule number `rule`, with recommendations.
+    func allGaps(rule: Int, in index: GapIndex) -> [Gap] {
+        rules[rule].gaps(in: index).map(attach)
     }
 
     /// How the gap set changes with `event`, computed from the subjects it can affect.

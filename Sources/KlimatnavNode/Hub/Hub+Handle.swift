@@ -11,6 +11,13 @@ extension Hub {
         /// (routing id, reply), in arrival order; `nil` reply = look up a duplicate's answer.
         var replies: [(routingID: [UInt8], reply: Reply)] = []
         var published: [WireMessage] = []
+        /// Where each accepted message sits in `items`, to attach its gap changes.
+        var acceptedAt: [MessageKey: Int] = [:]
+    }
+
+    struct MessageKey: Hashable {
+        var sender: PartyID
+        var sequence: UInt64
     }
 
     enum Reply {
@@ -26,6 +33,21 @@ extension Hub {
         var pending = Pending()
         for received in batch {
             handle(received, at: now, into: &pending)
+        }
+        // Gap detection once for the whole batch: each touched subject evaluated once.
+        let settled = ledger.takeSettledGaps(at: now)
+        if !settled.isEmpty {
+            for gap in settled {
+                if let index = pending.acceptedAt[MessageKey(sender: gap.sender, sequence: gap.sequence)],
+                    case .accepted(var message) = pending.items[index]
+                {
+                    message.gapChanges.append((gap.gap, gap.change))
+                    pending.items[index] = .accepted(message)
+                }
+                pending.published.append(.gap(gap.message))
+            }
+            // In state-sequence order (a revision settles mid-batch).
+            pending.published.sort { $0.sequence < $1.sequence }
         }
         var committed = true
         if !pending.items.isEmpty {
@@ -102,6 +124,7 @@ extension Hub {
                 pending.replies.append((routingID, .now(.nack(nack))))
                 return
             }
+            ledger.settle(at: now)
             let snapshot = Snapshot(stateSequence: ledger.stateSequence, events: ledger.state.events(), gaps: ledger.tracker.gaps)
             pending.replies.append((routingID, .now(.snapshot(snapshot))))
         case .domain(let domain):
@@ -114,11 +137,11 @@ extension Hub {
             }
             sessions.touch(routingID, at: now)
             switch ledger.receive(domain, body: frames[3], from: party, at: now) {
-            case .accepted(let accepted, let ack, let delta, let gaps):
+            case .accepted(let accepted, let ack, let delta):
+                pending.acceptedAt[MessageKey(sender: partyID, sequence: domain.sequence)] = pending.items.count
                 pending.items.append(.accepted(accepted))
                 pending.replies.append((routingID, .afterCommit(.ack(ack))))
                 pending.published.append(.delta(delta))
-                pending.published += gaps.map(WireMessage.gap)
             case .rejected(let rejected, let nack):
                 logger.info("refused \(rejected.type ?? "?") #\(nack.sequence) from \(partyID): \(nack.code.rawValue): \(nack.reason)")
                 pending.items.append(.rejected(rejected))

@@ -46,35 +46,55 @@ struct HubLedger: Sendable {
         if let refusal = refuse(event, from: sender) {
             return reject(message, refusal, from: sender, at: time)
         }
-        let diff: GapDiff
-        let resolved: [Gap]
         do {
-            (diff, resolved) = try tracker.applyReturningResolved(event)
+            try tracker.stage(event)
         } catch {
             return reject(message, WireError(error), from: sender, at: time)
         }
+        staged.append((sender.id, message.sequence))
         stateSequence += 1
         let deltaSequence = stateSequence
-        let changes: [(gap: Gap, change: GapChange)] =
-            diff.opened.map { ($0, .opened) } + diff.changed.map { ($0, .changed) }
-            + resolved.map { ($0, .resolved) }
         let entities = (try? EntityChange.changes(for: event, in: state)) ?? []
         var snapshot: RevisionSnapshot?
         if case .revisionClosed(let revision) = event {
             // Stored with the message, in the same commit: the state and open gaps at closing.
+            settle(at: time)
             snapshot = RevisionSnapshot(revision: state.revisions[revision.id] ?? revision, state: state, gaps: tracker.gaps, at: time)
         }
         let accepted = AcceptedMessage(
             sender: sender.id.rawValue, sequence: message.sequence, type: event.name, body: Data(body),
-            receivedAt: time, entities: entities, gapChanges: changes, revision: snapshot)
-        let gaps = changes.map { change -> GapMessage in
-            stateSequence += 1
-            return GapMessage(stateSequence: stateSequence, change: change.change, at: time, gap: change.gap)
-        }
+            receivedAt: time, entities: entities, revision: snapshot)
         return .accepted(
             accepted, ack: Ack(sequence: message.sequence, stateSequence: deltaSequence),
-            delta: Delta(stateSequence: deltaSequence, by: sender.id, event: event), gaps: gaps)
+            delta: Delta(stateSequence: deltaSequence, by: sender.id, event: event))
     }
+
+    /// Evaluates the gaps of everything staged since the last settle (each touched subject
+    /// once) and numbers the GAP messages after the deltas so far. The hub settles once per
+    /// batch, and before it shows the gaps to anyone (a revision, a snapshot).
+    mutating func settle(at time: Date) {
+        let settlement = tracker.settle()
+        for change in settlement.changes {
+            stateSequence += 1
+            let (sender, sequence) = staged[change.cause]
+            settled.append(SettledGap(
+                sender: sender, sequence: sequence, gap: change.gap, change: change.change,
+                message: GapMessage(stateSequence: stateSequence, change: change.change, at: time, gap: change.gap)))
+        }
+        staged.removeAll(keepingCapacity: true)
+    }
+
+    /// Settles, then hands over every gap change settled since the last call.
+    mutating func takeSettledGaps(at time: Date) -> [SettledGap] {
+        settle(at: time)
+        defer { settled.removeAll(keepingCapacity: true) }
+        return settled
+    }
+
+    /// The accepted messages staged in the tracker since the last settle, by position.
+    private var staged: [(sender: PartyID, sequence: UInt64)] = []
+    /// Gap changes settled and not yet taken by the hub.
+    private var settled: [SettledGap] = []
 
     /// Uses up `sequence` for a message refused before it reached the ledger (malformed),
     /// when it is the next expected one. Returns whether it did.

@@ -4,8 +4,9 @@ import KlimatnavWire
 
 /// What the hub's ledger decided about one domain message.
 enum LedgerOutcome: Sendable {
-    /// Accepted: store it, then acknowledge it and publish its delta and gap events.
-    case accepted(AcceptedMessage, ack: Ack, delta: Delta, gaps: [GapMessage])
+    /// Accepted: store it, then acknowledge it and publish its delta. Its gap changes come
+    /// when the ledger settles (``HubLedger/takeSettledGaps(at:)``), once per batch.
+    case accepted(AcceptedMessage, ack: Ack, delta: Delta)
     /// Refused: audit it, then send the NACK. The sequence number is used up.
     case rejected(RejectedMessage, nack: Nack)
     /// Already processed: answer as the first time (the hub looks up whether it was refused).

@@ -1,0 +1,85 @@
+import Foundation
+import KlimatnavCore
+import KlimatnavPlaybook
+import KlimatnavStore
+import KlimatnavWire
+
+/// The hub's per-message work stage by stage, on one thread, with no sockets: decoding a
+/// goal assertion, applying it with gap detection, deriving its entity changes, encoding the
+/// ACK and the DELTA, and storing it in group commits. Shows where a durable message's CPU
+/// time goes; the durable benchmark measures the whole path.
+enum HubStagesBenchmark {
+    static func run(scale: Int, messages: Int, batch: Int) async throws -> [(String, Double)] {
+        let playbook = SyntheticPlaybook.generate(seed: 2021, scale: scale)
+        let state = try playbook.initialState()
+        let engine = GapEngine(playbook: .standard)
+        let municipalities = Set(playbook.parties.filter { $0.kind == .municipality }.map(\.id))
+        let goals = playbook.goals.filter { $0.interimOf == nil && municipalities.contains($0.party) }
+        let frames: [[[UInt8]]] = try (0..<messages).map { i in
+            var goal = goals[i % min(goals.count, 40)]
+            goal.targetYear = 2030 + (i % 21)
+            return try WireCodec.encode(.domain(DomainMessage(sequence: UInt64(i + 1), event: .goalAsserted(goal))))
+        }
+        var results: [(String, Double)] = []
+        func time(_ name: String, _ body: () throws -> Void) rethrows {
+            let start = now()
+            try body()
+            results.append((name, (now() - start) * 1e6 / Double(messages)))
+        }
+        var decoded: [DomainMessage] = []
+        try time("decode") {
+            for f in frames {
+                guard case .domain(let m) = try WireCodec.decode(frames: f) else { throw BenchError("not domain") }
+                decoded.append(m)
+            }
+        }
+        var tracker = GapTracker(engine: engine, state: state)
+        try time("gap_tracker_apply") {
+            for m in decoded { _ = try tracker.applyReturningResolved(m.event) }
+        }
+        var batched = GapTracker(engine: engine, state: state)
+        try time("gap_tracker_batch\(batch)") {
+            for (i, m) in decoded.enumerated() {
+                try batched.stage(m.event)
+                if (i + 1) % batch == 0 { _ = batched.settle() }
+            }
+            _ = batched.settle()
+        }
+        guard batched.gapsByID == tracker.gapsByID else { throw BenchError("batched gaps differ from per-message gaps") }
+        var entities: [[EntityChange]] = []
+        try time("entity_changes") {
+            for m in decoded { entities.append(try EntityChange.changes(for: m.event, in: tracker.state)) }
+        }
+        try time("encode_ack") {
+            for m in decoded { _ = try WireCodec.encode(.ack(Ack(sequence: m.sequence, stateSequence: m.sequence))) }
+        }
+        try time("encode_delta") {
+            for m in decoded { _ = try WireCodec.encode(.delta(Delta(stateSequence: m.sequence, by: m.event.goalParty!, event: m.event))) }
+        }
+        let path = NSTemporaryDirectory() + "klimatnav-stages-\(getpid()).db"
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let store = try HubStore(path: path, durability: .full)
+        try await store.register(parties: playbook.parties)
+        let at = Date()
+        let items: [BatchItem] = decoded.enumerated().map { i, m in
+            .accepted(AcceptedMessage(
+                sender: "sender", sequence: m.sequence, type: m.event.name, body: Data(frames[i][3]), receivedAt: at,
+                entities: entities[i], gapChanges: []))
+        }
+        let start = now()
+        var offset = 0
+        while offset < items.count {
+            _ = try await store.commit(Array(items[offset..<min(items.count, offset + batch)]), stateSequence: UInt64(offset))
+            offset += batch
+        }
+        results.append(("store_commit_full", (now() - start) * 1e6 / Double(messages)))
+        return results
+    }
+}
+
+extension DomainEvent {
+    fileprivate var goalParty: PartyID? {
+        if case .goalAsserted(let goal) = self { return goal.party }
+        return nil
+    }
+}
