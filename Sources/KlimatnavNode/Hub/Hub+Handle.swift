@@ -5,84 +5,29 @@ import KlimatnavWire
 import ZeroMQ
 
 extension Hub {
-    /// Replies to send after the batch's commit, and what to publish.
-    struct Pending {
-        var items: [BatchItem] = []
-        /// (routing id, reply), in arrival order; `nil` reply = look up a duplicate's answer.
-        var replies: [(routingID: [UInt8], reply: Reply)] = []
-        var published: [WireMessage] = []
-        /// Where each accepted message sits in `items`, to attach its gap changes.
-        var acceptedAt: [MessageKey: Int] = [:]
-    }
-
-    struct MessageKey: Hashable {
-        var sender: PartyID
-        var sequence: UInt64
-    }
-
-    enum Reply {
-        case now(WireMessage)
-        case afterCommit(WireMessage)
-        case duplicate(sender: PartyID, sequence: UInt64)
-    }
-
-    /// Handles one batch of received messages as one group commit.
+    /// Decides about one batch of received messages (validation, authorization, state,
+    /// gaps once for the batch) and hands it to the committer, which stores it in one group
+    /// commit and answers. Waits while ``maxBatchesInFlight`` batches are not yet answered.
     func handle(_ batch: [ReceivedMessage]) async {
         let saved = ledger
         let now = Date()
-        var pending = Pending()
+        var pending = HubBatch()
         for received in batch {
             handle(received, at: now, into: &pending)
         }
         // Gap detection once for the whole batch: each touched subject evaluated once.
-        let settled = ledger.takeSettledGaps(at: now)
-        if !settled.isEmpty {
-            for gap in settled {
-                if let index = pending.acceptedAt[MessageKey(sender: gap.sender, sequence: gap.sequence)],
-                    case .accepted(var message) = pending.items[index]
-                {
-                    message.gapChanges.append((gap.gap, gap.change))
-                    pending.items[index] = .accepted(message)
-                }
-                pending.published.append(.gap(gap.message))
-            }
-            // In state-sequence order (a revision settles mid-batch).
-            pending.published.sort { $0.sequence < $1.sequence }
-        }
-        var committed = true
-        if !pending.items.isEmpty {
-            do {
-                _ = try await store.commit(pending.items, stateSequence: ledger.stateSequence)
-            } catch {
-                committed = false
-                ledger = saved
-                logger.error("group commit failed; \(pending.items.count) messages not acknowledged: \(error)")
-            }
-        }
-        for (routingID, reply) in pending.replies {
-            switch reply {
-            case .now(let message):
-                await send(message, to: routingID)
-            case .afterCommit(let message):
-                if committed {
-                    await send(message, to: routingID)
-                } else {
-                    await send(.nack(Nack(sequence: message.sequence, code: .busy, reason: "the hub could not store the message; resend it later")), to: routingID)
-                }
-            case .duplicate(let sender, let sequence):
-                await send(await answerForDuplicate(sender: sender, sequence: sequence), to: routingID)
-            }
-        }
-        if committed, let publisher, !pending.published.isEmpty {
-            lastPublished = Date()
-            for message in pending.published {
-                guard let frames = try? WireCodec.encode(message) else { continue }
-                try? await publisher.send(Message(frames))
-            }
+        pending.attach(ledger.takeSettledGaps(at: now))
+        pending.epoch = nextEpoch
+        pending.stateSequence = ledger.stateSequence
+        nextEpoch += 1
+        inFlight[pending.epoch] = saved
+        pipeline.continuation.yield(pending)
+        while inFlight.count >= Self.maxBatchesInFlight {
+            await withCheckedContinuation { roomWaiters.append($0) }
         }
     }
 
-    private func handle(_ received: ReceivedMessage, at now: Date, into pending: inout Pending) {
+    private func handle(_ received: ReceivedMessage, at now: Date, into pending: inout HubBatch) {
         guard let routingID = received.frames.first, received.frames.count > 1 else { return }
         let frames = Array(received.frames.dropFirst())
         guard checkConnection(received, routingID: routingID, frames: frames, at: now, into: &pending) else { return }
@@ -137,8 +82,9 @@ extension Hub {
             }
             sessions.touch(routingID, at: now)
             switch ledger.receive(domain, body: frames[3], from: party, at: now) {
-            case .accepted(let accepted, let ack, let delta):
-                pending.acceptedAt[MessageKey(sender: partyID, sequence: domain.sequence)] = pending.items.count
+            case .accepted(let accepted, let ack, let delta, let entities):
+                pending.acceptedAt[HubBatch.MessageKey(sender: partyID, sequence: domain.sequence)] = pending.items.count
+                pending.entityRows.append((pending.items.count, entities))
                 pending.items.append(.accepted(accepted))
                 pending.replies.append((routingID, .afterCommit(.ack(ack))))
                 pending.published.append(.delta(delta))
@@ -157,7 +103,7 @@ extension Hub {
         }
     }
 
-    private func welcome(_ hello: Hello, routingID: [UInt8], userID: String?, key: String?, at now: Date, into pending: inout Pending) {
+    private func welcome(_ hello: Hello, routingID: [UInt8], userID: String?, key: String?, at now: Date, into pending: inout HubBatch) {
         if let userID, userID != hello.party.rawValue {
             let error = WireError(.identityMismatch, "authenticated as '\(userID)' but HELLO claims '\(hello.party)'")
             pending.items.append(.rejected(RejectedMessage(sender: userID, sequence: nil, type: "HELLO", code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: false)))
@@ -179,15 +125,6 @@ extension Hub {
 
     private func noSession(_ sequence: UInt64) -> WireMessage {
         .nack(Nack(sequence: sequence, code: .noSession, reason: "send HELLO first"))
-    }
-
-    private func answerForDuplicate(sender: PartyID, sequence: UInt64) async -> WireMessage {
-        if let refusal = try? await store.rejection(sender: sender.rawValue, sequence: sequence),
-            let code = WireError.Code(rawValue: refusal.code)
-        {
-            return .nack(Nack(sequence: sequence, code: code, reason: refusal.reason))
-        }
-        return .ack(Ack(sequence: sequence))
     }
 
     func send(_ message: WireMessage, to routingID: [UInt8]) async {

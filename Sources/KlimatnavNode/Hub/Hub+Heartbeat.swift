@@ -14,7 +14,7 @@ extension Hub {
         }
         if let publisher, now.timeIntervalSince(lastPublished) >= interval {
             lastPublished = now
-            if let frames = try? WireCodec.encode(.heartbeat(Heartbeat(sequence: ledger.stateSequence))) {
+            if let frames = try? WireCodec.encode(.heartbeat(Heartbeat(sequence: publishedStateSequence))) {
                 try? await publisher.send(Message(frames))
             }
         }

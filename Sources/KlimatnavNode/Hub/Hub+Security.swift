@@ -100,7 +100,7 @@ extension Hub {
     /// authorized for its User-Id. Returns the refusal to send (and audit) otherwise.
     /// A session under this routing id that belongs to another identity is dropped (the
     /// routing id is chosen by the peer, so it proves nothing).
-    func checkConnection(_ received: ReceivedMessage, routingID: [UInt8], frames: [[UInt8]], at now: Date, into pending: inout Pending) -> Bool {
+    func checkConnection(_ received: ReceivedMessage, routingID: [UInt8], frames: [[UInt8]], at now: Date, into pending: inout HubBatch) -> Bool {
         guard let security = options.security else { return true }
         guard let userID = received.userId else {
             // Cannot happen with CURVE and ZAP; refuse rather than guess.

@@ -27,6 +27,17 @@ public actor Hub {
     let publishEndpoints: [String]
     /// Sessions forgotten because their node fell silent (Hub+Liveness.swift).
     public internal(set) var expiredSessions = 0
+    /// The ledger before each batch handed to the committer and not yet answered, by epoch
+    /// (to roll back when a commit fails).
+    var inFlight: [UInt64: HubLedger] = [:]
+    /// The epoch of the next batch.
+    var nextEpoch: UInt64 = 1
+    /// ``handle(_:)`` calls waiting for room in the pipeline.
+    var roomWaiters: [CheckedContinuation<Void, Never>] = []
+    /// The state sequence of the last DELTA or GAP actually published (after its commit).
+    var publishedStateSequence: UInt64 = 0
+    /// Decided batches, in order, to the committer (Hub+Pipeline.swift).
+    let pipeline = AsyncStream.makeStream(of: HubBatch.self)
     /// The ROUTER and PUB endpoints actually bound (ports resolved).
     public nonisolated let endpoints: (router: String?, publisher: String?)
 
@@ -95,13 +106,25 @@ public actor Hub {
         defer { guardian?.cancel() }
         let liveness = startLivenessChecks()
         defer { liveness.cancel() }
-        for try await batch in router.batches {
-            await handle(batch)
+        publishedStateSequence = ledger.stateSequence
+        let committer = HubCommitter(store: store, router: router, publisher: publisher, logger: logger)
+        let committing = Task { [pipeline] in await committer.run(pipeline.stream, hub: self) }
+        do {
+            for try await batch in router.batches {
+                await handle(batch)
+            }
+        } catch {
+            pipeline.continuation.finish()
+            await committing.value
+            throw error
         }
+        // Every batch decided is stored (and answered where the socket still can) first.
+        pipeline.continuation.finish()
+        await committing.value
         await stopZAP()
     }
 
-    /// Closes the sockets: ``run()`` returns once the current batch is committed and answered.
+    /// Closes the sockets: ``run()`` returns once the batches already received are committed.
     public nonisolated func shutdown() {
         router.close()
         publisher?.close()

@@ -54,7 +54,7 @@ struct HubLedger: Sendable {
         staged.append((sender.id, message.sequence))
         stateSequence += 1
         let deltaSequence = stateSequence
-        let entities = (try? EntityChange.changes(for: event, in: state)) ?? []
+        let entities = EntityChange.rows(for: event, in: state)
         var snapshot: RevisionSnapshot?
         if case .revisionClosed(let revision) = event {
             // Stored with the message, in the same commit: the state and open gaps at closing.
@@ -63,10 +63,10 @@ struct HubLedger: Sendable {
         }
         let accepted = AcceptedMessage(
             sender: sender.id.rawValue, sequence: message.sequence, type: event.name, body: Data(body),
-            receivedAt: time, entities: entities, revision: snapshot)
+            receivedAt: time, revision: snapshot)
         return .accepted(
             accepted, ack: Ack(sequence: message.sequence, stateSequence: deltaSequence),
-            delta: Delta(stateSequence: deltaSequence, by: sender.id, event: event))
+            delta: Delta(stateSequence: deltaSequence, by: sender.id, event: event), entities: entities)
     }
 
     /// Evaluates the gaps of everything staged since the last settle (each touched subject

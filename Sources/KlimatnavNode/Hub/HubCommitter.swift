@@ -1,0 +1,86 @@
+import Foundation
+import KlimatnavCore
+import KlimatnavStore
+import KlimatnavWire
+import Logging
+import ZeroMQ
+
+/// The second stage of the hub's pipeline: commits each ``HubBatch`` (group commit), then
+/// encodes and sends its answers and publications, in the order the actor handled the
+/// batches. It runs beside the actor, so the next batch is decided while this one is
+/// stored: the actor's work and SQLite's overlap on two cores.
+///
+/// When a commit fails, the hub rolls its ledger back to before that batch and the batches
+/// decided on top of it are answered `busy` without being stored (``Hub/commitFailed(_:)``).
+struct HubCommitter: Sendable {
+    let store: HubStore
+    let router: AsyncSocket
+    let publisher: AsyncSocket?
+    let logger: Logger
+
+    /// Processes batches until `batches` ends.
+    func run(_ batches: AsyncStream<HubBatch>, hub: Hub) async {
+        var doomedThrough: UInt64 = 0
+        for await var batch in batches {
+            var committed = batch.epoch > doomedThrough
+            if committed && !batch.items.isEmpty {
+                do {
+                    try batch.encodeEntities()
+                    _ = try await store.commit(batch.items, stateSequence: batch.stateSequence)
+                } catch {
+                    committed = false
+                    doomedThrough = await hub.commitFailed(batch.epoch)
+                    logger.error("group commit failed; \(batch.items.count) messages not acknowledged (and the batches handled after it): \(error)")
+                }
+            }
+            await answer(batch, committed: committed)
+            if committed { await publish(batch) }
+            await hub.finished(batch.epoch, publishedThrough: committed ? batch.stateSequence : nil)
+        }
+    }
+
+    private func answer(_ batch: HubBatch, committed: Bool) async {
+        var outgoing: [Message] = []
+        outgoing.reserveCapacity(batch.replies.count)
+        for (routingID, reply) in batch.replies {
+            let message: WireMessage
+            switch reply {
+            case .now(let now):
+                message = now
+            case .afterCommit(let answer):
+                message = committed ? answer : Self.busy(answer.sequence)
+            case .duplicate(let sender, let sequence):
+                message = committed ? await answerForDuplicate(sender: sender, sequence: sequence) : Self.busy(sequence)
+            }
+            do {
+                outgoing.append(Message([routingID] + (try WireCodec.encode(message))))
+            } catch {
+                logger.error("could not encode an answer: \(error)")
+            }
+        }
+        do {
+            try await router.send(contentsOf: outgoing)
+        } catch {
+            logger.debug("could not answer peers: \(error)")
+        }
+    }
+
+    private func publish(_ batch: HubBatch) async {
+        guard let publisher, !batch.published.isEmpty else { return }
+        let messages = batch.published.compactMap { try? Message(WireCodec.encode($0)) }
+        try? await publisher.send(contentsOf: messages)
+    }
+
+    private func answerForDuplicate(sender: PartyID, sequence: UInt64) async -> WireMessage {
+        if let refusal = try? await store.rejection(sender: sender.rawValue, sequence: sequence),
+            let code = WireError.Code(rawValue: refusal.code)
+        {
+            return .nack(Nack(sequence: sequence, code: code, reason: refusal.reason))
+        }
+        return .ack(Ack(sequence: sequence))
+    }
+
+    static func busy(_ sequence: UInt64) -> WireMessage {
+        .nack(Nack(sequence: sequence, code: .busy, reason: "the hub could not store the message; resend it later"))
+    }
+}
