@@ -87,7 +87,7 @@ extension Hub {
                 pending.entityRows.append((pending.items.count, entities))
                 pending.items.append(.accepted(accepted))
                 pending.replies.append((routingID, .afterCommit(.ack(ack))))
-                pending.published.append(.delta(delta))
+                pending.published.append(.delta(delta, body: frames[3]))
             case .rejected(let rejected, let nack):
                 logger.info("refused \(rejected.type ?? "?") #\(nack.sequence) from \(partyID): \(nack.code.rawValue): \(nack.reason)")
                 pending.items.append(.rejected(rejected))

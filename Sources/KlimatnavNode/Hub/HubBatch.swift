@@ -12,7 +12,7 @@ struct HubBatch: Sendable {
     var items: [BatchItem] = []
     /// (routing id, reply), in arrival order.
     var replies: [(routingID: [UInt8], reply: Reply)] = []
-    var published: [WireMessage] = []
+    var published: [HubPublication] = []
     /// The state sequence after this batch, stored with its commit.
     var stateSequence: UInt64 = 0
     /// The current-state rows each accepted message changed (by position in `items`), not
@@ -62,8 +62,8 @@ struct HubBatch: Sendable {
                 message.gapChanges.append((gap.gap, gap.change))
                 items[index] = .accepted(message)
             }
-            published.append(.gap(gap.message))
+            published.append(.message(.gap(gap.message)))
         }
-        published.sort { $0.sequence < $1.sequence }
+        published.sort { $0.stateSequence < $1.stateSequence }
     }
 }

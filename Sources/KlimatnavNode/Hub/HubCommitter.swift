@@ -67,7 +67,7 @@ struct HubCommitter: Sendable {
 
     private func publish(_ batch: HubBatch) async {
         guard let publisher, !batch.published.isEmpty else { return }
-        let messages = batch.published.compactMap { try? Message(WireCodec.encode($0)) }
+        let messages = batch.published.compactMap { try? Message($0.frames()) }
         try? await publisher.send(contentsOf: messages)
     }
 
