@@ -5,8 +5,9 @@ import KlimatnavStore
 import KlimatnavWire
 
 /// The hub's per-message work stage by stage, on one thread, with no sockets: decoding a
-/// goal assertion, applying it with gap detection, deriving its entity changes, encoding the
-/// ACK and the DELTA, and storing it in group commits. Shows where a durable message's CPU
+/// goal assertion, applying it with gap detection (per message, and staged with one settle
+/// per batch as the hub does), deriving its entity changes, encoding the ACK, encoding the
+/// DELTA (and forwarding the body, as the hub does), and storing it in group commits. Shows where a durable message's CPU
 /// time goes; the durable benchmark measures the whole path.
 enum HubStagesBenchmark {
     static func run(scale: Int, messages: Int, batch: Int) async throws -> [(String, Double)] {
@@ -55,6 +56,11 @@ enum HubStagesBenchmark {
         }
         try time("encode_delta") {
             for m in decoded { _ = try WireCodec.encode(.delta(Delta(stateSequence: m.sequence, by: m.event.goalParty!, event: m.event))) }
+        }
+        try time("forward_delta") {
+            for (i, m) in decoded.enumerated() {
+                _ = try WireCodec.encodeDelta(stateSequence: m.sequence, by: m.event.goalParty!, event: m.event.name, body: frames[i][3])
+            }
         }
         let path = NSTemporaryDirectory() + "klimatnav-stages-\(getpid()).db"
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
