@@ -52,18 +52,31 @@ struct ServeCommand: AsyncParsableCommand {
         let (host, port) = try BindAddressCheck.parse(http)
         let store = try Database.openReadOnly(db)
         let context = try ZeroMQContext()
-        defer { context.shutdown() }
         let feed: LiveFeed
         do {
             feed = try hub.map { try LiveFeed(context: context, endpoint: $0, logger: logger) } ?? LiveFeed(logger: logger)
         } catch {
+            await context.shutdownAndWait()
             throw CLIError("could not subscribe to the hub at '\(hub ?? "")': \(error)")
         }
         let reader = Task { await feed.run() }
-        defer {
-            feed.close()
-            reader.cancel()
+        do {
+            try await serve(store: store, feed: feed, host: host, port: port, logger: logger)
+        } catch {
+            await stop(feed, reader, context)
+            throw error
         }
+        await stop(feed, reader, context)
+    }
+
+    /// Closes the feed, then ends the ZeroMQ context off the cooperative pool.
+    private func stop(_ feed: LiveFeed, _ reader: Task<Void, Never>, _ context: ZeroMQContext) async {
+        feed.close()
+        reader.cancel()
+        await context.shutdownAndWait()
+    }
+
+    private func serve(store: HubStore, feed: LiveFeed, host: String, port: Int, logger: Logger) async throws {
         let dashboard = Dashboard(store: store, feed: feed, language: lang, allowPublic: `public`)
         try await dashboard.run(host: host, port: port, logger: logger) { actual in
             let shown = host.contains(":") ? "[\(host)]" : host
