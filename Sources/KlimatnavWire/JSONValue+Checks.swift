@@ -38,30 +38,6 @@ extension JSONValue {
         for (index, item) in items.enumerated() { try item.checkLimits(path: "\(path)[\(index)]") }
     }
 
-    /// Throws for the first member of `self` (what was received) that `decoded` (the decoded
-    /// value encoded again) lacks: `unknown-field`, or `wrong-type` for an explicit `null`.
-    func checkNoUnknownFields(against decoded: JSONValue, path: String = "body") throws(WireError) {
-        switch (self, decoded) {
-        case (.object(let members), .object):
-            for (key, value) in members {
-                let memberPath = "\(path).\(key)"
-                guard let counterpart = decoded[key] else {
-                    if value == .null {
-                        throw WireError(.wrongType, "found null; omit an optional field instead", frame: 3, path: memberPath)
-                    }
-                    throw WireError(.unknownField, "no such field in this message", frame: 3, path: memberPath)
-                }
-                try value.checkNoUnknownFields(against: counterpart, path: memberPath)
-            }
-        case (.array(let items), .array(let decodedItems)):
-            for (index, pair) in zip(items, decodedItems).enumerated() {
-                try pair.0.checkNoUnknownFields(against: pair.1, path: "\(path)[\(index)]")
-            }
-        default:
-            break
-        }
-    }
-
     /// The value at a `Decoder` coding path, if there is one.
     func value(at codingPath: [any CodingKey]) -> JSONValue? {
         var current: JSONValue? = self
