@@ -1,21 +1,23 @@
-import Foundation
 import KlimatnavCore
 
 /// Reads and writes frame 3, the JSON body, with the protocol's strict rules: valid UTF-8,
 /// strict JSON (``StrictJSONParser``), an object at the top, limits, exact types, no unknown
-/// fields and no `null`s. Canonical output: sorted keys, no whitespace, no escaped slashes.
+/// fields and no `null`s (``JSONValueDecoder``). Canonical output: sorted keys, no whitespace,
+/// no escaped slashes (``CanonicalJSON``).
 enum BodyCoder {
     /// The `userInfo` key that passes a domain event's name to ``DomainBody``.
     static let eventNameKey = CodingUserInfoKey(rawValue: "klimatnav.wire.eventName")!
 
-    static func encode<T: Encodable>(_ value: T) throws(WireError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    /// The canonical text of `value` (``CanonicalJSON``), or the first thing in it that a
+    /// receiver would refuse under `limits` (see ``CanonicalJSONWriter``).
+    static func encode<T: Encodable>(_ value: T, limits: BodyLimits) throws(WireError) -> [UInt8] {
+        let tree: EncodingNode
         do {
-            return Array(try encoder.encode(value))
+            tree = try CanonicalJSON.tree(value)
         } catch {
             throw WireError(.invalidValue, "cannot encode body: \(error)", frame: 3)
         }
+        return try CanonicalJSONWriter.write(tree, limits: limits)
     }
 
     static func decode<T: Decodable>(
