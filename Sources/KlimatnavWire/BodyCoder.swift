@@ -45,16 +45,22 @@ enum BodyCoder {
 
     /// The offset of the first byte that is not part of valid UTF-8, or `nil`.
     static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
         var offset = 0
-        while true {
+        while offset < bytes.count {
+            // ASCII bytes are valid on their own; only other sequences need the parser.
+            if bytes[offset] < 0x80 {
+                offset += 1
+                continue
+            }
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes[offset...].makeIterator()
             switch parser.parseScalar(from: &iterator) {
             case .valid(let scalar): offset += scalar.count
             case .emptyInput: return nil
             case .error: return offset
             }
         }
+        return nil
     }
 }
 
