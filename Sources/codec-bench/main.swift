@@ -8,7 +8,7 @@ import KlimatnavWire
 /// of `SyntheticPlaybook.generate(seed: 2021, scale: 1)`, on DELTAs carrying them, and on ACKs.
 /// Each figure is the median of several runs over 4000 messages.
 ///
-///     swift run -c release --scratch-path .build-codec-rel codec-bench [runs]
+///     swift run -c release codec-bench [runs]
 
 let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 9 : 9
 let count = 4000
