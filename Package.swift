@@ -89,6 +89,8 @@ let package = Package(
         ),
         // libFuzzer harness for the wire codec (scripts/faults.sh builds it with -sanitize=fuzzer).
         .executableTarget(name: "wire-fuzz", dependencies: ["KlimatnavWire"]),
+        // Micro-benchmark of WireCodec encode/decode per message (release builds).
+        .executableTarget(name: "codec-bench", dependencies: ["KlimatnavWire", "KlimatnavCore", "KlimatnavPlaybook"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "KlimatnavCoreTests", dependencies: ["KlimatnavCore"]),
         .testTarget(name: "KlimatnavWireTests", dependencies: ["KlimatnavWire", "KlimatnavCore"]),

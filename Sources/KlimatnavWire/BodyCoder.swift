@@ -1,24 +1,26 @@
-import Foundation
 import KlimatnavCore
 
 /// Reads and writes frame 3, the JSON body, with the protocol's strict rules: valid UTF-8,
 /// strict JSON (``StrictJSONParser``), an object at the top, limits, exact types, no unknown
-/// fields and no `null`s. Canonical output: sorted keys, no whitespace, no escaped slashes.
+/// fields and no `null`s (``JSONValueDecoder``). Canonical output: sorted keys, no whitespace,
+/// no escaped slashes (``CanonicalJSON``).
 enum BodyCoder {
     /// The `userInfo` key that passes a domain event's name to ``DomainBody``.
     static let eventNameKey = CodingUserInfoKey(rawValue: "klimatnav.wire.eventName")!
 
-    static func encode<T: Encodable>(_ value: T) throws(WireError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    /// The canonical text of `value` (``CanonicalJSON``), or the first thing in it that a
+    /// receiver would refuse under `limits` (see ``CanonicalJSONWriter``).
+    static func encode<T: Encodable>(_ value: T, limits: BodyLimits) throws(WireError) -> [UInt8] {
+        let tree: EncodingNode
         do {
-            return Array(try encoder.encode(value))
+            tree = try CanonicalJSON.tree(value)
         } catch {
             throw WireError(.invalidValue, "cannot encode body: \(error)", frame: 3)
         }
+        return try CanonicalJSONWriter.write(tree, limits: limits)
     }
 
-    static func decode<T: Codable>(
+    static func decode<T: Decodable>(
         _ type: T.Type, from bytes: [UInt8], eventName: String? = nil,
         topArrayLimit: Int = WireLimits.maxArrayCount
     ) throws(WireError) -> T {
@@ -30,63 +32,35 @@ enum BodyCoder {
             throw WireError(.wrongType, "expected object, found \(tree.kindName)", frame: 3, path: "body")
         }
         try tree.checkLimits(topArrayLimit: topArrayLimit)
-        let decoder = JSONDecoder()
-        if let eventName { decoder.userInfo[eventNameKey] = eventName }
-        let value: T
         do {
-            value = try decoder.decode(T.self, from: Data(bytes))
+            return try JSONValueDecoder.decode(T.self, from: tree, userInfo: eventName.map { [eventNameKey: $0] } ?? [:])
+        } catch let error as WireError {
+            throw error
         } catch let error as DecodingError {
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
-                let culprit = nonIntegerCulprit(in: tree, decoding: T.self, with: decoder)
-            {
-                throw WireError(.wrongType, "expected integer, found number \(culprit.literal)", frame: 3, path: culprit.path.wirePath)
-            }
             throw WireError(decoding: error, body: tree)
         } catch {
             throw WireError(.invalidValue, "\(error)", frame: 3)
         }
-        // The decoded value encoded again, as a tree (no JSON text written and parsed again).
-        let again: JSONValue
-        do {
-            again = try JSONValueEncoder.encode(value)
-        } catch {
-            throw WireError(.invalidValue, "cannot encode body: \(error)", frame: 3)
-        }
-        try tree.checkNoUnknownFields(against: again)
-        return value
-    }
-
-    /// `JSONDecoder` reports a number that does not fit an integer field without a path.
-    /// Find it: the first non-integer number whose replacement by 0 makes that error go away.
-    private static func nonIntegerCulprit<T: Decodable>(
-        in tree: JSONValue, decoding type: T.Type, with decoder: JSONDecoder
-    ) -> (path: [JSONValue.Step], literal: String)? {
-        for candidate in tree.nonIntegerNumbers() {
-            let patched = tree.replacing(at: candidate.path, with: .number("0"))
-            do {
-                _ = try decoder.decode(T.self, from: Data(patched.serialized.utf8))
-                return candidate
-            } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-                continue
-            } catch {
-                return candidate
-            }
-        }
-        return nil
     }
 
     /// The offset of the first byte that is not part of valid UTF-8, or `nil`.
     static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
         var offset = 0
-        while true {
+        while offset < bytes.count {
+            // ASCII bytes are valid on their own; only other sequences need the parser.
+            if bytes[offset] < 0x80 {
+                offset += 1
+                continue
+            }
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes[offset...].makeIterator()
             switch parser.parseScalar(from: &iterator) {
             case .valid(let scalar): offset += scalar.count
             case .emptyInput: return nil
             case .error: return offset
             }
         }
+        return nil
     }
 }
 

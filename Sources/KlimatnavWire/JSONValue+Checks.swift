@@ -1,63 +1,37 @@
 extension JSONValue {
     /// Throws `field-too-large` for the first string, key or array over the limits.
     /// - Parameters:
-    ///   - path: the path of this value, `body` for the body object.
     ///   - topArrayLimit: the element limit for arrays that are members of the body object
     ///     (SNAPSHOT raises it); deeper arrays use ``WireLimits/maxArrayCount``.
-    func checkLimits(path: String = "body", topArrayLimit: Int = WireLimits.maxArrayCount) throws(WireError) {
+    func checkLimits(topArrayLimit: Int = WireLimits.maxArrayCount) throws(WireError) {
+        try checkLimits(depth: 0, topArrayLimit: topArrayLimit) { "body" }
+    }
+
+    /// `path` builds this value's path (`body.milestones[0]`), only for an error.
+    private func checkLimits(depth: Int, topArrayLimit: Int, path: () -> String) throws(WireError) {
         switch self {
         case .object(let members):
             for (key, value) in members {
-                let memberPath = "\(path).\(key)"
                 guard key.utf8.count <= WireLimits.maxStringBytes else {
-                    throw WireError(.fieldTooLarge, "key longer than \(WireLimits.maxStringBytes) bytes", frame: 3, path: path)
+                    throw WireError(.fieldTooLarge, "key longer than \(WireLimits.maxStringBytes) bytes", frame: 3, path: path())
                 }
-                if path == "body", case .array(let items) = value {
-                    try Self.checkArray(items, path: memberPath, limit: topArrayLimit)
-                } else {
-                    try value.checkLimits(path: memberPath)
-                }
+                try value.checkLimits(depth: depth + 1, topArrayLimit: topArrayLimit) { "\(path()).\(key)" }
             }
         case .array(let items):
-            try Self.checkArray(items, path: path, limit: WireLimits.maxArrayCount)
+            let limit = depth == 1 ? topArrayLimit : WireLimits.maxArrayCount
+            guard items.count <= limit else {
+                throw WireError(.fieldTooLarge, "array of \(items.count) elements, limit \(limit)", frame: 3, path: path())
+            }
+            for (index, item) in items.enumerated() {
+                try item.checkLimits(depth: depth + 1, topArrayLimit: topArrayLimit) { "\(path())[\(index)]" }
+            }
         case .string(let text):
             guard text.utf8.count <= WireLimits.maxStringBytes else {
                 throw WireError(
                     .fieldTooLarge, "string of \(text.utf8.count) bytes, limit \(WireLimits.maxStringBytes)",
-                    frame: 3, path: path)
+                    frame: 3, path: path())
             }
         case .number, .bool, .null:
-            break
-        }
-    }
-
-    private static func checkArray(_ items: [JSONValue], path: String, limit: Int) throws(WireError) {
-        guard items.count <= limit else {
-            throw WireError(.fieldTooLarge, "array of \(items.count) elements, limit \(limit)", frame: 3, path: path)
-        }
-        for (index, item) in items.enumerated() { try item.checkLimits(path: "\(path)[\(index)]") }
-    }
-
-    /// Throws for the first member of `self` (what was received) that `decoded` (the decoded
-    /// value encoded again) lacks: `unknown-field`, or `wrong-type` for an explicit `null`.
-    func checkNoUnknownFields(against decoded: JSONValue, path: String = "body") throws(WireError) {
-        switch (self, decoded) {
-        case (.object(let members), .object):
-            for (key, value) in members {
-                let memberPath = "\(path).\(key)"
-                guard let counterpart = decoded[key] else {
-                    if value == .null {
-                        throw WireError(.wrongType, "found null; omit an optional field instead", frame: 3, path: memberPath)
-                    }
-                    throw WireError(.unknownField, "no such field in this message", frame: 3, path: memberPath)
-                }
-                try value.checkNoUnknownFields(against: counterpart, path: memberPath)
-            }
-        case (.array(let items), .array(let decodedItems)):
-            for (index, pair) in zip(items, decodedItems).enumerated() {
-                try pair.0.checkNoUnknownFields(against: pair.1, path: "\(path)[\(index)]")
-            }
-        default:
             break
         }
     }

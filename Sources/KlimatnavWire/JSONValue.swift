@@ -1,5 +1,5 @@
-/// A parsed JSON value, as ``StrictJSONParser`` reads it: the codec's view of a body before
-/// (and beside) `JSONDecoder`, used for limits, field paths and unknown-field checks.
+/// A parsed JSON value, as ``StrictJSONParser`` reads it: the codec's view of a body, checked
+/// for limits and then decoded by ``JSONValueDecoder``.
 enum JSONValue: Hashable, Sendable {
     case object([(key: String, value: JSONValue)])
     case array([JSONValue])

@@ -57,6 +57,7 @@ struct StrictJSONParser {
         guard depth <= WireLimits.maxDepth else { throw failure("nesting deeper than \(WireLimits.maxDepth)") }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Duplicate keys: a linear search while the object is small, a set beyond.
         var keys: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
@@ -65,7 +66,14 @@ struct StrictJSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
             let keyStart = index
             let key = try parseString()
-            guard keys.insert(key).inserted else {
+            let duplicate: Bool
+            if members.count < 32 {
+                duplicate = members.contains { $0.key == key }
+            } else {
+                if keys.isEmpty { keys = Set(members.map(\.key)) }
+                duplicate = !keys.insert(key).inserted
+            }
+            guard !duplicate else {
                 index = keyStart
                 throw failure("duplicate key \"\(key)\"")
             }
@@ -101,6 +109,14 @@ struct StrictJSONParser {
 
     private mutating func parseString() throws(WireError) -> String {
         index += 1
+        // The common case: no escapes, so the text is the bytes up to the closing quote.
+        let start = index
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            index = end + 1
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
         var out: [UInt8] = []
         while true {
             guard index < bytes.count else { throw failure("unterminated string") }

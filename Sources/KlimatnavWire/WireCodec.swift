@@ -14,44 +14,35 @@ public enum WireCodec {
     /// Throws when the message could not be decoded by a receiver (a field over the limits,
     /// a non-finite number, a sequence of 0 on a domain message, ...): what this codec sends,
     /// it also accepts.
+    ///
+    /// The body is written with the receiver's checks that can fail on this codec's own
+    /// output (the body size limit, the field limits, nesting depth; see
+    /// ``CanonicalJSONWriter``), and the message with the header and value rules of
+    /// ``WireMessage/validate()``; what is skipped, a parse and the typed decode, cannot
+    /// fail on the canonical text of the same `Codable` types. Debug builds (and so every
+    /// test) still run the full ``decode(frames:)``.
     public static func encode(_ message: WireMessage) throws(WireError) -> [[UInt8]] {
+        let limits = BodyLimits.of(type: message.type)
         let body: [UInt8] =
             switch message {
-            case .hello(let hello): try BodyCoder.encode(hello)
-            case .welcome(let welcome): try BodyCoder.encode(welcome)
-            case .domain(let domain): try BodyCoder.encode(DomainBody(domain.event))
-            case .ack(let ack): try BodyCoder.encode(ack)
-            case .nack(let nack): try BodyCoder.encode(nack)
-            case .heartbeat(let heartbeat): try BodyCoder.encode(heartbeat)
-            case .snapshotRequest(let request): try BodyCoder.encode(request)
-            case .snapshot(let snapshot): try BodyCoder.encode(snapshot)
-            case .delta(let delta): try BodyCoder.encode(delta)
-            case .gap(let gap): try BodyCoder.encode(gap)
+            case .hello(let hello): try BodyCoder.encode(hello, limits: limits)
+            case .welcome(let welcome): try BodyCoder.encode(welcome, limits: limits)
+            case .domain(let domain): try BodyCoder.encode(DomainBody(domain.event), limits: limits)
+            case .ack(let ack): try BodyCoder.encode(ack, limits: limits)
+            case .nack(let nack): try BodyCoder.encode(nack, limits: limits)
+            case .heartbeat(let heartbeat): try BodyCoder.encode(heartbeat, limits: limits)
+            case .snapshotRequest(let request): try BodyCoder.encode(request, limits: limits)
+            case .snapshot(let snapshot): try BodyCoder.encode(snapshot, limits: limits)
+            case .delta(let delta): try BodyCoder.encode(delta, limits: limits)
+            case .gap(let gap): try BodyCoder.encode(gap, limits: limits)
             }
         let frames = [frame0, Array(message.type.utf8), header(message.sequence), body]
         #if DEBUG
             // Debug builds (and so every test) also prove the round trip in full.
             _ = try decode(frames: frames)
         #endif
-        try checkEncoded(message, body: body)
-        return frames
-    }
-
-    /// The receiver's checks that can fail on this codec's own output, without decoding it
-    /// again: the body size limit, the strict JSON grammar with the field limits (string and
-    /// array sizes, depth), and the header and value rules of ``WireMessage/validate()``.
-    /// Frames 0-2 are built from typed values and cannot be wrong. What it skips, the typed
-    /// decode and the no-unknown-fields comparison, cannot fail on `JSONEncoder` output of
-    /// the same `Codable` types; debug builds still run the full ``decode(frames:)``.
-    static func checkEncoded(_ message: WireMessage, body: [UInt8]) throws(WireError) {
-        let limit = message.type == WireMessageType.snapshot.rawValue ? WireLimits.maxSnapshotBodyBytes : WireLimits.maxBodyBytes
-        guard body.count <= limit else {
-            throw WireError(.frameTooLarge, "body is \(body.count) bytes, limit \(limit)", frame: 3)
-        }
-        let tree = try StrictJSONParser.parse(body)
-        let topArrayLimit = message.type == WireMessageType.snapshot.rawValue ? WireLimits.maxSnapshotItems : WireLimits.maxArrayCount
-        try tree.checkLimits(topArrayLimit: topArrayLimit)
         try message.validate()
+        return frames
     }
 
     /// The message in `frames` (frame 0 first; no routing id), or the first problem found,

@@ -1,0 +1,1 @@
+../../KlimatnavCoreTests/RandomEvents.swift
