@@ -181,17 +181,17 @@ enum DurableBenchmark {
                 let goals = goalsByParty[link.party] ?? []
                 guard !goals.isEmpty else { continue }
                 group.addTask {
-                    let sendTimes = SendTimes(count: perLink)
-                    // Answers arrive in order per link: await them in order in a second task.
+                    // Answers arrive in order per link: a second task awaits them in order,
+                    // fed (sequence, send time) by the sender without an actor in between.
+                    let (sent, feed) = AsyncStream.makeStream(of: (UInt64, Double).self)
                     let waiter = Task { () -> [Double] in
                         var result: [Double] = []
                         result.reserveCapacity(perLink)
-                        for i in 0..<perLink {
-                            let sequence = await sendTimes.sequence(i)
+                        for await (sequence, time) in sent {
                             let delivery = await link.outcome(of: sequence)
                             let answered = now()
                             guard case .acknowledged = delivery else { continue }
-                            result.append((answered - (await sendTimes.time(i))) * 1000)
+                            result.append((answered - time) * 1000)
                         }
                         return result
                     }
@@ -203,10 +203,11 @@ enum DurableBenchmark {
                         }
                         var goal = goals[i % goals.count]
                         goal.targetYear = 2030 + (i % 21)
-                        let sent = now()
+                        let time = now()
                         let sequence = try await link.submit(.goalAsserted(goal))
-                        await sendTimes.set(i, sequence: sequence, time: sent)
+                        feed.yield((sequence, time))
                     }
+                    feed.finish()
                     return await waiter.value
                 }
             }
@@ -234,29 +235,4 @@ enum DurableBenchmark {
             return (commits, bytes)
         }
     }
-}
-
-/// Send times and sequence numbers by message index, shared by a link's sender and waiter.
-actor SendTimes {
-    private var sequences: [UInt64?]
-    private var times: [Double]
-    private var waiters: [Int: [CheckedContinuation<UInt64, Never>]] = [:]
-
-    init(count: Int) {
-        sequences = Array(repeating: nil, count: count)
-        times = Array(repeating: 0, count: count)
-    }
-
-    func set(_ i: Int, sequence: UInt64, time: Double) {
-        sequences[i] = sequence
-        times[i] = time
-        for waiter in waiters.removeValue(forKey: i) ?? [] { waiter.resume(returning: sequence) }
-    }
-
-    func sequence(_ i: Int) async -> UInt64 {
-        if let sequence = sequences[i] { return sequence }
-        return await withCheckedContinuation { waiters[i, default: []].append($0) }
-    }
-
-    func time(_ i: Int) -> Double { times[i] }
 }

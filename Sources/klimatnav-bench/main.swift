@@ -142,7 +142,7 @@ if enabled("durable") {
             var raw: [Double] = []
             for _ in 0..<repeats {
                 let result = try await DurableBenchmark.run(
-                    playbook: playbook, scale: scale, seededPath: seeded, durability: durability, links: links, perLink: 1500,
+                    playbook: playbook, scale: scale, seededPath: seeded, durability: durability, links: links, perLink: 4000,
                     offered: nil, nodesBinary: nodesBinary)
                 saturated.append(result)
                 if let rawSQLite {
