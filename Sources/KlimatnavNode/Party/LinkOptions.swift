@@ -10,7 +10,9 @@ public struct LinkOptions: Sendable {
     /// Called when the link declares the hub dead (nothing heard for interval × liveness).
     public var onHubSilent: (@Sendable (Date) -> Void)? = nil
 
-    /// Resend an unacknowledged message after this long, doubling up to `maxResendMs`.
+    /// Resend an unacknowledged message after this long, doubling up to `maxResendMs`; or,
+    /// when answers currently take longer, after the smoothed answer time (RFC 6298's
+    /// timeout), so a hub with a long queue is not sent copies of what it already holds.
     public var resendAfterMs: Int
     public var maxResendMs: Int
     /// Send HEARTBEAT this often when otherwise idle; the hub's WELCOME may change it.

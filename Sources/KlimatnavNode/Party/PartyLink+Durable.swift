@@ -20,6 +20,8 @@ struct LinkReliability {
     var lastGapResend: (from: UInt64, at: Date)?
     /// Times this link declared the hub dead.
     var hubSilences = 0
+    /// How long answers take: the resend timer never fires sooner than its timeout.
+    var roundTrip = RoundTripEstimator()
 
     struct Restored {
         var nextSequence: UInt64

@@ -89,6 +89,9 @@ extension PartyLink {
     }
 
     private func answered(_ sequence: UInt64, _ delivery: Delivery) {
+        if let entry = outbox.pending[sequence], entry.attempts == 1, entry.sentAt != .distantPast {
+            reliability.roundTrip.add(Date().timeIntervalSince(entry.sentAt))
+        }
         guard outbox.answer(sequence, with: delivery) else { return }
         noteAnswer(sequence, delivery)
         if outbox.unanswered < options.maxInFlight {
@@ -124,8 +127,10 @@ extension PartyLink {
             }
             return
         }
-        let base = Double(options.resendAfterMs) / 1000
+        // Never sooner than answers take now: resending what a busy hub still has queued
+        // would only add to its load.
         let cap = Double(options.maxResendMs) / 1000
+        let base = min(cap, max(Double(options.resendAfterMs) / 1000, reliability.roundTrip.timeout ?? 0))
         let due = outbox.due(before: { entry in
             entry.sentAt.addingTimeInterval(min(cap, base * pow(2, Double(max(0, entry.attempts - 1)))))
         }, now: now)
