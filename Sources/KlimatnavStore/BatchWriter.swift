@@ -16,16 +16,19 @@ struct BatchWriter {
     }
 
     private func write(_ message: AcceptedMessage) throws -> BatchOutcome {
-        let known = try db.cachedStatement(sql: "SELECT 1 FROM message WHERE sender = ? AND seq = ?")
-        if try Bool.fetchOne(known, arguments: [message.sender, Int64(bitPattern: message.sequence)]) != nil {
-            return .duplicate
-        }
+        // Idempotent by sender + sequence: the UNIQUE constraint refuses a second copy (only
+        // that statement is undone; the transaction goes on). One statement per message
+        // instead of a lookup and an insert.
         let insert = try db.cachedStatement(
             sql: "INSERT INTO message (sender, seq, type, body, receivedAt) VALUES (?, ?, ?, ?, ?)")
-        try insert.execute(arguments: [
-            message.sender, Int64(bitPattern: message.sequence), message.type, message.body,
-            message.receivedAt.timeIntervalSince1970,
-        ])
+        do {
+            try insert.execute(arguments: [
+                message.sender, Int64(bitPattern: message.sequence), message.type, message.body,
+                message.receivedAt.timeIntervalSince1970,
+            ])
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            return .duplicate
+        }
         let messageID = db.lastInsertedRowID
         for entity in message.entities { try write(entity, messageID: messageID) }
         for (gap, change) in message.gapChanges {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KlimatnavCore
+import Synchronization
 
 /// The hub's SQLite database: the message log, current state, the gap log and the audit of
 /// rejected messages. All access goes through GRDB's own serial queues, never the Swift
@@ -16,6 +17,11 @@ public final class HubStore: Sendable {
 
     let pool: DatabasePool
     public let path: String
+    private let commits = Mutex(0)
+
+    /// Group commits (``commit(_:stateSequence:)`` transactions) this store has made since
+    /// it was opened: for benchmarks, rows per transaction.
+    public var commitCount: Int { commits.withLock { $0 } }
 
     /// The writer connection's `PRAGMA synchronous` (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA).
     func synchronousLevel() throws -> Int {
@@ -57,7 +63,7 @@ public final class HubStore: Sendable {
     /// before this returns.
     public func commit(_ items: [BatchItem], stateSequence: UInt64? = nil) async throws(StoreError) -> [BatchOutcome] {
         do {
-            return try await pool.write { db in
+            let outcomes = try await pool.write { db in
                 let outcomes = try BatchWriter(db: db).write(items)
                 if let stateSequence {
                     try db.execute(
@@ -66,6 +72,8 @@ public final class HubStore: Sendable {
                 }
                 return outcomes
             }
+            commits.withLock { $0 += 1 }
+            return outcomes
         } catch {
             throw StoreError("commit \(items.count) messages", "\(error)")
         }

@@ -21,7 +21,7 @@ extension Hub {
         pending.stateSequence = ledger.stateSequence
         nextEpoch += 1
         inFlight[pending.epoch] = saved
-        pipeline.continuation.yield(pending)
+        pipeline.push(pending)
         while inFlight.count >= Self.maxBatchesInFlight {
             await withCheckedContinuation { roomWaiters.append($0) }
         }

@@ -2,9 +2,10 @@ import Foundation
 import KlimatnavStore
 
 extension Hub {
-    /// Batches decided and not yet stored and answered, at most: while one is committed the
-    /// actor decides the next, and then waits.
-    static let maxBatchesInFlight = 2
+    /// Batches decided and not yet stored and answered, at most: while one commit waits for
+    /// the disk the actor decides the next ones (the committer stores them together), and
+    /// then waits.
+    static let maxBatchesInFlight = 4
 
     /// The committer reports that `epoch`'s commit failed: the ledger goes back to before
     /// that batch, which drops every batch decided after it too.
@@ -14,10 +15,10 @@ extension Hub {
         return nextEpoch - 1
     }
 
-    /// The committer answered `epoch`; `publishedThrough` is the state sequence it
-    /// published up to, or `nil` when the batch was not stored.
-    func finished(_ epoch: UInt64, publishedThrough: UInt64?) {
-        inFlight[epoch] = nil
+    /// The committer answered every batch up to `epoch`; `publishedThrough` is the state
+    /// sequence it published up to, or `nil` when they were not stored.
+    func finished(through epoch: UInt64, publishedThrough: UInt64?) {
+        for done in inFlight.keys where done <= epoch { inFlight[done] = nil }
         if let publishedThrough {
             publishedStateSequence = max(publishedStateSequence, publishedThrough)
             lastPublished = Date()

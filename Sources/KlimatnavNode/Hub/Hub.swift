@@ -37,7 +37,7 @@ public actor Hub {
     /// The state sequence of the last DELTA or GAP actually published (after its commit).
     var publishedStateSequence: UInt64 = 0
     /// Decided batches, in order, to the committer (Hub+Pipeline.swift).
-    let pipeline = AsyncStream.makeStream(of: HubBatch.self)
+    let pipeline = HubBatchQueue()
     /// The ROUTER and PUB endpoints actually bound (ports resolved).
     public nonisolated let endpoints: (router: String?, publisher: String?)
 
@@ -108,18 +108,18 @@ public actor Hub {
         defer { liveness.cancel() }
         publishedStateSequence = ledger.stateSequence
         let committer = HubCommitter(store: store, router: router, publisher: publisher, logger: logger)
-        let committing = Task { [pipeline] in await committer.run(pipeline.stream, hub: self) }
+        let committing = Task { [pipeline] in await committer.run(pipeline, hub: self) }
         do {
             for try await batch in router.batches {
                 await handle(batch)
             }
         } catch {
-            pipeline.continuation.finish()
+            pipeline.finish()
             await committing.value
             throw error
         }
         // Every batch decided is stored (and answered where the socket still can) first.
-        pipeline.continuation.finish()
+        pipeline.finish()
         await committing.value
         await stopZAP()
     }

@@ -18,24 +18,35 @@ struct HubCommitter: Sendable {
     let publisher: AsyncSocket?
     let logger: Logger
 
-    /// Processes batches until `batches` ends.
-    func run(_ batches: AsyncStream<HubBatch>, hub: Hub) async {
+    /// Processes batches until `queue` is finished and drained. Batches queued together
+    /// (decided while the previous commit waited for the disk) share one commit.
+    func run(_ queue: HubBatchQueue, hub: Hub) async {
         var doomedThrough: UInt64 = 0
-        for await var batch in batches {
-            var committed = batch.epoch > doomedThrough
-            if committed && !batch.items.isEmpty {
+        while true {
+            var batches = await queue.takeAll()
+            guard let first = batches.first, let last = batches.last else { return }
+            var committed = first.epoch > doomedThrough
+            var items: [BatchItem] = []
+            if committed {
                 do {
-                    try batch.encodeEntities()
-                    _ = try await store.commit(batch.items, stateSequence: batch.stateSequence)
+                    for index in batches.indices {
+                        try batches[index].encodeEntities()
+                        items += batches[index].items
+                    }
+                    if !items.isEmpty {
+                        _ = try await store.commit(items, stateSequence: last.stateSequence)
+                    }
                 } catch {
                     committed = false
-                    doomedThrough = await hub.commitFailed(batch.epoch)
-                    logger.error("group commit failed; \(batch.items.count) messages not acknowledged (and the batches handled after it): \(error)")
+                    doomedThrough = await hub.commitFailed(first.epoch)
+                    logger.error("group commit failed; \(items.count) messages not acknowledged (and the batches handled after them): \(error)")
                 }
             }
-            await answer(batch, committed: committed)
-            if committed { await publish(batch) }
-            await hub.finished(batch.epoch, publishedThrough: committed ? batch.stateSequence : nil)
+            for batch in batches {
+                await answer(batch, committed: committed)
+                if committed { await publish(batch) }
+            }
+            await hub.finished(through: last.epoch, publishedThrough: committed ? last.stateSequence : nil)
         }
     }
 
