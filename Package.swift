@@ -21,6 +21,8 @@ let package = Package(
     targets: [
         // C shim over the system libzmq (Debian: libzmq3-dev).
         .systemLibrary(name: "CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
+        // glibc's malloc.h (mallopt), for the hub process's malloc arena cap.
+        .systemLibrary(name: "CMalloc"),
         // A safe Swift layer over libzmq. Knows nothing of climate.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], exclude: ["README.md"]),
         // Pure core: domain model and gap rules. No I/O.
@@ -71,7 +73,7 @@ let package = Package(
             name: "klimatnav",
             dependencies: [
                 "KlimatnavNode", "KlimatnavStore", "KlimatnavPlaybook", "KlimatnavCore", "ZeroMQ", "KlimatnavReport",
-                "KlimatnavDashboard",
+                "KlimatnavDashboard", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

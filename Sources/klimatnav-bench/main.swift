@@ -179,7 +179,7 @@ if enabled("memory"), let klimatnavBinary {
         let playbook = SyntheticPlaybook.generate(seed: 2021, scale: scale)
         let seeded = try await seededDatabase(playbook, scale: scale, durability: .full)
         defer { removeDatabase(seeded) }
-        // At a steady 1000 msg/s, then flooded (8 links with up to 4096 unanswered messages
+        // At a steady 1000 msg/s, then flooded (8 links with up to 1024 unanswered messages
         // each): each in a fresh hub process.
         let steady = try await HubMemoryBenchmark.run(
             klimatnav: klimatnavBinary, playbook: playbook, seededPath: seeded, durability: .full, messages: 2000, offered: 1000)

@@ -18,4 +18,20 @@ struct Klimatnav: AsyncParsableCommand {
             StreamCommand.self, FaultCheckCommand.self, ProxyCommand.self, FuzzHubCommand.self, StallSubCommand.self,
         ]
     )
+
+    /// Caps malloc's arenas before any other thread starts (MallocArenas.swift), then runs
+    /// the command as ArgumentParser would.
+    static func main() async {
+        MallocArenas.limit(2)
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

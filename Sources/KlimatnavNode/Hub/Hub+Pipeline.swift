@@ -5,7 +5,7 @@ extension Hub {
     /// Batches decided and not yet stored and answered, at most: while one commit waits for
     /// the disk the actor decides the next ones (the committer stores them together), and
     /// then waits.
-    static let maxBatchesInFlight = 4
+    static let maxBatchesInFlight = 2
 
     /// The committer reports that `epoch`'s commit failed: the ledger goes back to before
     /// that batch, which drops every batch decided after it too.

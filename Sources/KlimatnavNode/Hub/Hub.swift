@@ -51,11 +51,15 @@ public actor Hub {
         zap = try security.map { security in
             try ZAPHandler.start(context: context, threadName: "hub-zap") { security.authenticate($0) }
         }
-        router = try AsyncSocket(context, type: .router, configuration: .init(threadName: "hub-router")) { socket in
+        // Received messages waiting for the actor: a few batches' worth. Beyond that the I/O
+        // thread stops reading and libzmq's high-water mark pushes back on the nodes, so a
+        // flood waits in the kernel and the nodes' outboxes, not in the hub's memory.
+        let routerBuffers = AsyncSocket.Configuration(maxBatchSize: 512, receiveBufferLimit: 2048, threadName: "hub-router")
+        router = try AsyncSocket(context, type: .router, configuration: routerBuffers) { socket in
             try security?.configureServer(socket)
             try socket.set(.linger, 0)
             try socket.set(.maxMessageSize, options.maxMessageBytes)
-            try socket.set(.receiveHighWaterMark, options.highWaterMark)
+            try socket.set(.receiveHighWaterMark, options.receiveHighWaterMark)
             try socket.set(.sendHighWaterMark, options.highWaterMark)
             try socket.set(.routerMandatory, true)
             for endpoint in options.bind { try socket.bind(endpoint) }

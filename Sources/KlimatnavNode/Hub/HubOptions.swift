@@ -17,8 +17,12 @@ public struct HubOptions: Sendable {
     public var heartbeatLiveness: Int
     /// The largest message the hub accepts on the wire, in bytes (`ZMQ_MAXMSGSIZE`).
     public var maxMessageBytes: Int
-    /// High-water marks for the ROUTER and the PUB socket.
+    /// Send high-water marks for the ROUTER and the PUB socket, per peer.
     public var highWaterMark: Int
+    /// Receive high-water mark of the ROUTER, per peer: beyond it libzmq stops reading that
+    /// peer's connection, so a flooding node waits instead of growing the hub's memory
+    /// (with hundreds of nodes, a large value multiplies).
+    public var receiveHighWaterMark: Int
     /// CURVE and ZAP for both sockets (``HubSecurity``); `nil` is insecure mode: identities
     /// come from HELLO.
     public var security: HubSecurity? = nil
@@ -27,7 +31,7 @@ public struct HubOptions: Sendable {
         bind: [String], publish: [String] = [], roster: [Party], durability: HubStore.Durability = .full,
         gapConfiguration: GapConfiguration = GapConfiguration(), responses: ResponsePlaybook? = nil,
         heartbeatIntervalMs: Int = 1000, heartbeatLiveness: Int = 3, maxMessageBytes: Int = 512 * 1024,
-        highWaterMark: Int = 10_000
+        highWaterMark: Int = 10_000, receiveHighWaterMark: Int = 1000
     ) {
         self.bind = bind
         self.publish = publish
@@ -39,5 +43,6 @@ public struct HubOptions: Sendable {
         self.heartbeatLiveness = heartbeatLiveness
         self.maxMessageBytes = maxMessageBytes
         self.highWaterMark = highWaterMark
+        self.receiveHighWaterMark = receiveHighWaterMark
     }
 }

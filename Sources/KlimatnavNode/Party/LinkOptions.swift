@@ -24,7 +24,7 @@ public struct LinkOptions: Sendable {
 
     public init(
         resendAfterMs: Int = 1000, maxResendMs: Int = 8000, heartbeatIntervalMs: Int = 1000,
-        heartbeatLiveness: Int = 3, maxInFlight: Int = 4096
+        heartbeatLiveness: Int = 3, maxInFlight: Int = 1024
     ) {
         self.resendAfterMs = resendAfterMs
         self.maxResendMs = maxResendMs

@@ -1,0 +1,2 @@
+// glibc's malloc tuning (mallopt), for the hub process's arena cap.
+#include <malloc.h>
