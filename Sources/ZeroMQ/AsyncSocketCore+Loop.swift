@@ -9,6 +9,8 @@ extension AsyncSocketCore {
         var exitError: ZeroMQError?
         let canReceive = socket.type.canReceive
         let maxBatch = max(1, configuration.maxBatchSize)
+        // Sized like the previous batch, so a busy socket does not regrow every batch.
+        var lastBatchCount = 0
         var items = [
             zmq_pollitem_t(socket: nil, fd: wakeRead, events: Int16(ZMQ_POLLIN), revents: 0),
             zmq_pollitem_t(socket: socket.handle, fd: 0, events: 0, revents: 0),
@@ -42,9 +44,11 @@ extension AsyncSocketCore {
             var moreToRead = false
             if canReceive && !paused {
                 var batch: [ReceivedMessage] = []
-                batch.reserveCapacity(min(maxBatch, 64))
+                batch.reserveCapacity(min(maxBatch, max(16, lastBatchCount)))
+                // Settings read once per batch: a task may have changed them since the last.
+                var receiveState = ReceiveState(socket)
                 do {
-                    while batch.count < maxBatch, let message = try socket.receive(flags: ZMQ_DONTWAIT) {
+                    while batch.count < maxBatch, let message = try socket.receive(flags: ZMQ_DONTWAIT, state: &receiveState) {
                         batch.append(message)
                     }
                 } catch let error as ZeroMQError {
@@ -55,6 +59,7 @@ extension AsyncSocketCore {
                     preconditionFailure("Socket.receive throws ZeroMQError only")
                 }
                 moreToRead = batch.count == maxBatch
+                lastBatchCount = batch.count
                 if !batch.isEmpty && deliver(batch) { moreToRead = false }
             }
             if moreToRead { continue loop }

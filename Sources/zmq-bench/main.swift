@@ -109,16 +109,26 @@ if only == nil || only == "dealerrouter" || only == "dealerrouter_swift" {
     _ = try await DealerRouterBenchmarks.swiftAsync(size: 100, count: count / 10, configuration: configuration)
     for run in 1...runs {
         if let rawDealerRouterBinary, only != "dealerrouter_swift" {
-            results["raw", default: []].append(try PushPullBenchmarks.raw(binary: rawDealerRouterBinary, size: 100, count: count))
+            let (rate, cpu) = try await CPUTime.measure(items: count, children: true) {
+                try PushPullBenchmarks.raw(binary: rawDealerRouterBinary, size: 100, count: count)
+            }
+            results["raw", default: []].append(rate)
+            results["raw_cpu", default: []].append(cpu)
         }
-        let (rate, meanBatch) = try await DealerRouterBenchmarks.swiftAsync(size: 100, count: count, configuration: configuration)
+        let ((rate, meanBatch), cpu) = try await CPUTime.measure(items: count) {
+            try await DealerRouterBenchmarks.swiftAsync(size: 100, count: count, configuration: configuration)
+        }
         results["swift_async", default: []].append(rate)
         results["swift_async_batch", default: []].append(meanBatch)
+        results["swift_async_cpu", default: []].append(cpu)
         progress("run \(run) dealerrouter 100B: " + results.sorted { $0.key < $1.key }.map { "\($0.key)=\(Int($0.value.last!))" }.joined(separator: " "))
     }
     let medians = results.mapValues(median)
     for key in ["raw", "swift_async"] {
         if let value = medians[key] { print("zmq.dealerrouter.100B.\(key): \(Int(value)) msg/s") }
+    }
+    for key in ["raw", "swift_async"] {
+        if let value = medians[key + "_cpu"] { print("zmq.dealerrouter.100B.\(key).cpu: \(Int(value)) ns/msg") }
     }
     if let meanBatch = medians["swift_async_batch"] { print("zmq.dealerrouter.100B.swift_async_mean_batch: \(Int(meanBatch)) msg") }
     if let raw = medians["raw"], let async = medians["swift_async"] {
