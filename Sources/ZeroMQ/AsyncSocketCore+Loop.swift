@@ -52,7 +52,7 @@ extension AsyncSocketCore {
                         batch.append(message)
                     }
                 } catch let error as ZeroMQError {
-                    if !batch.isEmpty { _ = deliver(batch) }
+                    if !batch.isEmpty { _ = deliver(&batch) }
                     exitError = error.code == czmq_ETERM() ? nil : error
                     break loop
                 } catch {
@@ -60,7 +60,7 @@ extension AsyncSocketCore {
                 }
                 moreToRead = batch.count == maxBatch
                 lastBatchCount = batch.count
-                if !batch.isEmpty && deliver(batch) { moreToRead = false }
+                if !batch.isEmpty && deliver(&batch) { moreToRead = false }
             }
             if moreToRead { continue loop }
 
@@ -158,7 +158,8 @@ extension AsyncSocketCore {
             }
             return (state.receiveWaiter, state.sendWaiters, state.closedWaiters, state.outbound)
         }
-        if let error { receiver?.resume(throwing: error) } else { receiver?.resume(returning: nil) }
+        // The consumer finds the end (and the error) in `take()`, after any queued batches.
+        receiver?.resume(returning: true)
         for sender in senders.values { sender.resume(throwing: ZeroMQError.socketClosed("send")) }
         for item in stragglers {
             switch item {

@@ -73,7 +73,8 @@ extension Socket {
     /// Returns `nil` on `EAGAIN` before the first frame.
     func receive(flags: Int32, state: inout ReceiveState) throws -> ReceivedMessage? {
         let socket = try open("zmq_msg_recv")
-        var metadata = state.metadata
+        var metadata: MetadataReader.Values?
+        var readsMetadata = state.metadata != nil
         // One- and two-frame messages (the common PUSH/PULL and DEALER -> ROUTER shapes)
         // build the frames array from a literal, which the compiler specialises fully.
         var first: [UInt8]?
@@ -93,7 +94,10 @@ extension Socket {
             }
             let frame = state.frame(message, first: isFirst)
             let more = zmq_msg_more(message) != 0
-            metadata?.read(message, last: !more)
+            if readsMetadata, let values = state.metadata?.read(message, last: !more) {
+                metadata = values
+                readsMetadata = false
+            }
             if let head = first {
                 if frames.isEmpty { frames = [head, frame] } else { frames.append(frame) }
             } else {
