@@ -183,7 +183,7 @@ final class AsyncSocketCore: Sendable {
         return .empty
     }
 
-    func receive() async throws -> [ReceivedMessage]? {
+    nonisolated(nonsending) func receive() async throws -> [ReceivedMessage]? {
         while true {
             switch take() {
             case .batch(let batch): return batch
