@@ -62,7 +62,7 @@ public final class AsyncSocket: Sendable {
     public let type: SocketType
     /// The endpoint last bound before the hand-over (with the real port), if any.
     public let lastEndpoint: String?
-    let core: AsyncSocketCore
+    @usableFromInline let core: AsyncSocketCore
 
     /// Takes over a configured socket and starts its I/O thread.
     /// - Parameters:
@@ -120,7 +120,16 @@ public final class AsyncSocket: Sendable {
     /// lock, so a caller on an actor does not hop off the actor and back for every message.
     /// - Throws: ``ZeroMQError`` `ETERM` once the socket is closed; `CancellationError` when
     ///   the task is cancelled while waiting for room.
+    @inlinable
     nonisolated(nonsending) public func send(_ message: Message) async throws {
+        // Inlined into the caller: queuing when there is room costs no async call frame.
+        if core.tryEnqueue(message) { return }
+        try await sendWhenRoom(message)
+    }
+
+    /// ``send(_:)`` when the queue was full or the socket closed.
+    @usableFromInline
+    nonisolated(nonsending) func sendWhenRoom(_ message: Message) async throws {
         while true {
             switch core.enqueue(.message(message)) {
             case .queued: return

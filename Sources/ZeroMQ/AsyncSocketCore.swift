@@ -3,6 +3,7 @@ import CZeroMQ
 /// The state an ``AsyncSocket`` shares between async callers and its I/O thread.
 ///
 /// Everything mutable sits behind one lock. Continuations are resumed outside it.
+@usableFromInline
 final class AsyncSocketCore: Sendable {
     /// A unit of outbound work, run in order on the I/O thread. The rare cases are boxed so
     /// the enum has a fixed, small layout (continuations come from a resilient module).
@@ -100,6 +101,13 @@ final class AsyncSocketCore: Sendable {
             wakeIfSleeping(&state)
             return .queued
         }
+    }
+
+    /// Queues a message if there is room and the socket is open (``AsyncSocket/send(_:)``'s
+    /// fast path, inlined into callers).
+    @usableFromInline
+    func tryEnqueue(_ message: Message) -> Bool {
+        enqueue(.message(message)) == .queued
     }
 
     /// Queues as many of `messages` as there is room for, under one lock.
