@@ -4,11 +4,14 @@ extension AsyncSocketCore {
     /// The I/O thread's whole life: send queued work, drain inbound messages into batches,
     /// sleep in `zmq_poll` on the socket and the wake pipe, until closed or `ETERM`.
     func run(_ socket: Socket) {
+        // The outbound work taken from the queue, last item first: each is popped (moved out)
+        // before it is sent, so a sent message costs one release, not a copy and two.
         var pending: [Outbound] = []
-        var next = 0
         var exitError: ZeroMQError?
         let canReceive = socket.type.canReceive
         let maxBatch = max(1, configuration.maxBatchSize)
+        // Sized like the previous batch, so a busy socket does not regrow every batch.
+        var lastBatchCount = 0
         var items = [
             zmq_pollitem_t(socket: nil, fd: wakeRead, events: Int16(ZMQ_POLLIN), revents: 0),
             zmq_pollitem_t(socket: socket.handle, fd: 0, events: 0, revents: 0),
@@ -17,22 +20,22 @@ extension AsyncSocketCore {
         loop: while true {
             // 1. Take the queued outbound work (when the previous lot is done).
             var waiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
-            let (closing, paused) = state.withLock { state in
-                if next >= pending.count && !state.outbound.isEmpty {
-                    pending.removeAll(keepingCapacity: true)
-                    next = 0
+            let (closing, paused, took) = state.withLock { state in
+                let take = pending.isEmpty && !state.outbound.isEmpty
+                if take {
                     swap(&pending, &state.outbound)
                     swap(&waiters, &state.sendWaiters)
                 }
-                return (state.closeRequested, state.readingPaused)
+                return (state.closeRequested, state.readingPaused, take)
             }
             for waiter in waiters.values { waiter.resume() }
+            if took { pending.reverse() }
             if closing { break loop }
 
             // 2. Send without blocking until done or the high-water mark is reached.
             let sendBlocked: Bool
             do {
-                sendBlocked = try sendPending(socket, &pending, &next)
+                sendBlocked = try sendPending(socket, &pending)
             } catch {
                 exitError = error.code == czmq_ETERM() ? nil : error
                 break loop
@@ -42,27 +45,30 @@ extension AsyncSocketCore {
             var moreToRead = false
             if canReceive && !paused {
                 var batch: [ReceivedMessage] = []
-                batch.reserveCapacity(min(maxBatch, 64))
+                batch.reserveCapacity(min(maxBatch, max(16, lastBatchCount)))
+                // Settings read once per batch: a task may have changed them since the last.
+                var receiveState = ReceiveState(socket)
                 do {
-                    while batch.count < maxBatch, let message = try socket.receive(flags: ZMQ_DONTWAIT) {
+                    while batch.count < maxBatch, let message = try socket.receive(flags: ZMQ_DONTWAIT, state: &receiveState) {
                         batch.append(message)
                     }
                 } catch let error as ZeroMQError {
-                    if !batch.isEmpty { _ = deliver(batch) }
+                    if !batch.isEmpty { _ = deliver(&batch) }
                     exitError = error.code == czmq_ETERM() ? nil : error
                     break loop
                 } catch {
                     preconditionFailure("Socket.receive throws ZeroMQError only")
                 }
                 moreToRead = batch.count == maxBatch
-                if !batch.isEmpty && deliver(batch) { moreToRead = false }
+                lastBatchCount = batch.count
+                if !batch.isEmpty && deliver(&batch) { moreToRead = false }
             }
             if moreToRead { continue loop }
 
             // 4. Sleep, unless work arrived in the meantime.
             let readNow: Bool? = state.withLock { state in
                 if state.closeRequested { return nil }
-                if !state.outbound.isEmpty && !sendBlocked && next >= pending.count { return nil }
+                if !state.outbound.isEmpty && !sendBlocked && pending.isEmpty { return nil }
                 if paused && !state.readingPaused { return nil }
                 state.sleeping = true
                 return canReceive && !state.readingPaused
@@ -82,34 +88,46 @@ extension AsyncSocketCore {
                 break loop
             }
         }
-        finish(socket, pending: Array(pending[next...]), error: exitError)
+        finish(socket, pending: pending.reversed(), error: exitError)
     }
 
-    /// Sends queued work in order with `ZMQ_DONTWAIT`.
-    /// - Returns: `true` when the socket would block (the rest stays queued).
+    /// Sends queued work in order with `ZMQ_DONTWAIT`, popping `pending` (last item first).
+    /// - Returns: `true` when the socket would block (the item that would block and the rest
+    ///   stay queued).
     /// - Throws: ``ZeroMQError`` `ETERM` only; other send errors fail one item.
-    private func sendPending(_ socket: Socket, _ pending: inout [Outbound], _ next: inout Int) throws(ZeroMQError) -> Bool {
-        while next < pending.count {
-            switch pending[next] {
+    private func sendPending(_ socket: Socket, _ pending: inout [Outbound]) throws(ZeroMQError) -> Bool {
+        while let item = pending.popLast() {
+            switch item {
             case .message(let message):
                 do {
-                    if try !socket.send(message, flags: ZMQ_DONTWAIT) { return true }
+                    if try !socket.send(message, flags: ZMQ_DONTWAIT) {
+                        pending.append(item)
+                        return true
+                    }
                 } catch let error as ZeroMQError {
-                    if error.code == czmq_ETERM() { throw error }
+                    if error.code == czmq_ETERM() {
+                        pending.append(item)
+                        throw error
+                    }
                     state.withLock { $0.failedSends += 1 }
                 } catch {}
             case .confirmed(let send):
                 do {
-                    if try !socket.send(send.message, flags: ZMQ_DONTWAIT) { return true }
+                    if try !socket.send(send.message, flags: ZMQ_DONTWAIT) {
+                        pending.append(item)
+                        return true
+                    }
                     send.continuation.resume()
                 } catch let error as ZeroMQError {
-                    if error.code == czmq_ETERM() { throw error }
+                    if error.code == czmq_ETERM() {
+                        pending.append(item)
+                        throw error
+                    }
                     send.continuation.resume(throwing: error)
                 } catch {}
             case .task(let task):
                 task.run(socket)
             }
-            next += 1
         }
         return false
     }
@@ -153,7 +171,8 @@ extension AsyncSocketCore {
             }
             return (state.receiveWaiter, state.sendWaiters, state.closedWaiters, state.outbound)
         }
-        if let error { receiver?.resume(throwing: error) } else { receiver?.resume(returning: nil) }
+        // The consumer finds the end (and the error) in `take()`, after any queued batches.
+        receiver?.resume(returning: true)
         for sender in senders.values { sender.resume(throwing: ZeroMQError.socketClosed("send")) }
         for item in stragglers {
             switch item {

@@ -3,6 +3,7 @@ import CZeroMQ
 /// The state an ``AsyncSocket`` shares between async callers and its I/O thread.
 ///
 /// Everything mutable sits behind one lock. Continuations are resumed outside it.
+@usableFromInline
 final class AsyncSocketCore: Sendable {
     /// A unit of outbound work, run in order on the I/O thread. The rare cases are boxed so
     /// the enum has a fixed, small layout (continuations come from a resilient module).
@@ -45,7 +46,11 @@ final class AsyncSocketCore: Sendable {
         var lastWaiterId: UInt64 = 0
         var inbound = Queue<[ReceivedMessage]>()
         var inboundCount = 0
-        var receiveWaiter: CheckedContinuation<[ReceivedMessage]?, any Error>?
+        /// The parked consumer: resumed with `true` to look at the queue again, `false` when
+        /// its task was cancelled. Batches always go through ``inbound``, so the I/O thread
+        /// never holds the last reference to one (freeing a batch's messages is the consumer's
+        /// work, not the I/O thread's).
+        var receiveWaiter: CheckedContinuation<Bool, Never>?
         var readingPaused = false
         var sleeping = false
         var wakePending = false
@@ -96,6 +101,13 @@ final class AsyncSocketCore: Sendable {
             wakeIfSleeping(&state)
             return .queued
         }
+    }
+
+    /// Queues a message if there is room and the socket is open (``AsyncSocket/send(_:)``'s
+    /// fast path, inlined into callers).
+    @usableFromInline
+    func tryEnqueue(_ message: Message) -> Bool {
+        enqueue(.message(message)) == .queued
     }
 
     /// Queues as many of `messages` as there is room for, under one lock.
@@ -179,58 +191,57 @@ final class AsyncSocketCore: Sendable {
         return .empty
     }
 
-    func receive() async throws -> [ReceivedMessage]? {
-        switch take() {
-        case .batch(let batch): return batch
-        case .finished(let error):
-            if let error { throw error }
-            return nil
-        case .empty: break
-        }
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                park(continuation)
+    nonisolated(nonsending) func receive() async throws -> [ReceivedMessage]? {
+        while true {
+            switch take() {
+            case .batch(let batch): return batch
+            case .finished(let error):
+                if let error { throw error }
+                return nil
+            case .empty: break
             }
-        } onCancel: {
-            let waiter = state.withLock { state in
-                defer { state.receiveWaiter = nil }
-                return state.receiveWaiter
+            let lookAgain = await withTaskCancellationHandler {
+                await withCheckedContinuation { continuation in
+                    park(continuation)
+                }
+            } onCancel: {
+                let waiter = state.withLock { state in
+                    defer { state.receiveWaiter = nil }
+                    return state.receiveWaiter
+                }
+                waiter?.resume(returning: false)
             }
-            waiter?.resume(returning: nil)
+            if !lookAgain { return nil }
         }
     }
 
-    private func park(_ continuation: CheckedContinuation<[ReceivedMessage]?, any Error>) {
-        let outcome: Result<[ReceivedMessage]?, any Error>? = state.withLock { state in
-            switch takeLocked(&state) {
-            case .batch(let batch): return .success(batch)
-            case .finished(let error): return error.map { .failure($0) } ?? .success(nil)
-            case .empty:
-                if Task.isCancelled { return .success(nil) }
-                precondition(state.receiveWaiter == nil, "AsyncSocket.batches has a single consumer")
-                state.receiveWaiter = continuation
-                return nil
-            }
+    private func park(_ continuation: CheckedContinuation<Bool, Never>) {
+        let outcome: Bool? = state.withLock { state in
+            if !state.inbound.isEmpty || state.finished { return true }
+            if Task.isCancelled { return false }
+            precondition(state.receiveWaiter == nil, "AsyncSocket.batches has a single consumer")
+            state.receiveWaiter = continuation
+            return nil
         }
-        if let outcome { continuation.resume(with: outcome) }
+        if let outcome { continuation.resume(returning: outcome) }
     }
 
     // MARK: I/O thread side
 
-    /// Hands a batch to the waiting consumer or buffers it.
+    /// Queues a batch and wakes the consumer if it waits. The batch is moved into the queue
+    /// under the lock (`batch` is left empty), so the consumer, which pops it, holds the only
+    /// reference: were the I/O thread to keep one, it would often free the messages itself.
     /// - Returns: whether reading must pause because the buffer is full.
-    func deliver(_ batch: [ReceivedMessage]) -> Bool {
-        let (waiter, paused) = state.withLock { state -> (CheckedContinuation<[ReceivedMessage]?, any Error>?, Bool) in
-            if let waiter = state.receiveWaiter {
-                state.receiveWaiter = nil
-                return (waiter, false)
-            }
-            state.inbound.push(batch)
+    func deliver(_ batch: inout [ReceivedMessage]) -> Bool {
+        let (waiter, paused) = state.withLock { state -> (CheckedContinuation<Bool, Never>?, Bool) in
             state.inboundCount += batch.count
+            state.inbound.push(batch)
+            batch = []
             if state.inboundCount >= configuration.receiveBufferLimit { state.readingPaused = true }
-            return (nil, state.readingPaused)
+            defer { state.receiveWaiter = nil }
+            return (state.receiveWaiter, state.readingPaused)
         }
-        waiter?.resume(returning: batch)
+        waiter?.resume(returning: true)
         return paused
     }
 }

@@ -42,7 +42,7 @@ public struct ReceivedMessage: Sendable, Hashable {
     public var properties: [String: String]
 
     /// Creates a received message (for tests and adapters).
-    public init(frames: [[UInt8]], userId: String? = nil, peerAddress: String? = nil, properties: [String: String] = [:]) {
+    public init(frames: [[UInt8]], userId: String? = nil, peerAddress: String? = nil, properties: [String: String] = [String: String]()) {
         self.frames = frames
         self.userId = userId
         self.peerAddress = peerAddress

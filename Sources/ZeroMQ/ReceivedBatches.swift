@@ -19,5 +19,11 @@ public struct ReceivedBatches: AsyncSequence, Sendable {
         public mutating func next() async throws -> [ReceivedMessage]? {
             try await socket.core.receive()
         }
+
+        /// The next batch, awaited on the caller's executor: `for try await` on an actor
+        /// (the hub) does not hop off the actor and back for every batch.
+        public mutating func next(isolation actor: isolated (any Actor)?) async throws -> [ReceivedMessage]? {
+            try await socket.core.receive()
+        }
     }
 }

@@ -15,11 +15,19 @@ public final class Socket {
     /// The socket's pattern.
     public let type: SocketType
     /// Whether the socket reads the `Peer-Address` property of every message it receives.
-    /// `User-Id` is always read. Off by default because it costs a string per message.
+    /// Off by default because it costs a string per message. `User-Id` needs no switch: it
+    /// is read whenever a ZAP handler can have set it (see ``authenticatesPeers``).
     public var readsPeerAddress = false
     /// Further message properties (`zmq_msg_gets` names) read from every received message
     /// into ``ReceivedMessage/properties``, for example metadata set by a ``ZAPHandler``.
     public var readsProperties: [String] = []
+
+    /// Whether libzmq asks a ZAP handler about this socket's peers, so that received
+    /// messages can carry a `User-Id`: the socket has a security mechanism (CURVE) or a
+    /// ``SocketOption/zapDomain``. Re-read after every ``set(_:_:)``. Without either, libzmq
+    /// 4.3 never consults a handler, so ``ReceivedMessage/userId`` is `nil` and receiving
+    /// skips the per-message metadata lookups.
+    public private(set) var authenticatesPeers = false
 
     private(set) var handle: UnsafeMutableRawPointer?
     /// One reusable `zmq_msg_t` at a stable address (libzmq keeps small messages inline).
@@ -102,6 +110,7 @@ public final class Socket {
             throw ZeroMQError(operation: "zmq_setsockopt(\(option.name))", code: czmq_EINVAL())
         }
         guard result == 0 else { throw ZeroMQError.current("zmq_setsockopt(\(option.name))") }
+        authenticatesPeers = try get(.mechanism) != Int(ZMQ_NULL) || !get(.zapDomain).isEmpty
     }
 
     /// Reads an option.

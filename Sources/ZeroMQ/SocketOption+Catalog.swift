@@ -25,6 +25,8 @@ extension SocketOption where Value == Int {
     public static var reconnectIntervalMax: Self { .int32("ZMQ_RECONNECT_IVL_MAX", ZMQ_RECONNECT_IVL_MAX) }
     /// `ZMQ_EVENTS` (read only): `ZMQ_POLLIN`/`ZMQ_POLLOUT` bits of what can be done now.
     public static var events: Self { .int32("ZMQ_EVENTS", ZMQ_EVENTS) }
+    /// `ZMQ_MECHANISM` (read only): `ZMQ_NULL`, `ZMQ_PLAIN`, `ZMQ_CURVE` or `ZMQ_GSSAPI`.
+    public static var mechanism: Self { .int32("ZMQ_MECHANISM", ZMQ_MECHANISM) }
 }
 
 extension SocketOption where Value == Bool {

@@ -89,4 +89,24 @@ struct OptionsAndErrorsTests {
         // An int option out of Int32 range is rejected, not truncated.
         #expect(throws: ZeroMQError.invalidArgument) { try socket.set(.linger, Int(Int32.max) + 1) }
     }
+
+    /// `User-Id` is read only when a ZAP handler can have set it: a security mechanism or a
+    /// ZAP domain. The flag follows every option change.
+    @Test func authenticatesPeersFollowsTheSecurityOptions() throws {
+        let fixture = try Fixture()
+        let plain = try fixture.socket(.router)
+        #expect(!plain.authenticatesPeers)
+        #expect(try plain.get(.mechanism) == 0)
+        try plain.set(.linger, 0)
+        #expect(!plain.authenticatesPeers)
+        try plain.set(.zapDomain, "open")
+        #expect(plain.authenticatesPeers)
+
+        let server = try fixture.socket(.router)
+        let keys = try ZeroMQ.curveKeypair()
+        try server.set(.curveServer, true)
+        try server.set(.curveSecretKey, keys.secretKey)
+        #expect(try server.get(.mechanism) != 0)
+        #expect(server.authenticatesPeers)
+    }
 }
