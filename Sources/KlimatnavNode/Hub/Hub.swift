@@ -54,7 +54,7 @@ public actor Hub {
         // Received messages waiting for the actor: a few batches' worth. Beyond that the I/O
         // thread stops reading and libzmq's high-water mark pushes back on the nodes, so a
         // flood waits in the kernel and the nodes' outboxes, not in the hub's memory.
-        let routerBuffers = AsyncSocket.Configuration(maxBatchSize: 512, receiveBufferLimit: 2048, threadName: "hub-router")
+        let routerBuffers = AsyncSocket.Configuration(maxBatchSize: 512, receiveBufferLimit: 1024, threadName: "hub-router")
         router = try AsyncSocket(context, type: .router, configuration: routerBuffers) { socket in
             try security?.configureServer(socket)
             try socket.set(.linger, 0)
