@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "KlimatnavNode",
             dependencies: [
-                "ZeroMQ", "KlimatnavCore", "KlimatnavWire", "KlimatnavStore", "KlimatnavPlaybook",
+                "ZeroMQ", "KlimatnavCore", "KlimatnavWire", "KlimatnavStore", "KlimatnavPlaybook", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -73,7 +73,7 @@ let package = Package(
             name: "klimatnav",
             dependencies: [
                 "KlimatnavNode", "KlimatnavStore", "KlimatnavPlaybook", "KlimatnavCore", "ZeroMQ", "KlimatnavReport",
-                "KlimatnavDashboard", "CMalloc",
+                "KlimatnavDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -12,7 +12,12 @@
 import Foundation
 import KlimatnavCore
 import KlimatnavPlaybook
+import KlimatnavNode
 import KlimatnavStore
+
+// The same malloc arena cap as the `klimatnav` processes, so the in-process hub is measured
+// as it runs there.
+MallocArenas.limit(1)
 
 if CommandLine.arguments.dropFirst().first == "--nodes-child" {
     try await DurableBenchmark.runNodesChild(Array(CommandLine.arguments.dropFirst(2)))

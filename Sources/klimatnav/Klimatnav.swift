@@ -1,4 +1,5 @@
 import ArgumentParser
+import KlimatnavNode
 
 /// The `klimatnav` command: finds and logs the gaps between climate promises across levels.
 @main
@@ -22,7 +23,7 @@ struct Klimatnav: AsyncParsableCommand {
     /// Caps malloc's arenas before any other thread starts (MallocArenas.swift), then runs
     /// the command as ArgumentParser would.
     static func main() async {
-        MallocArenas.limit(2)
+        MallocArenas.limit(1)
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {

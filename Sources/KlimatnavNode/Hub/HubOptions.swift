@@ -20,8 +20,9 @@ public struct HubOptions: Sendable {
     /// Send high-water marks for the ROUTER and the PUB socket, per peer.
     public var highWaterMark: Int
     /// Receive high-water mark of the ROUTER, per peer: beyond it libzmq stops reading that
-    /// peer's connection, so a flooding node waits instead of growing the hub's memory
-    /// (with hundreds of nodes, a large value multiplies).
+    /// peer's connection, so a flooding node waits in its own TCP buffers instead of growing
+    /// the hub's memory (with hundreds of nodes, a large value multiplies). The hub reads in
+    /// batches of 512 behind a buffer of 1,024, so 256 per peer costs no throughput.
     public var receiveHighWaterMark: Int
     /// CURVE and ZAP for both sockets (``HubSecurity``); `nil` is insecure mode: identities
     /// come from HELLO.
@@ -31,7 +32,7 @@ public struct HubOptions: Sendable {
         bind: [String], publish: [String] = [], roster: [Party], durability: HubStore.Durability = .full,
         gapConfiguration: GapConfiguration = GapConfiguration(), responses: ResponsePlaybook? = nil,
         heartbeatIntervalMs: Int = 1000, heartbeatLiveness: Int = 3, maxMessageBytes: Int = 512 * 1024,
-        highWaterMark: Int = 10_000, receiveHighWaterMark: Int = 1000
+        highWaterMark: Int = 10_000, receiveHighWaterMark: Int = 256
     ) {
         self.bind = bind
         self.publish = publish

@@ -5,12 +5,13 @@
 /// glibc gives each thread that allocates concurrently its own malloc arena, and freed
 /// memory stays in the arena that held it. The hub's actor, its committer and the ZeroMQ
 /// I/O threads allocate at the same time, so a flood leaves several arenas at their own
-/// high-water marks (measured: peak RSS 71 MB with the default, 64 MB with 2, national
-/// scale). Two arenas keep the allocator's contention low and the peak near the live size.
-enum MallocArenas {
+/// high-water marks. Measured on the hub at national scale under a flood (peak RSS): about
+/// 70 MB with glibc's default (8 per core), 65-66 MB with 2 arenas, 63-64 MB with 1, at the
+/// same throughput within noise. `klimatnav` and `klimatnav-bench` call it first thing.
+public enum MallocArenas {
     /// Caps the arenas of this process at `count` (glibc only; elsewhere nothing happens).
     /// Call early: arenas already created stay.
-    static func limit(_ count: Int32) {
+    public static func limit(_ count: Int32) {
         #if canImport(CMalloc)
             _ = mallopt(M_ARENA_MAX, count)
         #endif
