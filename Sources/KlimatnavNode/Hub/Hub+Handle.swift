@@ -7,9 +7,12 @@ import ZeroMQ
 extension Hub {
     /// Decides about one batch of received messages (validation, authorization, state,
     /// gaps once for the batch) and hands it to the committer, which stores it in one group
-    /// commit and answers. Waits while ``maxBatchesInFlight`` batches are not yet answered.
+    /// commit and answers. Waits while ``maxBatchesInFlight`` batches are not yet answered,
+    /// and while the ledger is rebuilt after a failed commit.
     func handle(_ batch: [ReceivedMessage]) async {
-        let saved = ledger
+        while rebuilding {
+            await withCheckedContinuation { roomWaiters.append($0) }
+        }
         let now = Date()
         var pending = HubBatch()
         for received in batch {
@@ -20,9 +23,9 @@ extension Hub {
         pending.epoch = nextEpoch
         pending.stateSequence = ledger.stateSequence
         nextEpoch += 1
-        inFlight[pending.epoch] = saved
+        inFlight.insert(pending.epoch)
         pipeline.push(pending)
-        while inFlight.count >= Self.maxBatchesInFlight {
+        while inFlight.count >= Self.maxBatchesInFlight || rebuilding {
             await withCheckedContinuation { roomWaiters.append($0) }
         }
     }

@@ -27,12 +27,13 @@ public actor Hub {
     let publishEndpoints: [String]
     /// Sessions forgotten because their node fell silent (Hub+Liveness.swift).
     public internal(set) var expiredSessions = 0
-    /// The ledger before each batch handed to the committer and not yet answered, by epoch
-    /// (to roll back when a commit fails).
-    var inFlight: [UInt64: HubLedger] = [:]
+    /// The epochs of batches handed to the committer and not yet answered.
+    var inFlight: Set<UInt64> = []
+    /// True while the ledger is rebuilt from the database after a failed commit.
+    var rebuilding = false
     /// The epoch of the next batch.
     var nextEpoch: UInt64 = 1
-    /// ``handle(_:)`` calls waiting for room in the pipeline.
+    /// ``handle(_:)`` calls waiting for room in the pipeline (or for a rebuild).
     var roomWaiters: [CheckedContinuation<Void, Never>] = []
     /// The state sequence of the last DELTA or GAP actually published (after its commit).
     var publishedStateSequence: UInt64 = 0

@@ -10,8 +10,9 @@ import ZeroMQ
 /// batches. It runs beside the actor, so the next batch is decided while this one is
 /// stored: the actor's work and SQLite's overlap on two cores.
 ///
-/// When a commit fails, the hub rolls its ledger back to before that batch and the batches
-/// decided on top of it are answered `busy` without being stored (``Hub/commitFailed(_:)``).
+/// When a commit fails, the hub rebuilds its ledger from the database, and that batch and
+/// the batches decided on top of it are answered `busy` without being stored
+/// (``Hub/commitFailed(_:)``).
 struct HubCommitter: Sendable {
     let store: HubStore
     let router: AsyncSocket

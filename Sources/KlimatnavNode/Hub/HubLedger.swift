@@ -4,8 +4,8 @@ import KlimatnavStore
 import KlimatnavWire
 
 /// The hub's in-memory truth between commits: the shared state, the open gaps, the last
-/// sequence number of every sender and the state sequence. A value type with no I/O, so the
-/// hub can keep a copy before a group commit and restore it when the commit fails.
+/// sequence number of every sender and the state sequence. A value type with no I/O; the
+/// database is the truth it is rebuilt from (at start, and when a commit fails).
 struct HubLedger: Sendable {
     /// The shared state and its gaps, kept up to date incrementally.
     private(set) var tracker: GapTracker
