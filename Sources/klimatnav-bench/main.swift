@@ -17,7 +17,7 @@ import KlimatnavStore
 
 // The same malloc arena cap as the `klimatnav` processes, so the in-process hub is measured
 // as it runs there.
-MallocArenas.limit(1)
+MallocArenas.limit(2)
 
 if CommandLine.arguments.dropFirst().first == "--nodes-child" {
     try await DurableBenchmark.runNodesChild(Array(CommandLine.arguments.dropFirst(2)))

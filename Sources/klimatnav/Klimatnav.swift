@@ -23,7 +23,7 @@ struct Klimatnav: AsyncParsableCommand {
     /// Caps malloc's arenas before any other thread starts (MallocArenas.swift), then runs
     /// the command as ArgumentParser would.
     static func main() async {
-        MallocArenas.limit(1)
+        MallocArenas.limit(2)
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {

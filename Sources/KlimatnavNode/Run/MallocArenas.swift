@@ -6,8 +6,9 @@
 /// memory stays in the arena that held it. The hub's actor, its committer and the ZeroMQ
 /// I/O threads allocate at the same time, so a flood leaves several arenas at their own
 /// high-water marks. Measured on the hub at national scale under a flood (peak RSS): about
-/// 70 MB with glibc's default (8 per core), 65-66 MB with 2 arenas, 63-64 MB with 1, at the
-/// same throughput within noise. `klimatnav` and `klimatnav-bench` call it first thing.
+/// 70 MB with glibc's default (8 per core), 62-64 MB with 2 arenas. One arena saves another
+/// megabyte but serialises malloc between threads: the ZeroMQ transport's 100-byte
+/// throughput fell to half. `klimatnav` and `klimatnav-bench` call it first thing, with 2.
 public enum MallocArenas {
     /// Caps the arenas of this process at `count` (glibc only; elsewhere nothing happens).
     /// Call early: arenas already created stay.
