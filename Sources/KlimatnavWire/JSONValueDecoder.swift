@@ -16,7 +16,14 @@ enum JSONValueDecoder {
     static func decode<T: Decodable>(
         _ type: T.Type, from tree: JSONValue, userInfo: [CodingUserInfoKey: Any] = [:]
     ) throws -> T {
-        let ledger = ReadLedger(userInfo: userInfo)
+        try decode(type, from: tree, ledger: ReadLedger(userInfo: userInfo))
+    }
+
+    /// Decodes with `ledger`, and empties it when done, whatever happens: the ledger and the
+    /// decoders it registers reference each other, so without this every decoded body (tree,
+    /// decoders, user info) would stay in memory for good.
+    static func decode<T: Decodable>(_ type: T.Type, from tree: JSONValue, ledger: ReadLedger) throws -> T {
+        defer { ledger.finish() }
         let value = try TreeDecoder(tree, ledger: ledger).decodeValue(T.self)
         try ledger.checkEveryMemberRead()
         return value

@@ -9,6 +9,12 @@ final class ReadLedger {
 
     func register(_ decoder: TreeDecoder) { objects.append(decoder) }
 
+    /// Decoders still registered (none once ``finish()`` ran).
+    var registeredCount: Int { objects.count }
+
+    /// Lets go of the registered decoders, which hold this ledger: breaks the cycle.
+    func finish() { objects.removeAll() }
+
     /// Throws for the first member, in document order, that no decoder of its object asked
     /// for: `unknown-field`, or `wrong-type` when its value is `null`.
     func checkEveryMemberRead() throws(WireError) {

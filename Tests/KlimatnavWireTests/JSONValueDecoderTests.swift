@@ -20,6 +20,24 @@ import Testing
 
     private func goal(adding member: String) -> String { String(goalBody.dropLast()) + "," + member + "}" }
 
+    /// The ledger and its decoders reference each other: a decode, successful or not, must
+    /// let go of them, or every decoded body stays in memory (a hub leaked its whole input).
+    @Test func aDecodeLetsGoOfItsDecoders() throws {
+        let tree = try StrictJSONParser.parse(Array(goalBody.utf8))
+        let ledger = ReadLedger(userInfo: [:])
+        _ = try JSONValueDecoder.decode(Goal.self, from: tree, ledger: ledger)
+        #expect(ledger.registeredCount == 0)
+        weak var dropped: ReadLedger?
+        do {
+            let failing = ReadLedger(userInfo: [:])
+            dropped = failing
+            let bad = try StrictJSONParser.parse(Array(goal(adding: #""extra":1"#).utf8))
+            #expect(throws: WireError.self) { try JSONValueDecoder.decode(Goal.self, from: bad, ledger: failing) }
+            #expect(failing.registeredCount == 0)
+        }
+        #expect(dropped == nil, "nothing keeps a finished ledger alive")
+    }
+
     @Test func unknownFieldsAtDepthNameTheirPath() {
         #expect(error("DELTA", #"{"event":"goal.withdraw","body":{"goal":"g","party":"lund","extra":1}}"#)
             == WireError(.unknownField, "", frame: 3, path: "body.body.extra"))
