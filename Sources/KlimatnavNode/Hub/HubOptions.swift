@@ -23,7 +23,7 @@ public struct HubOptions: Sendable {
     /// peer's connection, so a flooding node waits in its own TCP buffers instead of growing
     /// the hub's memory (with hundreds of nodes, a large value multiplies). The hub reads in
     /// batches of 512 behind a buffer of 1,024; 128 per peer left the durable benchmark's
-    /// throughput (8 nodes) unchanged and cut the flood peak by about 4 MB against 1,000.
+    /// throughput (8 nodes) unchanged.
     public var receiveHighWaterMark: Int
     /// CURVE and ZAP for both sockets (``HubSecurity``); `nil` is insecure mode: identities
     /// come from HELLO.
