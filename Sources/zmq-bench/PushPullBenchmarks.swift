@@ -3,50 +3,6 @@ import ZeroMQ
 
 /// PUSH/PULL throughput over tcp loopback, sender and receiver in one process.
 enum PushPullBenchmarks {
-    /// Through ``AsyncSocket``: the path the application uses. A task sends with
-    /// `await send(_:)`, another iterates `batches`.
-    /// - Returns: messages per second and the mean batch size the consumer saw.
-    static func swiftAsync(
-        size: Int, count: Int, configuration: AsyncSocket.Configuration = .init()
-    ) async throws -> (rate: Double, meanBatch: Double) {
-        var pullConfiguration = configuration
-        pullConfiguration.threadName = "pull-io"
-        var pushConfiguration = configuration
-        pushConfiguration.threadName = "push-io"
-        let context = try ZeroMQContext()
-        defer { context.shutdown() }
-        let pull = try AsyncSocket(context, type: .pull, configuration: pullConfiguration) { socket in
-            try socket.set(.linger, 0)
-            try socket.bind("tcp://127.0.0.1:*")
-        }
-        let push = try AsyncSocket(context, type: .push, configuration: pushConfiguration) { socket in
-            try socket.set(.linger, 0)
-            try socket.connect(pull.lastEndpoint!)
-        }
-        let message = Message(frame: [UInt8](repeating: 0x61, count: size))
-        let start = ContinuousClock.now
-        let sender = Task {
-            for _ in 0..<count { try await push.send(message) }
-        }
-        var received = 0
-        var bytes = 0
-        var batches = 0
-        for try await batch in pull.batches {
-            batches += 1
-            received += batch.count
-            bytes += batch.last!.frames[0].count
-            if received >= count { break }
-        }
-        let elapsed = ContinuousClock.now - start
-        try await sender.value
-        precondition(received == count && bytes > 0)
-        push.close()
-        pull.close()
-        await push.waitUntilClosed()
-        await pull.waitUntilClosed()
-        return (Double(count) / elapsed.seconds, Double(received) / Double(batches))
-    }
-
     /// Through the synchronous ``Socket`` API on two dedicated threads.
     static func swiftSync(size: Int, count: Int) async throws -> Double {
         let context = try ZeroMQContext()

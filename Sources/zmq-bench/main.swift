@@ -66,7 +66,7 @@ for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000
         }
         if only == nil || only == "swift_async" {
             let ((rate, meanBatch), cpu) = try await CPUTime.measure(items: count) {
-                try await PushPullBenchmarks.swiftAsync(size: size, count: count, configuration: configuration)
+                try await AsyncThroughput.measure(receiver: .pull, sender: .push, size: size, count: count, configuration: configuration)
             }
             results["swift_async", default: []].append(rate)
             results["swift_async_batch", default: []].append(meanBatch)
@@ -106,7 +106,7 @@ if only == nil || only == "dealerrouter" || only == "dealerrouter_swift" {
     let count = max(1000, Int(1_000_000 * scale))
     var results: [String: [Double]] = [:]
     // Warm-up (not measured), as klimatnav-bench does.
-    _ = try await DealerRouterBenchmarks.swiftAsync(size: 100, count: count / 10, configuration: configuration)
+    _ = try await AsyncThroughput.measure(receiver: .router, sender: .dealer, size: 100, count: count / 10, configuration: configuration)
     for run in 1...runs {
         if let rawDealerRouterBinary, only != "dealerrouter_swift" {
             let (rate, cpu) = try await CPUTime.measure(items: count, children: true) {
@@ -116,7 +116,7 @@ if only == nil || only == "dealerrouter" || only == "dealerrouter_swift" {
             results["raw_cpu", default: []].append(cpu)
         }
         let ((rate, meanBatch), cpu) = try await CPUTime.measure(items: count) {
-            try await DealerRouterBenchmarks.swiftAsync(size: 100, count: count, configuration: configuration)
+            try await AsyncThroughput.measure(receiver: .router, sender: .dealer, size: 100, count: count, configuration: configuration)
         }
         results["swift_async", default: []].append(rate)
         results["swift_async_batch", default: []].append(meanBatch)
