@@ -79,8 +79,21 @@ struct HubCommitter: Sendable {
 
     private func publish(_ batch: HubBatch) async {
         guard let publisher, !batch.published.isEmpty else { return }
-        let messages = batch.published.compactMap { try? Message($0.frames()) }
-        try? await publisher.send(contentsOf: messages)
+        var messages: [Message] = []
+        messages.reserveCapacity(batch.published.count)
+        for publication in batch.published {
+            do {
+                messages.append(Message(try publication.frames()))
+            } catch {
+                // Subscribers see the jump in the state sequence and ask for a snapshot.
+                logger.error("could not encode the publication with state sequence \(publication.stateSequence); subscribers will resynchronise: \(error)")
+            }
+        }
+        do {
+            try await publisher.send(contentsOf: messages)
+        } catch {
+            logger.debug("could not publish: \(error)")
+        }
     }
 
     private func answerForDuplicate(sender: PartyID, sequence: UInt64) async -> WireMessage {
