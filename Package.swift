@@ -79,12 +79,15 @@ let package = Package(
             ]
         ),
         // Throughput of the ZeroMQ layer against raw libzmq (scripts/bench-zmq.sh).
-        .executableTarget(name: "zmq-bench", dependencies: ["ZeroMQ", "CZeroMQ"]),
+        .executableTarget(name: "zmq-bench", dependencies: ["ZeroMQ", "CZeroMQ", "BenchSupport"]),
+        // What the benchmark executables share (processor time).
+        .target(name: "BenchSupport"),
         // Performance figures against raw libzmq and raw SQLite, and the targets (scripts/bench.sh).
         .executableTarget(
             name: "klimatnav-bench",
             dependencies: [
                 "ZeroMQ", "KlimatnavCore", "KlimatnavWire", "KlimatnavStore", "KlimatnavPlaybook", "KlimatnavNode",
+                "BenchSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import GRDB
 import KlimatnavCore
@@ -22,6 +23,10 @@ enum DurableBenchmark {
         var messages: Int
         var commits: Int
         var meanBodyBytes: Double
+        /// Processor time per acknowledged message (user + system, all threads): the hub's
+        /// process, and the nodes' (their child process; 0 when they run in the hub's).
+        var hubCPUMicroseconds: Double
+        var nodesCPUMicroseconds: Double
         var meanBatch: Double { Double(messages) / Double(max(1, commits)) }
     }
 
@@ -80,6 +85,7 @@ enum DurableBenchmark {
 
         let endpoint = hub.endpoints.router!
         let summary: StreamSummary
+        let (selfBefore, childrenBefore) = (CPUTime.seconds(children: false), CPUTime.seconds(children: true))
         if let nodesBinary {
             var arguments = [
                 "--nodes-child", endpoint, "--scale", String(scale), "--links", String(linkCount), "--per-link", String(perLink),
@@ -96,6 +102,8 @@ enum DurableBenchmark {
                 offered: offered, logger: logger)
             summary = StreamSummary(latencies, elapsed: elapsed)
         }
+        let hubCPU = CPUTime.seconds(children: false) - selfBefore
+        let nodesCPU = CPUTime.seconds(children: true) - childrenBefore
         hub.shutdown()
         try await hubTask.value
         // Transactions, counted by the store (a commit may hold several received batches).
@@ -105,7 +113,8 @@ enum DurableBenchmark {
         guard summary.count > 0 else { throw BenchError("no message was acknowledged") }
         return Result(
             rate: Double(summary.count) / summary.elapsed, p50Ms: summary.p50Ms, p99Ms: summary.p99Ms,
-            messages: summary.count, commits: commits, meanBodyBytes: bodyBytes)
+            messages: summary.count, commits: commits, meanBodyBytes: bodyBytes,
+            hubCPUMicroseconds: hubCPU * 1e6 / Double(summary.count), nodesCPUMicroseconds: nodesCPU * 1e6 / Double(summary.count))
     }
 
     /// What a stream of messages measured: acknowledged messages, seconds, ack latencies.

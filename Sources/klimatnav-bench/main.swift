@@ -164,6 +164,8 @@ if enabled("durable") {
             Bench.figure("\(name).saturation.ack_p99", Bench.median(saturated.map(\.p99Ms)), "ms", decimals: 2)
             Bench.figure("\(name).saturation.mean_batch", Bench.median(saturated.map(\.meanBatch)), "msg/commit", decimals: 1)
             Bench.figure("\(name).saturation.body_bytes", Bench.median(saturated.map(\.meanBodyBytes)), "B")
+            Bench.figure("\(name).saturation.hub_cpu", Bench.median(saturated.map(\.hubCPUMicroseconds)), "us/msg", decimals: 1)
+            Bench.figure("\(name).saturation.nodes_cpu", Bench.median(saturated.map(\.nodesCPUMicroseconds)), "us/msg", decimals: 1)
             if !raw.isEmpty {
                 let rawRate = Bench.median(raw)
                 Bench.figure("\(name).raw_sqlite_same_batch.rate", rawRate, "rows/s")

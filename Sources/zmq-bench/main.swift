@@ -11,6 +11,7 @@
 //               (DEALER -> ROUTER throughput, 100 B), dealerrouter_swift (its Swift side
 //               only, for profiling) or roundtrip
 // Output: one `name: value unit` line per figure on stdout; progress on stderr.
+import BenchSupport
 import Foundation
 import ZeroMQ
 

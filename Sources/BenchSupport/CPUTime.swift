@@ -2,8 +2,8 @@ import Foundation
 
 /// Processor time (user + system, all threads) of this process or of its finished children.
 /// Less sensitive than wall time to other load on the machine, so it is reported beside it.
-enum CPUTime {
-    static func seconds(children: Bool) -> Double {
+public enum CPUTime {
+    public static func seconds(children: Bool) -> Double {
         var usage = rusage()
         #if canImport(Glibc)
         getrusage(__rusage_who_t((children ? RUSAGE_CHILDREN : RUSAGE_SELF).rawValue), &usage)
@@ -15,7 +15,7 @@ enum CPUTime {
     }
 
     /// Runs `body` and returns its result with the processor nanoseconds it used per item.
-    static func measure<T>(
+    public static func measure<T>(
         items: Int, children: Bool = false, _ body: () async throws -> T
     ) async rethrows -> (T, nanosecondsPerItem: Double) {
         let before = seconds(children: children)
