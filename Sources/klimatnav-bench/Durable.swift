@@ -169,58 +169,57 @@ enum DurableBenchmark {
     }
 
     /// Streams goal assertions from `links` municipality links to the hub at `endpoint`;
-    /// returns the ack latencies (ms) and the elapsed seconds.
+    /// returns the ack latencies (ms) and the elapsed seconds. At a fixed offered load each
+    /// link submits one message at a time, paced; at saturation each submits bursts of
+    /// ``burst`` (a node with a backlog hands its link many messages at once). Answers are
+    /// taken as they arrive (``LinkOptions/onAnswer``), not awaited one by one.
     static func stream(
         context: ZeroMQContext, endpoint: String, playbook: Playbook, links linkCount: Int, perLink: Int,
         offered: Double?, logger: Logger
     ) async throws -> ([Double], Double) {
         let senders = Array(playbook.parties.filter { $0.kind == .municipality }.prefix(linkCount))
-        var links: [PartyLink] = []
+        var links: [(PartyLink, AnswerLog)] = []
         var linkTasks: [Task<Void, Never>] = []
         for party in senders {
-            let link = try PartyLink(context: context, party: party.id, endpoint: endpoint, logger: logger)
+            let log = AnswerLog(capacity: perLink)
+            var options = LinkOptions()
+            options.onAnswer = { log.note($0) }
+            let link = try PartyLink(context: context, party: party.id, endpoint: endpoint, options: options, logger: logger)
             linkTasks.append(Task { await link.run() })
-            links.append(link)
+            links.append((link, log))
         }
-        for link in links { try await link.hello() }
+        for (link, _) in links { try await link.hello() }
 
         // Each link sends its own goals again with changing target years.
         let goalsByParty = Dictionary(grouping: playbook.goals.filter { $0.interimOf == nil }, by: \.party)
         let perLinkRate = offered.map { $0 / Double(linkCount) }
         let start = now()
         let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
-            for (n, link) in links.enumerated() {
+            for (n, (link, log)) in links.enumerated() {
                 let goals = goalsByParty[link.party] ?? []
                 guard !goals.isEmpty else { continue }
                 group.addTask {
-                    // Answers arrive in order per link: a second task awaits them in order,
-                    // fed (sequence, send time) by the sender without an actor in between.
-                    let (sent, feed) = AsyncStream.makeStream(of: (UInt64, Double).self)
-                    let waiter = Task { () -> [Double] in
-                        var result: [Double] = []
-                        result.reserveCapacity(perLink)
-                        for await (sequence, time) in sent {
-                            let delivery = await link.outcome(of: sequence)
-                            let answered = now()
-                            guard case .acknowledged = delivery else { continue }
-                            result.append((answered - time) * 1000)
-                        }
-                        return result
-                    }
-                    for i in 0..<perLink {
+                    var sentAt: [UInt64: Double] = [:]
+                    sentAt.reserveCapacity(perLink)
+                    var i = 0
+                    while i < perLink {
                         if let rate = perLinkRate {
                             let due = start + Double(i) / rate + Double(n) / (rate * Double(linkCount))
                             let wait = due - now()
                             if wait > 0.0005 { try await Task.sleep(for: .microseconds(Int(wait * 1e6))) }
                         }
-                        var goal = goals[i % goals.count]
-                        goal.targetYear = 2030 + (i % 21)
+                        let count = perLinkRate == nil ? min(burst, perLink - i) : 1
+                        let events: [(DomainEvent, String?)] = (i..<(i + count)).map { k in
+                            var goal = goals[k % goals.count]
+                            goal.targetYear = 2030 + (k % 21)
+                            return (.goalAsserted(goal), nil)
+                        }
                         let time = now()
-                        let sequence = try await link.submit(.goalAsserted(goal))
-                        feed.yield((sequence, time))
+                        for sequence in try await link.submit(contentsOf: events) { sentAt[sequence] = time }
+                        i += count
                     }
-                    feed.finish()
-                    return await waiter.value
+                    await link.flush()
+                    return log.latencies(sentAt: sentAt)
                 }
             }
             var all: [Double] = []
@@ -228,10 +227,13 @@ enum DurableBenchmark {
             return all
         }
         let elapsed = now() - start
-        for link in links { await link.close() }
+        for (link, _) in links { await link.close() }
         for task in linkTasks { await task.value }
         return (latencies, elapsed)
     }
+
+    /// Messages a link at saturation submits at once.
+    static let burst = 64
 
     static func lastMessageID(_ path: String) async throws -> Int64 {
         let queue = try DatabaseQueue(path: path)

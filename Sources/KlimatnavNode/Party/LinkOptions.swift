@@ -9,6 +9,11 @@ public struct LinkOptions: Sendable {
     public var outbox: NodeOutbox? = nil
     /// Called when the link declares the hub dead (nothing heard for interval × liveness).
     public var onHubSilent: (@Sendable (Date) -> Void)? = nil
+    /// Called with every answer the hub gives to a message of this link (acknowledgement or
+    /// refusal) as it arrives, on the link's actor: for a node that streams many messages
+    /// and takes their answers as they come instead of one ``PartyLink/outcome(of:)`` wait
+    /// per message. Keep it short: the link handles nothing else meanwhile.
+    public var onAnswer: (@Sendable (Delivery) -> Void)? = nil
 
     /// Resend an unacknowledged message after this long, doubling up to `maxResendMs`; or,
     /// when answers currently take longer, after the smoothed answer time (RFC 6298's

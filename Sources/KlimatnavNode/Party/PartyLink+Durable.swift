@@ -78,7 +78,12 @@ extension PartyLink {
         let now = Date()
         for (sequence, frames, _) in encoded { outbox.add(sequence: sequence, frames: frames, at: now) }
         if welcomed {
-            for (_, frames, _) in encoded { try await socket.send(Message(frames)) }
+            if encoded.count == 1 {
+                try await socket.send(Message(encoded[0].1))
+            } else {
+                // One hand-over to the socket's thread for the whole submission.
+                try await socket.send(contentsOf: encoded.map { Message($0.1) })
+            }
         }
         return encoded.map(\.0)
     }

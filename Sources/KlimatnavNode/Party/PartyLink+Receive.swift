@@ -94,6 +94,7 @@ extension PartyLink {
         }
         guard outbox.answer(sequence, with: delivery) else { return }
         noteAnswer(sequence, delivery)
+        options.onAnswer?(delivery)
         if outbox.unanswered < options.maxInFlight {
             let waiters = flushWaiters
             flushWaiters = []
