@@ -24,7 +24,11 @@ extension GapIndex {
         case .partyRegistered(let party):
             setReference(party.id, party.kind == .reference)
         case .goalAsserted(let goal):
-            if let old = before.goals[goal.id] { indexGoal(old.id, party: old.party, add: false) }
+            if let old = before.goals[goal.id] {
+                // A goal restated by its owner (the common case) keeps its place.
+                guard old.party != goal.party else { break }
+                indexGoal(old.id, party: old.party, add: false)
+            }
             indexGoal(goal.id, party: goal.party, add: true)
         case .goalWithdrawn(let goalID, _):
             if let old = before.goals[goalID] { indexGoal(old.id, party: old.party, add: false) }

@@ -50,13 +50,14 @@ extension DomainEvent {
         return old.name != party.name || old.kind != party.kind || old.level != party.level
     }
 
-    /// The parties whose goals the event changes (old and new owner).
-    func goalOwners(before: WorldState) -> Set<PartyID> {
+    /// The parties whose goals the event changes (old and new owner), without repeats. An
+    /// array, not a set: it holds one or two parties and is asked for by several rules for
+    /// every goal message.
+    func goalOwners(before: WorldState) -> [PartyID] {
         switch self {
         case .goalAsserted(let goal):
-            var owners: Set<PartyID> = [goal.party]
-            if let old = before.goals[goal.id] { owners.insert(old.party) }
-            return owners
+            guard let old = before.goals[goal.id], old.party != goal.party else { return [goal.party] }
+            return [goal.party, old.party]
         case .goalWithdrawn(let goalID, _):
             return before.goals[goalID].map { [$0.party] } ?? []
         default:

@@ -53,17 +53,16 @@ public struct GapTracker: Sendable {
         let affected = engine.affectedSubjects(by: event, before: index)
         // The gaps of subjects no earlier staged event touched are still as they were before
         // the batch (a rule's gaps change only through events that name their subject), so
-        // read them now, before this event changes them.
-        var before: [[String: (gap: Gap, subject: GapSubject)]] = []
+        // read them now, before this event changes them. Only the rules with such subjects
+        // are noted: after the first message about a subject, there are none.
+        var before: [(rule: Int, gaps: [String: (gap: Gap, subject: GapSubject)])] = []
         for (r, subjects) in affected.enumerated() {
+            guard let subjects, !subjects.isEmpty, staged.rules[r].everything == nil else { continue }
             var found: [String: (gap: Gap, subject: GapSubject)] = [:]
-            let work = staged.rules[r]
-            if let subjects, work.everything == nil {
-                for subject in subjects where work.touched[subject] == nil {
-                    for gap in engine.gaps(of: subject, rule: r, in: index) { found[gap.id] = (gap, subject) }
-                }
+            for subject in subjects where staged.rules[r].touched[subject] == nil {
+                for gap in engine.gaps(of: subject, rule: r, in: index) { found[gap.id] = (gap, subject) }
             }
-            before.append(found)
+            if !found.isEmpty { before.append((r, found)) }
         }
         try index.apply(event)
         let position = staged.count
@@ -71,10 +70,12 @@ public struct GapTracker: Sendable {
         for (r, subjects) in affected.enumerated() {
             if let subjects {
                 for subject in subjects { staged.rules[r].touched[subject] = position }
-                staged.rules[r].before.merge(before[r]) { old, _ in old }
             } else {
                 staged.rules[r].everything = position
             }
+        }
+        for (r, gaps) in before {
+            staged.rules[r].before.merge(gaps) { old, _ in old }
         }
         return position
     }
