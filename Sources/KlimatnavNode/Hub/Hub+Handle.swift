@@ -20,6 +20,8 @@ extension Hub {
         }
         // Gap detection once for the whole batch: each touched subject evaluated once.
         pending.attach(ledger.takeSettledGaps(at: now))
+        // Each changed entity read from the state once, as the batch left it.
+        pending.readEntities(from: ledger.state)
         pending.epoch = nextEpoch
         pending.stateSequence = ledger.stateSequence
         nextEpoch += 1
@@ -87,7 +89,7 @@ extension Hub {
             switch ledger.receive(domain, body: frames[3], from: party, at: now) {
             case .accepted(let accepted, let ack, let delta, let entities):
                 pending.acceptedAt[HubBatch.MessageKey(sender: partyID, sequence: domain.sequence)] = pending.items.count
-                pending.entityRows.append((pending.items.count, entities))
+                pending.noteEntities(entities, item: pending.items.count)
                 pending.items.append(.accepted(accepted))
                 pending.replies.append((routingID, .afterCommit(.ack(ack))))
                 pending.published.append(.delta(delta, body: frames[3]))

@@ -15,9 +15,12 @@ struct HubBatch: Sendable {
     var published: [HubPublication] = []
     /// The state sequence after this batch, stored with its commit.
     var stateSequence: UInt64 = 0
-    /// The current-state rows each accepted message changed (by position in `items`), not
-    /// yet encoded: ``encodeEntities()`` keeps the last row per entity.
-    var entityRows: [(item: Int, rows: [EntityRow])] = []
+    /// The current-state rows the accepted messages changed, each with the position in
+    /// `items` of the last message that changed it (``noteEntities(_:item:)``).
+    var changedEntities: [EntityKey: (item: Int, key: EntityKey)] = [:]
+    /// Those rows as the batch left them, by item, not yet encoded (``readEntities(from:)``;
+    /// the committer encodes them, ``encodeEntities()``).
+    var entityRows: [(item: Int, row: EntityRow)] = []
     /// Where each accepted message sits in `items`, to attach its gap changes.
     var acceptedAt: [MessageKey: Int] = [:]
 
@@ -36,16 +39,25 @@ struct HubBatch: Sendable {
         case duplicate(sender: PartyID, sequence: UInt64)
     }
 
-    /// Encodes the entity rows into the accepted messages, only the last row per entity
-    /// (kind and id): the `entity` table holds current state, so an earlier row of the same
-    /// entity in the same transaction would be overwritten anyway.
+    /// Notes the rows an accepted message at `item` changed.
+    mutating func noteEntities(_ keys: [EntityKey], item: Int) {
+        for key in keys { changedEntities[key] = (item, key) }
+    }
+
+    /// Reads every changed row from `state`, the state after the batch: the `entity` table
+    /// holds current state, so only the last change of each entity in a batch is written,
+    /// with the message that made it.
+    mutating func readEntities(from state: WorldState) {
+        entityRows = changedEntities.values.map { ($0.item, $0.key.row(in: state)) }
+        entityRows.sort { $0.item < $1.item }
+        changedEntities = [:]
+    }
+
+    /// Encodes the rows read by ``readEntities(from:)`` into their accepted messages.
     mutating func encodeEntities() throws {
-        var written = Set<String>()
-        for (item, rows) in entityRows.reversed() {
+        for (item, row) in entityRows {
             guard case .accepted(var message) = items[item] else { continue }
-            for row in rows.reversed() where written.insert(row.kind + "\u{0}" + row.id).inserted {
-                message.entities.insert(try row.change(), at: 0)
-            }
+            message.entities.append(try row.change())
             items[item] = .accepted(message)
         }
         entityRows.removeAll()

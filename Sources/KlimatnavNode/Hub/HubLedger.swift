@@ -54,7 +54,7 @@ struct HubLedger: Sendable {
         staged.append((sender.id, message.sequence))
         stateSequence += 1
         let deltaSequence = stateSequence
-        let entities = EntityChange.rows(for: event, in: state)
+        let entities = EntityKey.keys(for: event)
         var snapshot: RevisionSnapshot?
         if case .revisionClosed(let revision) = event {
             // Stored with the message, in the same commit: the state and open gaps at closing.
