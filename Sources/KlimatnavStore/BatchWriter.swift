@@ -40,7 +40,7 @@ struct BatchWriter {
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             return .duplicate
         }
-        let messageID = db.lastInsertedRowID
+        let messageID = insert.lastInsertedRowID
         for entity in message.entities { try write(entity, messageID: messageID) }
         for (gap, change) in message.gapChanges {
             try write(GapEvent(gap: gap, change: change, at: message.receivedAt, messageID: messageID))

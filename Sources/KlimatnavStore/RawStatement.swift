@@ -24,6 +24,10 @@ struct RawStatement {
 
     private var handle: OpaquePointer { statement.sqliteStatement }
 
+    /// The rowid of the connection's last successful INSERT (as `db.lastInsertedRowID`,
+    /// without GRDB's queue check on every row: this type runs only on the writer's queue).
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(sqlite3_db_handle(handle)) }
+
     func bind(_ value: Int64, at index: CInt) throws {
         try check(sqlite3_bind_int64(handle, index, value))
     }
