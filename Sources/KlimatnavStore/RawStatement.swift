@@ -66,14 +66,20 @@ struct RawStatement {
     /// Runs the statement once with the values bound, then resets it and clears its bindings
     /// (which may point at memory that is about to go away). A failure throws the
     /// `DatabaseError` GRDB would have thrown (same code, message and SQL); SQLite has then
-    /// undone this one statement, and the transaction goes on unless the caller throws on.
+    /// undone this one statement, and the transaction goes on unless the caller throws on. An
+    /// interrupted statement (a cancelled access) throws `CancellationError`, as GRDB does.
     func run() throws {
         var code = sqlite3_step(handle)
         while code == SQLITE_ROW { code = sqlite3_step(handle) }
         let failure = code == SQLITE_DONE ? nil : error(code)
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        if let failure { throw failure }
+        guard let failure else { return }
+        // GRDB interrupts the running statement when the task that awaits the access is
+        // cancelled, and reports that as `CancellationError`; nothing else in the store
+        // interrupts the writer.
+        if failure.resultCode == .SQLITE_INTERRUPT { throw CancellationError() }
+        throw failure
     }
 
     private func check(_ code: CInt) throws {
