@@ -3,7 +3,8 @@ import GRDB
 import KlimatnavCore
 
 /// Writes one group commit inside an open write transaction. Each statement is prepared once
-/// per commit and bound through the C API (``RawStatement``): per row, the cost is SQLite's.
+/// per commit and bound through the C API (``RawStatement``): per row, nearly all the cost is
+/// SQLite's own.
 struct BatchWriter {
     let db: Database
     private let statements: BatchStatements
