@@ -45,7 +45,11 @@ let package = Package(
         // SQLite persistence through GRDB.
         .target(
             name: "KlimatnavStore",
-            dependencies: ["KlimatnavCore", "KlimatnavWire", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "KlimatnavCore", "KlimatnavWire", .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, for the group commit's direct binding (RawStatement).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Reports and revision diffs for people: the model read from a hub's database, the
         // Swedish/English string catalogue, HTML/Markdown/SVG renderers. Pure renderers, no network.
@@ -100,7 +104,10 @@ let package = Package(
         .testTarget(name: "KlimatnavCoreTests", dependencies: ["KlimatnavCore"]),
         .testTarget(name: "KlimatnavWireTests", dependencies: ["KlimatnavWire", "KlimatnavCore"]),
         .testTarget(name: "KlimatnavPlaybookTests", dependencies: ["KlimatnavPlaybook", "KlimatnavCore"]),
-        .testTarget(name: "KlimatnavStoreTests", dependencies: ["KlimatnavStore", "KlimatnavCore", "KlimatnavWire"]),
+        .testTarget(
+            name: "KlimatnavStoreTests",
+            dependencies: ["KlimatnavStore", "KlimatnavCore", "KlimatnavWire", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "KlimatnavNodeTests", dependencies: ["KlimatnavNode", "ZeroMQ"]),
         .testTarget(
             name: "KlimatnavReportTests",

@@ -11,7 +11,12 @@ enum BatchSQL: Int, CaseIterable {
         case .insertRejected:
             "INSERT INTO rejected (sender, seq, type, code, reason, receivedAt, consumesSeq) VALUES (?, ?, ?, ?, ?, ?, ?)"
         case .upsertEntity:
-            "INSERT OR REPLACE INTO entity (kind, id, party, json, messageId) VALUES (?, ?, ?, ?, ?)"
+            // An upsert, not INSERT OR REPLACE: the same columns, without deleting and
+            // re-inserting the row (and its primary-key index entry) on every change.
+            """
+            INSERT INTO entity (kind, id, party, json, messageId) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(kind, id) DO UPDATE SET party = excluded.party, json = excluded.json, messageId = excluded.messageId
+            """
         case .deleteEntity:
             "DELETE FROM entity WHERE kind = ? AND id = ?"
         case .openGap:
