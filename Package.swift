@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "KlimatnavCoreTests", dependencies: ["KlimatnavCore"]),
         .testTarget(name: "KlimatnavWireTests", dependencies: ["KlimatnavWire", "KlimatnavCore"]),
-        .testTarget(name: "KlimatnavPlaybookTests", dependencies: ["KlimatnavPlaybook", "KlimatnavCore"]),
+        .testTarget(name: "KlimatnavPlaybookTests", dependencies: ["KlimatnavPlaybook", "KlimatnavCore", "KlimatnavWire"]),
         .testTarget(name: "KlimatnavStoreTests", dependencies: ["KlimatnavStore", "KlimatnavCore", "KlimatnavWire"]),
         .testTarget(name: "KlimatnavNodeTests", dependencies: ["KlimatnavNode", "ZeroMQ"]),
         .testTarget(

@@ -21,6 +21,10 @@ public enum WireCodec {
     /// ``WireMessage/validate()``; what is skipped, a parse and the typed decode, cannot
     /// fail on the canonical text of the same `Codable` types. Debug builds (and so every
     /// test) still run the full ``decode(frames:)``.
+    ///
+    /// Goal and ACK bodies, the hot ones, are written without the `Codable` tree
+    /// (``GoalBodyWriter``, ``AckBodyWriter``): the same bytes, or the generic path when a
+    /// value is out of what they handle.
     public static func encode(_ message: WireMessage) throws(WireError) -> [[UInt8]] {
         let limits = BodyLimits.of(type: message.type)
         let body: [UInt8] =
