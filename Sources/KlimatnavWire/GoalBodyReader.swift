@@ -23,7 +23,13 @@ enum GoalBodyReader {
 
     /// The goal in `bytes`, or `nil` when only the generic decoder can tell.
     static func read(_ bytes: [UInt8]) -> Goal? {
-        guard var reader = FlatObjectReader(bytes) else { return nil }
+        guard let reader = FlatObjectReader(bytes) else { return nil }
+        return read(reader)
+    }
+
+    /// The goal in the object `reader` is at (a whole body, or a DELTA's nested one).
+    static func read(_ reader: FlatObjectReader) -> Goal? {
+        var reader = reader
         var id: String?, party: PartyID?, orientation: GoalOrientation?, area: GoalArea?
         var basis: GoalBasis?, status: GoalStatus?, text: String?
         var areaName: String?, scopes: [Int]?, scope1EnergyOnly: Bool?, word: GoalWord?

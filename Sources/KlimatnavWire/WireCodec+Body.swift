@@ -42,7 +42,8 @@ extension WireCodec {
             snapshot.stateSequence = sequence
             return .snapshot(snapshot)
         case .delta:
-            var delta = try BodyCoder.decode(Delta.self, from: body)
+            var delta: Delta
+            if let fast = DeltaBodyReader.read(body) { delta = fast } else { delta = try BodyCoder.decode(Delta.self, from: body) }
             delta.stateSequence = sequence
             return .delta(delta)
         case .gap:

@@ -6,7 +6,7 @@ import Testing
 /// The wire codec's fast goal body paths (``GoalBodyWriter``, ``GoalBodyReader``) on real
 /// and national-scale data: for every goal of the seed playbook and of a synthetic playbook
 /// (its facts and its timeline), the same bytes as the generic ``BodyCoder`` and the same
-/// goal back. (KlimatnavWireTests cannot load playbooks; it tests random goals instead.)
+/// goal back, also from the DELTA that forwards it (``DeltaBodyReader``). (KlimatnavWireTests cannot load playbooks; it tests random goals instead.)
 @Suite struct GoalWireBodyTests {
     static func goals() throws -> [Goal] {
         let seed = try EmbeddedPlaybooks.loadKlimatkontrakt2030()
@@ -29,6 +29,10 @@ import Testing
             let decoded = try BodyCoder.decode(DomainBody.self, from: generic, eventName: "goal").event
             #expect(decoded == .goalAsserted(goal))
             #expect(GoalBodyReader.read(generic).map(DomainEvent.goalAsserted) == decoded, "\(goal.id)")
+            // The DELTA the hub forwards it in.
+            let delta = try WireCodec.encodeDelta(stateSequence: 1, by: goal.party, event: "goal", body: generic)[3]
+            let genericDelta = try BodyCoder.decode(Delta.self, from: delta)
+            #expect(DeltaBodyReader.read(delta) == genericDelta, "\(goal.id)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KlimatnavCore
 import Testing
 @testable import KlimatnavWire
@@ -101,41 +102,42 @@ import Testing
         }
     }
 
-    /// The generic path of `WireCodec.decode` for a body: ``BodyCoder`` and the value rules.
-    static func genericMessage(type: String, body: [UInt8]) throws -> WireMessage {
-        let message: WireMessage
-        if type == "goal" {
-            message = .domain(DomainMessage(sequence: 1, event: .goalAsserted(try genericDecode(body))))
-        } else {
-            var ack = try BodyCoder.decode(Ack.self, from: body)
-            ack.sequence = 1
-            message = .ack(ack)
+    /// What the fast reader of `type` (`goal`, `ACK`, `DELTA`) reads, with header 1.
+    static func fastRead(type: String, body: [UInt8]) -> WireMessage? {
+        switch type {
+        case "goal": GoalBodyReader.read(body).map { .domain(DomainMessage(sequence: 1, event: .goalAsserted($0))) }
+        case "ACK": AckBodyReader.read(body).map { .ack($0.withSequence(1)) }
+        default: DeltaBodyReader.read(body).map { .delta($0.withStateSequence(1)) }
         }
-        try message.validate()
-        return message
+    }
+
+    /// What the generic decoder (``BodyCoder``) reads, with header 1, before value rules.
+    static func genericRead(type: String, body: [UInt8]) throws -> WireMessage {
+        switch type {
+        case "goal": .domain(DomainMessage(sequence: 1, event: .goalAsserted(try genericDecode(body))))
+        case "ACK": .ack(try BodyCoder.decode(Ack.self, from: body).withSequence(1))
+        default: .delta(try BodyCoder.decode(Delta.self, from: body).withStateSequence(1))
+        }
     }
 
     /// Checks one (maybe damaged) body: whatever the fast reader returns, the generic decoder
-    /// returns too, and `WireCodec.decode` gives the generic path's message or error.
-    /// Returns whether the fast reader read it.
+    /// returns too, and `WireCodec.decode` gives the generic path's message (value rules
+    /// checked) or its exact error. Returns whether the fast reader read it.
     static func check(type: String, body: [UInt8]) throws -> Bool {
-        let fast: WireMessage? =
-            type == "goal"
-            ? GoalBodyReader.read(body).map { .domain(DomainMessage(sequence: 1, event: .goalAsserted($0))) }
-            : AckBodyReader.read(body).map { var ack = $0; ack.sequence = 1; return .ack(ack) }
+        let fast = fastRead(type: type, body: body)
         var generic: WireMessage?
-        let genericError = error { generic = try genericMessage(type: type, body: body) }
+        let genericError = error {
+            let message = try genericRead(type: type, body: body)
+            try message.validate()
+            generic = message
+        }
         var wire: WireMessage?
         let frames = [WireCodec.frame0, Array(type.utf8), WireCodec.header(1), body]
         let wireError = error { wire = try WireCodec.decode(frames: frames) }
         let text = String(decoding: body, as: UTF8.self)
         if let fast {
-            // The fast reader reads no value rule (scopes 1-3): compare before validate.
-            let unvalidated: WireMessage? =
-                type == "goal"
-                ? (try? genericDecode(body)).map { .domain(DomainMessage(sequence: 1, event: .goalAsserted($0))) }
-                : (try? BodyCoder.decode(Ack.self, from: body)).map { var ack = $0; ack.sequence = 1; return .ack(ack) }
-            #expect(unvalidated == fast, "fast reader accepted \(text)")
+            // The fast readers check no value rule (scopes 1-3): compare before those.
+            #expect((try? genericRead(type: type, body: body)) == fast, "fast reader accepted \(text)")
         }
         #expect(wire == generic, "\(text)")
         #expect(wireError == genericError, "\(text)")
@@ -159,6 +161,51 @@ import Testing
         #expect(fastReads > total / 50)
     }
 
+    /// Goal DELTAs: the hub's forwarded form is the generic encoder's, and the fast reader
+    /// reads it (and damaged copies) as the generic decoder does.
+    @Test func goalDeltas() throws {
+        var mutator = BodyMutator(seed: 7)
+        var fastReads = 0
+        var total = 0
+        for (index, goal) in Self.randomGoals(600, seed: 8).enumerated() {
+            let by: PartyID? = index % 3 == 0 ? nil : goal.party
+            let delta = Delta(stateSequence: 1, by: by, event: .goalAsserted(goal))
+            let generic = try BodyCoder.encode(delta, limits: BodyLimits.of(type: "DELTA"))
+            let forwarded = try WireCodec.encodeDelta(stateSequence: 1, by: by, event: "goal", body: try Self.genericEncode(goal))[3]
+            #expect(forwarded == generic)
+            if try Self.check(type: "DELTA", body: generic) {
+                fastReads += 1
+            } else {
+                #expect(Self.needsUnicodeEscape(generic), "fast reader refused \(String(decoding: generic, as: UTF8.self))")
+            }
+            for _ in 0..<20 {
+                total += 1
+                if try Self.check(type: "DELTA", body: mutator.mutate(generic)) { fastReads += 1 }
+            }
+        }
+        #expect(fastReads > total / 50)
+        // Damage next to the envelope's members.
+        let body = try Self.genericEncode(Samples.goal)
+        let good = try WireCodec.encodeDelta(stateSequence: 1, by: "goteborg", event: "goal", body: body)[3]
+        #expect(try Self.check(type: "DELTA", body: good))
+        let text = String(decoding: good, as: UTF8.self)
+        let variants = [
+            (#","by":"#, #";"by":"#), (#","by":"#, #","bz":"#), (#","by":"#, #"}"by":"#), (#","by":"#, #" ,"by":"#),
+            (#","by":"#, #","by" :"#), (#""goteborg""#, #""Goteborg""#), (#""goteborg""#, #""gote"borg""#),
+            (#""goteborg""#, #""""#), (#","event":"goal"}"#, #","event":"goal" }"#), (#""event""#, #""Event""#),
+            (#"{"body":"#, #"{"body" :"#), (#"{"body":"#, #"{"bodz":"#), (#"{"body":{"#, #"{"body":[{"#),
+        ]
+        for (from, to) in variants {
+            let damaged = Array(text.replacingOccurrences(of: from, with: to).utf8)
+            #expect(damaged != good)
+            #expect(try !Self.check(type: "DELTA", body: damaged), "\(to)")
+        }
+        // Other events' DELTAs go to the generic decoder.
+        let other = try BodyCoder.encode(Delta(stateSequence: 1, by: nil, event: Samples.events[2]), limits: BodyLimits.of(type: "DELTA"))
+        #expect(DeltaBodyReader.read(other) == nil)
+        #expect(try !Self.check(type: "DELTA", body: other))
+    }
+
     @Test func ackBodies() throws {
         let acks = [Ack(sequence: 1), Ack(sequence: 1, stateSequence: 0), Ack(sequence: 1, stateSequence: 42), Ack(sequence: 1, stateSequence: .max)]
         for ack in acks {
@@ -176,6 +223,14 @@ import Testing
             for _ in 0..<3000 where try Self.check(type: "ACK", body: mutator.mutate(body)) { fastReads += 1 }
         }
         #expect(fastReads > 0)
+    }
+}
+
+extension Delta {
+    func withStateSequence(_ stateSequence: UInt64) -> Delta {
+        var delta = self
+        delta.stateSequence = stateSequence
+        return delta
     }
 }
 
