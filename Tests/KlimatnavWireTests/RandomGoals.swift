@@ -16,7 +16,7 @@ struct RandomGoals {
         "[", "]", ":", ",", "null", "1e3", "\\u0041",
     ]
     static let doubles: [Double] = [
-        0, -0.0, 1, -1, 0.5, -12.75, 80, 100, 1e-5, 0.0001, 1e16, 1e21, -1.5e300, 5e-324,
+        0, -0.0, 1, -1, 0.5, -12.75, 80, 100, 1e-5, 0.0001, 1e16, 1e21, -1.5e300, .leastNonzeroMagnitude,
         .greatestFiniteMagnitude, -.leastNormalMagnitude, 0.1 + 0.2, 123_456.789, 2030, 1.0 / 3.0,
     ]
     static let integers = [0, -1, 1, 1990, 2030, 2045, Int.max, Int.min, -2030, 99_999_999_999]
