@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "KlimatnavCoreTests", dependencies: ["KlimatnavCore"]),
         .testTarget(name: "KlimatnavWireTests", dependencies: ["KlimatnavWire", "KlimatnavCore"]),
-        .testTarget(name: "KlimatnavPlaybookTests", dependencies: ["KlimatnavPlaybook", "KlimatnavCore"]),
+        .testTarget(name: "KlimatnavPlaybookTests", dependencies: ["KlimatnavPlaybook", "KlimatnavCore", "KlimatnavWire"]),
         .testTarget(
             name: "KlimatnavStoreTests",
             dependencies: ["KlimatnavStore", "KlimatnavCore", "KlimatnavWire", .product(name: "GRDB", package: "GRDB.swift")]

@@ -114,14 +114,18 @@ struct CanonicalJSONWriter {
         if limitProblem == nil { limitProblem = problem }
     }
 
-    private mutating func writeString(_ text: String) {
+    private mutating func writeString(_ text: String) { Self.appendString(text, to: &bytes) }
+
+    /// Appends `text` as a JSON string, quoted and escaped as `JSONEncoder` does. Shared with
+    /// the fast body writers (``FlatObjectWriter``), so both write every string alike.
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
             for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                escape(byte)
+                escape(byte, to: &bytes)
                 start = index + 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
@@ -143,7 +147,7 @@ struct CanonicalJSONWriter {
         }
     }
 
-    private mutating func escape(_ byte: UInt8) {
+    private static func escape(_ byte: UInt8, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)

@@ -4,6 +4,11 @@ extension WireCodec {
     /// Decodes frame 3 as the body of `type` and attaches the header `sequence`.
     static func decodeBody(type: String, sequence: UInt64, body: [UInt8]) throws(WireError) -> WireMessage {
         guard let control = WireMessageType(rawValue: type) else {
+            // The most frequent body first, without the generic decoder when it can (see
+            // ``GoalBodyReader``); it returns nil for anything it is not sure of.
+            if type == "goal", let goal = GoalBodyReader.read(body) {
+                return .domain(DomainMessage(sequence: sequence, event: .goalAsserted(goal)))
+            }
             let event = try BodyCoder.decode(DomainBody.self, from: body, eventName: type).event
             return .domain(DomainMessage(sequence: sequence, event: event))
         }
@@ -17,7 +22,8 @@ extension WireCodec {
             welcome.nextSequence = sequence
             return .welcome(welcome)
         case .ack:
-            var ack = try BodyCoder.decode(Ack.self, from: body)
+            var ack: Ack
+            if let fast = AckBodyReader.read(body) { ack = fast } else { ack = try BodyCoder.decode(Ack.self, from: body) }
             ack.sequence = sequence
             return .ack(ack)
         case .nack:
@@ -36,7 +42,8 @@ extension WireCodec {
             snapshot.stateSequence = sequence
             return .snapshot(snapshot)
         case .delta:
-            var delta = try BodyCoder.decode(Delta.self, from: body)
+            var delta: Delta
+            if let fast = DeltaBodyReader.read(body) { delta = fast } else { delta = try BodyCoder.decode(Delta.self, from: body) }
             delta.stateSequence = sequence
             return .delta(delta)
         case .gap:

@@ -6,7 +6,10 @@ import KlimatnavWire
 /// Micro-benchmark of the wire codec (release builds): µs per message for
 /// `WireCodec.decode(frames:)` and `WireCodec.encode(_:)` on the goal-assertion domain messages
 /// of `SyntheticPlaybook.generate(seed: 2021, scale: 1)`, on DELTAs carrying them, and on ACKs.
-/// Each figure is the median of several runs over 4000 messages.
+/// Each figure is the median of several runs over 4000 messages. Goal domain messages, goal
+/// DELTAs (decode) and ACKs take the codec's fast body paths (`GoalBodyWriter`/`GoalBodyReader`,
+/// `DeltaBodyReader`, `AckBodyWriter`/`AckBodyReader`); DELTA encode is the generic `Codable`
+/// path (the hub forwards the accepted body with `WireCodec.encodeDelta` instead).
 ///
 ///     swift run -c release codec-bench [runs]
 
