@@ -2,7 +2,7 @@
 //
 // Usage: klimatnav-bench [--raw-pushpull P] [--raw-dealerrouter P] [--raw-sqlite P]
 //                        [--klimatnav P] [--runs N] [--scales 1,4,16] [--only SECTION,...]
-//                        [--nodes-in-process]
+//                        [--nodes-in-process] [--saturation-per-link N]
 //   sections: transport, gaps, durable, memory, run
 // The durable benchmark runs its node links in a child process of this binary
 // (`--nodes-child`, internal); `--nodes-in-process` runs them in the hub's process.
@@ -34,6 +34,7 @@ var scales = [1, 4, 16]
 var only: Set<String>?
 var transportScale = 1.0
 var memoryMessages = 8000
+var saturationPerLink = 4000
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -44,6 +45,7 @@ while let argument = arguments.next() {
     case "--runs": runs = Int(arguments.next() ?? "") ?? runs
     case "--transport-scale": transportScale = Double(arguments.next() ?? "") ?? transportScale
     case "--memory-messages": memoryMessages = Int(arguments.next() ?? "") ?? memoryMessages
+    case "--saturation-per-link": saturationPerLink = Int(arguments.next() ?? "") ?? saturationPerLink
     case "--scales": scales = (arguments.next() ?? "").split(separator: ",").compactMap { Int($0) }
     case "--nodes-in-process": nodesInProcess = true
     case "--only": only = Set((arguments.next() ?? "").split(separator: ",").map(String.init))
@@ -147,9 +149,12 @@ if enabled("durable") {
             var raw: [Double] = []
             for _ in 0..<repeats {
                 let result = try await DurableBenchmark.run(
-                    playbook: playbook, scale: scale, seededPath: seeded, durability: durability, links: links, perLink: 4000,
+                    playbook: playbook, scale: scale, seededPath: seeded, durability: durability, links: links, perLink: saturationPerLink,
                     offered: nil, nodesBinary: nodesBinary)
                 saturated.append(result)
+                Bench.progress(String(
+                    format: "%@ saturation: %.0f msg/s, hub %.1f us/msg, nodes %.1f us/msg, %.0f msg/commit, p50 %.1f ms",
+                    name, result.rate, result.hubCPUMicroseconds, result.nodesCPUMicroseconds, result.meanBatch, result.p50Ms))
                 if let rawSQLite {
                     let batch = max(1, Int(result.meanBatch.rounded()))
                     raw.append(try Bench.runBinary(rawSQLite, [
