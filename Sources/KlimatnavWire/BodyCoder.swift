@@ -45,7 +45,16 @@ enum BodyCoder {
 
     /// The offset of the first byte that is not part of valid UTF-8, or `nil`.
     static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        var offset = 0
+        // Bodies are mostly ASCII: skip a run of it eight bytes at a time.
+        var offset = bytes.withUnsafeBytes { raw in
+            var start = 0
+            while start + 8 <= raw.count,
+                raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                start += 8
+            }
+            return start
+        }
         while offset < bytes.count {
             // ASCII bytes are valid on their own; only other sequences need the parser.
             if bytes[offset] < 0x80 {

@@ -87,12 +87,12 @@ extension Hub {
             }
             sessions.touch(routingID, at: now)
             switch ledger.receive(domain, body: frames[3], from: party, at: now) {
-            case .accepted(let accepted, let ack, let delta, let entities):
+            case .accepted(let accepted, let ack, let stateSequence, let entities):
                 pending.acceptedAt[HubBatch.MessageKey(sender: partyID, sequence: domain.sequence)] = pending.items.count
                 pending.noteEntities(entities, item: pending.items.count)
                 pending.items.append(.accepted(accepted))
                 pending.replies.append((routingID, .afterCommit(.ack(ack))))
-                pending.published.append(.delta(delta, body: frames[3]))
+                pending.published.append(.delta(stateSequence: stateSequence, by: partyID, event: accepted.type, body: frames[3]))
             case .rejected(let rejected, let nack):
                 logger.info("refused \(rejected.type ?? "?") #\(nack.sequence) from \(partyID): \(nack.code.rawValue): \(nack.reason)")
                 pending.items.append(.rejected(rejected))

@@ -65,8 +65,8 @@ struct HubLedger: Sendable {
             sender: sender.id.rawValue, sequence: message.sequence, type: event.name, body: Data(body),
             receivedAt: time, revision: snapshot)
         return .accepted(
-            accepted, ack: Ack(sequence: message.sequence, stateSequence: deltaSequence),
-            delta: Delta(stateSequence: deltaSequence, by: sender.id, event: event), entities: entities)
+            accepted, ack: Ack(sequence: message.sequence, stateSequence: deltaSequence), stateSequence: deltaSequence,
+            entities: entities)
     }
 
     /// Evaluates the gaps of everything staged since the last settle (each touched subject
