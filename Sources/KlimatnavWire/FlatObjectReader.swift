@@ -97,15 +97,8 @@ struct FlatObjectReader {
                 guard index < end else { return fail() }
                 let escape = bytes[index]
                 index += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                default: return fail()
-                }
+                guard let byte = StrictJSONParser.unescaped(escape) else { return fail() }
+                out.append(byte)
             case 0x00..<0x20:
                 return fail()
             default:

@@ -130,15 +130,12 @@ struct StrictJSONParser {
                 guard index < bytes.count else { throw failure("unterminated escape") }
                 let escape = bytes[index]
                 index += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"): out.append(contentsOf: try unicodeEscape())
-                default: throw failure("invalid escape")
+                if let byte = Self.unescaped(escape) {
+                    out.append(byte)
+                } else if escape == UInt8(ascii: "u") {
+                    out.append(contentsOf: try unicodeEscape())
+                } else {
+                    throw failure("invalid escape")
                 }
             case 0x00..<0x20:
                 throw failure("control character in string")
@@ -212,5 +209,21 @@ struct StrictJSONParser {
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else { throw failure("number out of range") }
         return .number(text)
+    }
+}
+
+extension StrictJSONParser {
+    /// The byte a two-character escape (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`)
+    /// stands for, given the character after the backslash; `nil` for `u` and anything else.
+    static func unescaped(_ escape: UInt8) -> UInt8? {
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escape
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
     }
 }
