@@ -50,18 +50,17 @@ extension DomainEvent {
         return old.name != party.name || old.kind != party.kind || old.level != party.level
     }
 
-    /// The parties whose goals the event changes (old and new owner), without repeats. An
-    /// array, not a set: it holds one or two parties and is asked for by several rules for
-    /// every goal message.
-    func goalOwners(before: WorldState) -> [PartyID] {
+    /// The parties whose goals the event changes (old and new owner), without repeats.
+    /// Several rules ask for them for every goal message, so they come without allocating.
+    func goalOwners(before: WorldState) -> GoalOwners {
         switch self {
         case .goalAsserted(let goal):
-            guard let old = before.goals[goal.id], old.party != goal.party else { return [goal.party] }
-            return [goal.party, old.party]
+            guard let old = before.goals[goal.id], old.party != goal.party else { return GoalOwners(goal.party) }
+            return GoalOwners(goal.party, old.party)
         case .goalWithdrawn(let goalID, _):
-            return before.goals[goalID].map { [$0.party] } ?? []
+            return GoalOwners(before.goals[goalID]?.party)
         default:
-            return []
+            return GoalOwners(nil)
         }
     }
 
@@ -73,4 +72,25 @@ extension DomainEvent {
         default: nil
         }
     }
+}
+
+/// No, one or two parties, as a sequence that needs no storage of its own.
+struct GoalOwners: Sequence {
+    private let first: PartyID?
+    private let second: PartyID?
+
+    init(_ first: PartyID?, _ second: PartyID? = nil) {
+        (self.first, self.second) = first == nil ? (second, nil) : (first, second)
+    }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate var rest: (PartyID?, PartyID?)
+
+        mutating func next() -> PartyID? {
+            defer { rest = (rest.1, nil) }
+            return rest.0
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(rest: (first, second)) }
 }

@@ -23,8 +23,11 @@ public struct RegionalHubGapRule: GapRule {
         case .membershipJoined(let membership), .membershipLeft(let membership):
             return [.party(membership.member), .party(membership.hub)]
         case .goalAsserted, .goalWithdrawn:
-            let owners = event.goalOwners(before: before.state)
-            return Set(owners.flatMap { before.hubsByMember[$0] ?? [] }.map(GapSubject.party))
+            var subjects = Set<GapSubject>()
+            for owner in event.goalOwners(before: before.state) {
+                for hub in before.hubsByMember[owner] ?? [] { subjects.insert(.party(hub)) }
+            }
+            return subjects
         default:
             return []
         }

@@ -20,7 +20,10 @@ public struct ReportingGapRule: GapRule {
         switch event {
         case .partyRegistered(let party): return [.party(party.id)]
         case .commitmentStated(let commitment): return [.party(commitment.party)]
-        case .goalAsserted, .goalWithdrawn: return Set(event.goalOwners(before: before.state).map(GapSubject.party))
+        case .goalAsserted, .goalWithdrawn:
+            var subjects = Set<GapSubject>()
+            for owner in event.goalOwners(before: before.state) { subjects.insert(.party(owner)) }
+            return subjects
         default: return []
         }
     }

@@ -38,9 +38,12 @@ public struct RoadmapMisalignmentRule: GapRule {
         case .goalAsserted, .goalWithdrawn:
             let owners = event.goalOwners(before: before.state)
             if owners.contains(where: { before.referenceParties.contains($0) }) { return nil }
-            let signed = owners.flatMap { before.roadmapsBySignatory[$0] ?? [] }
-            let owned = owners.flatMap { before.roadmapsByOwner[$0] ?? [] }
-            return Set((signed + owned).map(GapSubject.roadmap))
+            var subjects = Set<GapSubject>()
+            for owner in owners {
+                for id in before.roadmapsBySignatory[owner] ?? [] { subjects.insert(.roadmap(id)) }
+                for id in before.roadmapsByOwner[owner] ?? [] { subjects.insert(.roadmap(id)) }
+            }
+            return subjects
         default:
             return []
         }
