@@ -77,9 +77,10 @@ let package = Package(
             name: "klimatnav",
             dependencies: [
                 "KlimatnavNode", "KlimatnavStore", "KlimatnavPlaybook", "KlimatnavCore", "ZeroMQ", "KlimatnavReport",
-                "KlimatnavDashboard",
+                "KlimatnavDashboard", "KlimatnavWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Throughput of the ZeroMQ layer against raw libzmq (scripts/bench-zmq.sh).
@@ -108,7 +109,13 @@ let package = Package(
             name: "KlimatnavStoreTests",
             dependencies: ["KlimatnavStore", "KlimatnavCore", "KlimatnavWire", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "KlimatnavNodeTests", dependencies: ["KlimatnavNode", "ZeroMQ"]),
+        .testTarget(
+            name: "KlimatnavNodeTests",
+            dependencies: [
+                "KlimatnavNode", "ZeroMQ", "KlimatnavCore", "KlimatnavStore", "KlimatnavWire",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "KlimatnavReportTests",
             dependencies: ["KlimatnavReport", "KlimatnavCore", "KlimatnavStore", "KlimatnavNode", "KlimatnavPlaybook", .product(name: "Logging", package: "swift-log")]
@@ -121,7 +128,9 @@ let package = Package(
                 "KlimatnavDashboard", "KlimatnavReport", "KlimatnavStore", "KlimatnavCore", "KlimatnavWire", "ZeroMQ",
                 // The browser test runs the built binary (scripts/dashboard-test.sh).
                 "klimatnav",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

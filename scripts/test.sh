@@ -14,6 +14,8 @@ if "$venv/bin/python" -c "import zmq" 2>/dev/null; then export KLIMATNAV_PYTHON=
 if [ "${KLIMATNAV_SKIP_BROWSER:-}" != "1" ]; then
   bash scripts/setup-browser.sh || echo "test: could not install the browser; the browser test will be skipped" >&2
 fi
+# Every imported module declared: an undeclared one makes incremental builds link stale code.
+bash scripts/check-imports.sh
 swift build --build-tests
 # A hung test fails the run after 30 minutes instead of holding CI for its whole budget.
 timeout 1800 swift test --skip-build
