@@ -34,7 +34,7 @@ var scales = [1, 4, 16]
 var only: Set<String>?
 var transportScale = 1.0
 var memoryMessages = 8000
-var saturationPerLink = 4000
+var saturationPerLink = 8000
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {

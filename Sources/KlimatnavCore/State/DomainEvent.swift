@@ -1,6 +1,10 @@
 /// A change to the shared state: what a party's message asserts. Every wire message that
 /// carries domain content decodes to one of these; the hub applies it to ``WorldState``.
-public enum DomainEvent: Hashable, Sendable {
+///
+/// `indirect`: each payload lives in one shared box, so an event passed from the decoder
+/// through the ledger, the state and the outcomes is copied as a reference, not as the
+/// few hundred bytes of a `Goal` with a retain for each of its strings.
+public indirect enum DomainEvent: Hashable, Sendable {
     case partyRegistered(Party)
     case goalAsserted(Goal)
     case goalWithdrawn(goalID: String, party: PartyID)
