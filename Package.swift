@@ -86,7 +86,7 @@ let package = Package(
         // Throughput of the ZeroMQ layer against raw libzmq (scripts/bench-zmq.sh).
         .executableTarget(name: "zmq-bench", dependencies: ["ZeroMQ", "CZeroMQ", "BenchSupport"]),
         // What the benchmark executables share (processor time).
-        .target(name: "BenchSupport"),
+        .target(name: "BenchSupport", dependencies: ["ZeroMQ"]),
         // Performance figures against raw libzmq and raw SQLite, and the targets (scripts/bench.sh).
         .executableTarget(
             name: "klimatnav-bench",

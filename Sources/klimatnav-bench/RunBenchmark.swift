@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 
 /// `klimatnav run` on the embedded seed playbook, as a whole process (start-up included),

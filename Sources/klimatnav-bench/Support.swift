@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 
 /// Small helpers shared by the benchmarks: medians, percentiles, clocks, output lines.
@@ -64,17 +65,7 @@ enum Bench {
     }
 }
 
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
-extension Duration {
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}
 
 /// Monotonic time in seconds.
 @inline(__always) func now() -> Double {

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import ZeroMQ
 
@@ -10,42 +11,12 @@ enum TransportBenchmark {
         case dealerRouter = "dealerrouter"
     }
 
-    /// A task sends with `await send(_:)`, another iterates `batches`.
+    /// A task sends with `await send(_:)`, another iterates `batches` (``AsyncThroughput``).
     static func swiftAsync(_ pattern: Pattern, size: Int, count: Int) async throws -> Double {
-        let context = try ZeroMQContext()
-        defer { context.shutdown() }
-        let (receiverType, senderType): (SocketType, SocketType) =
-            pattern == .pushPull ? (.pull, .push) : (.router, .dealer)
-        let receiver = try AsyncSocket(context, type: receiverType) { socket in
-            try socket.set(.linger, 0)
-            try socket.bind("tcp://127.0.0.1:*")
-        }
-        let sender = try AsyncSocket(context, type: senderType) { socket in
-            try socket.set(.linger, 0)
-            if pattern == .dealerRouter { try socket.set(.routingId, Array("node-1".utf8)) }
-            try socket.connect(receiver.lastEndpoint!)
-        }
-        let message = Message(frame: [UInt8](repeating: 0x61, count: size))
-        let payloadFrame = pattern == .pushPull ? 0 : 1
-        let start = ContinuousClock.now
-        let sending = Task {
-            for _ in 0..<count { try await sender.send(message) }
-        }
-        var received = 0
-        for try await batch in receiver.batches {
-            for message in batch where message.frames[payloadFrame].count != size {
-                throw BenchError("bad message size \(message.frames[payloadFrame].count)")
-            }
-            received += batch.count
-            if received >= count { break }
-        }
-        let elapsed = ContinuousClock.now - start
-        try await sending.value
-        sender.close()
-        receiver.close()
-        await sender.waitUntilClosed()
-        await receiver.waitUntilClosed()
-        return Double(count) / elapsed.seconds
+        let (receiver, sender): (SocketType, SocketType) = pattern == .pushPull ? (.pull, .push) : (.router, .dealer)
+        return try await AsyncThroughput.measure(
+            receiver: receiver, sender: sender, size: size, count: count, configuration: AsyncSocket.Configuration()
+        ).rate
     }
 
     /// Interleaved runs of raw C and Swift; prints medians and the ratio.

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import ZeroMQ
 
@@ -59,14 +60,4 @@ enum PushPullBenchmarks {
     }
 }
 
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
-extension Duration {
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}

@@ -2,15 +2,15 @@ import Foundation
 import ZeroMQ
 
 /// Throughput through ``AsyncSocket`` (the path the application uses) over tcp loopback,
-/// sender and receiver in one process, as klimatnav-bench's `TransportBenchmark` measures it:
+/// sender and receiver in one process (zmq-bench and klimatnav-bench's transport figures):
 /// a task sends `count` messages of `size` bytes with `await send(_:)`, the caller iterates
 /// `batches` and checks the payload size of every message.
-enum AsyncThroughput {
+public enum AsyncThroughput {
     /// - Parameters:
     ///   - receiver: `.pull` or `.router` (a ROUTER's payload is frame 1, after the routing id).
     ///   - sender: `.push` or `.dealer`.
     /// - Returns: messages per second and the mean batch size the consumer saw.
-    static func measure(
+    public static func measure(
         receiver receiverType: SocketType, sender senderType: SocketType, size: Int, count: Int,
         configuration: AsyncSocket.Configuration
     ) async throws -> (rate: Double, meanBatch: Double) {
