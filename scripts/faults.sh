@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Long fault and abuse runs (RELIABILITY.md). Builds release itself; prints one figure a line:
+#   dual-hub: refused=yes|no lost=L
 #   kill9: cycles=C acked=A stored=S lost=L duplicates=D
 #   node-restart: queued=Q delivered=D lost=L
 #   partition: seconds=S detected_ms=T lost=L
@@ -90,6 +91,33 @@ kill9() {
   for p in "${parties[@]}"; do args+=(--outbox "$p:$d/$p.outbox"); done
   line=$("$K" fault-check --db "$d/hub.db" "${args[@]}")
   echo "kill9: cycles=$KILL9_CYCLES acked=$(field "$line" acked) stored=$(field "$line" stored) lost=$(field "$line" lost) duplicates=$(field "$line" duplicates)"
+}
+
+# ---------------------------------------------------------------- dual-hub
+# Two hubs on one database: the second (and a `run`) must refuse at once, naming the file and
+# the first hub's pid, while the first keeps acknowledging; nothing acknowledged is lost.
+dual_hub() {
+  local d="$W/dual-hub" node refused=yes line lost
+  mkdir -p "$d"
+  start_hub dual-a "$d/dual.db" "tcp://127.0.0.1:*" || return
+  local first=$HUB_PID first_ep=$HUB_EP
+  "$K" stream --party lund --connect "$first_ep" --count 3000 --rate 1000 --outbox "$d/lund.outbox" --timeout 120 >"$d/lund.out" 2>"$d/lund.log" &
+  node=$!
+  PIDS+=("$node")
+  sleep 0.5
+  for _ in 1 2 3; do
+    if "$K" hub --bind "tcp://127.0.0.1:*" --db "$d/dual.db" >"$d/b.out" 2>"$d/b.log"; then refused=no; fi
+    grep -q "pid $first" "$d/b.log" || refused=no
+    if "$K" run --db "$d/dual.db" >"$d/run.out" 2>"$d/run.log"; then refused=no; fi
+    grep -q "pid $first" "$d/run.log" || refused=no
+    sleep 0.3
+  done
+  wait "$node" 2>/dev/null
+  kill -TERM "$first"
+  wait "$first" 2>/dev/null
+  line=$("$K" fault-check --db "$d/dual.db" --outbox "lund:$d/lund.outbox")
+  lost=$(( $(field "$line" lost) + $(field "$line" undelivered) + $(field "$line" duplicates) ))
+  echo "dual-hub: refused=$refused lost=$lost"
 }
 
 # ---------------------------------------------------------------- node-restart
@@ -234,7 +262,7 @@ auth() {
   fi
 }
 
-for step in ${FAULTS_ONLY:-kill9 node_restart partition fuzz disk_full slow_subscriber auth}; do
+for step in ${FAULTS_ONLY:-dual_hub kill9 node_restart partition fuzz disk_full slow_subscriber auth}; do
   "$step"
 done
 echo "faults: done in $(( $(date +%s) - START )) s" >&2

@@ -37,16 +37,26 @@ public struct Dashboard: Sendable {
         "/api/policy-labs", "/api/revisions", "/api/events",
     ]
 
+    /// Every page path (for the 404 text).
+    public static let pagePaths = ["/", "/goals", "/gaps", "/barriers", "/parties", "/parties/{id}", "/revisions", "/events"]
+
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: GuardMiddleware(allowPublic: allowPublic))
+        router.add(middleware: NotFoundMiddleware())
         let dashboard = self
 
         // Pages.
         router.get("/") { request, _ in try await dashboard.page(request) { views, _ in views.overview() } }
         router.get("/goals") { request, _ in try await dashboard.page(request) { views, _ in views.goals() } }
         router.get("/gaps") { request, _ in
-            try await dashboard.page(request) { views, request in views.gaps(filter: Self.filter(request)) }
+            try await dashboard.page(request) { views, request in
+                let filter = Self.filter(request)
+                if let problem = filter.problem(parties: views.model.state.parties.keys.map(\.rawValue)) {
+                    throw Views.BadRequest(message: "\(problem)")
+                }
+                return views.gaps(filter: filter)
+            }
         }
         router.get("/barriers") { request, _ in try await dashboard.page(request) { views, _ in views.barriers() } }
         router.get("/parties") { request, _ in try await dashboard.page(request) { views, _ in views.parties() } }
@@ -71,10 +81,16 @@ public struct Dashboard: Sendable {
             try await Self.json(dashboard.data().goalRows(party: request.uri.queryParameters.get("party")))
         }
         router.get("/api/gaps") { request, _ in
-            try await Self.json(GapOutput(records: Self.filter(request).apply(dashboard.data().allGaps)).rows)
+            let model = try await dashboard.data()
+            let filter = Self.filter(request)
+            if let problem = Self.problem(filter, model) { return try Self.error(.badRequest, problem) }
+            return try Self.json(GapOutput(records: filter.apply(model.allGaps)).rows)
         }
         router.get("/api/gaps.csv") { request, _ in
-            let csv = GapOutput(records: Self.filter(request).apply(try await dashboard.data().allGaps)).csv(lineEnding: "\r\n")
+            let model = try await dashboard.data()
+            let filter = Self.filter(request)
+            if let problem = Self.problem(filter, model) { return try Self.error(.badRequest, problem) }
+            let csv = GapOutput(records: filter.apply(model.allGaps)).csv(lineEnding: "\r\n")
             var headers = HTTPFields()
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"klimatnav-gaps.csv\""
@@ -128,6 +144,9 @@ public struct Dashboard: Sendable {
         } catch let notFound as Views.NotFound {
             html = views.notFound(notFound.message)
             status = .notFound
+        } catch let bad as Views.BadRequest {
+            html = views.notFound(bad.message)
+            status = .badRequest
         }
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
@@ -143,12 +162,26 @@ public struct Dashboard: Sendable {
         return GapFilter(party: query.get("party"), kind: query.get("kind"), level: query.get("level"), includeResolved: resolved)
     }
 
-    static func json<T: Encodable>(_ value: T) throws -> Response {
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
+    }
+
+    /// An API error as JSON (`{"error": ..., "parameter": ..., "valid": [...]}`).
+    static func error(_ status: HTTPResponse.Status, _ body: ErrorBody) throws -> Response {
+        try json(body, status: status)
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ problem: GapFilter.Problem) throws -> Response {
+        try json(ErrorBody(error: "\(problem)", parameter: problem.parameter, value: problem.value, valid: problem.valid), status: status)
+    }
+
+    /// An unknown filter value in `filter`, checked against the parties of `model`.
+    static func problem(_ filter: GapFilter, _ model: ReportModel) -> GapFilter.Problem? {
+        filter.problem(parties: model.state.parties.keys.map(\.rawValue))
     }
 
     /// One live event as `/events` and `/api/events` send it.

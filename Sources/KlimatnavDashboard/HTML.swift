@@ -142,6 +142,11 @@ struct Views {
         var message: String
     }
 
+    /// A 400 with a message (an unknown filter value).
+    struct BadRequest: Error {
+        var message: String
+    }
+
     private var c: Catalogue { page.catalogue }
     private func e(_ text: String) -> String { HTML.escape(text) }
 

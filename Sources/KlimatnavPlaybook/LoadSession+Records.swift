@@ -16,7 +16,7 @@ extension LoadSession {
     static let investmentAreaKeys = ["id", "party", "topic", "title", "needsLevels", "source"]
     static let claimKeys = ["party", "topic", "level", "source"]
     static let barrierKeys = [
-        "id", "title", "instrument", "changeLevel", "reportedBy", "affectedTopics", "responsibleAgency", "status", "source",
+        "id", "title", "instrument", "changeLevel", "reportedBy", "affects", "affectedTopics", "responsibleAgency", "status", "source",
     ]
     static let policyLabKeys = ["id", "barrier", "parties", "status", "source"]
     static let membershipKeys = ["hub", "member"]
@@ -244,6 +244,7 @@ extension LoadSession {
             let instrument = r.optional("instrument").flatMap { reader.text($0, "instrument") }
             let changeLevel = r.required("changeLevel").flatMap { reader.enumeration($0, "changeLevel", Level.self) }
             let reportedBy = r.required("reportedBy").flatMap { partyRefs($0, "reportedBy", nonEmpty: true) }
+            let affects = r.optional("affects").flatMap { partyRefs($0, "affects", nonEmpty: true) }
             let topics = r.optional("affectedTopics").flatMap { reader.sequence($0, "affectedTopics") { reader.identifier($0, "affectedTopics") } }
             let agency = r.optional("responsibleAgency").flatMap { partyRef($0, "responsibleAgency") }
             let status = r.optional("status").flatMap { reader.enumeration($0, "status", BarrierStatus.self) }
@@ -253,7 +254,7 @@ extension LoadSession {
             }
             guard let id, let title, let changeLevel, let reportedBy else { return nil }
             return RegulatoryBarrier(id: id, title: title, instrument: instrument, changeLevel: changeLevel,
-                reportedBy: reportedBy, affectedTopics: topics ?? [], responsibleAgency: agency,
+                reportedBy: reportedBy, affects: affects, affectedTopics: topics ?? [], responsibleAgency: agency,
                 status: status ?? .reported, source: source)
         }
     }

@@ -168,8 +168,10 @@ extension LoadSession {
         }
         switch event {
         case .barrierReported(let barrier):
-            if !barrier.reportedBy.contains(from) {
-                wrong("one of the reporting parties (\(barrier.reportedBy.map(\.rawValue).joined(separator: ", ")))")
+            // The hub's rule (Authorization): a report is one party's statement.
+            if barrier.reportedBy != [from] {
+                reader.error(.wrongSender, at: (bodyNode ?? fromNode).mark,
+                    "expected 'reportedBy' to be [\(from)], the sender, in a 'barrier.report' message, found [\(barrier.reportedBy.map(\.rawValue).joined(separator: ", "))]; name the parties the rule blocks in 'affects', or list several reporters under 'barriers' (each sends its own report)")
             }
         case .milestoneAdded(let roadmapID, _):
             if let owner = roadmapOwners[roadmapID], owner != from, !isCoordinator(from) {

@@ -183,6 +183,7 @@ enum YAMLWriter {
         m.text("instrument", barrier.instrument)
         m.raw("changeLevel", barrier.changeLevel)
         m.add("reportedBy", Node(ids(barrier.reportedBy), .implicit, .flow))
+        if let affects = barrier.affects { m.add("affects", Node(ids(affects), .implicit, .flow)) }
         m.list("affectedTopics", barrier.affectedTopics.map(text), flow: true)
         m.text("responsibleAgency", barrier.responsibleAgency?.rawValue)
         if barrier.status != .reported { m.raw("status", barrier.status) }

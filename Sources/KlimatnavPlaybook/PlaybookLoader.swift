@@ -176,9 +176,15 @@ final class LoadSession {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let detail = context.map { " (\($0.text))" } ?? ""
             let found = problem.hasPrefix("found ") ? String(problem.dropFirst(6)) : problem
-            reader.error(.syntax, at: mark, "expected well-formed YAML, found \(found)\(detail)")
+            if let context {
+                // Point where the problem starts ("while scanning a quoted scalar": the opening
+                // quote), not where the parser noticed it (often the next line or the file's end).
+                reader.error(.syntax, at: context.mark,
+                    "expected well-formed YAML, found \(found) at line \(mark.line), column \(mark.column) (\(context.text) that starts here)")
+            } else {
+                reader.error(.syntax, at: mark, "expected well-formed YAML, found \(found)")
+            }
         case .duplicatedKeysInMapping(let duplicates, let context):
             reader.error(.syntax, at: context.mark,
                 "expected each key once in a mapping, found \(YAMLReader.list(duplicates.map { "'\($0)'" })) more than once")

@@ -17,6 +17,8 @@ public final class HubStore: Sendable {
 
     let pool: DatabasePool
     public let path: String
+    /// This process's exclusive hold on the file (``DatabaseLock``); nil for read-only stores.
+    private let lock: DatabaseLock?
     private let commits = Mutex(0)
 
     /// Group commits (``commit(_:stateSequence:)`` transactions) this store has made since
@@ -29,7 +31,10 @@ public final class HubStore: Sendable {
     }
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
-    public init(path: String, durability: Durability = .full) throws(StoreError) {
+    /// Takes the file's ``DatabaseLock`` first, so a second writer refuses at once; `holder`
+    /// names this process in the lock file ("hub", "run").
+    public init(path: String, durability: Durability = .full, holder: String = "hub") throws(StoreError) {
+        lock = try DatabaseLock(database: path, holder: holder)
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         let pragma = durability == .full ? "FULL" : "NORMAL"
@@ -49,10 +54,15 @@ public final class HubStore: Sendable {
         self.path = path
     }
 
+    /// Gives up this process's hold on the file (at the end of a hub's or `run`'s life, so the
+    /// lock file goes too); nothing is written after this.
+    public func releaseLock() { lock?.release() }
+
     /// A store over an already opened pool (``init(readOnlyPath:)``).
     init(pool: DatabasePool, path: String) {
         self.pool = pool
         self.path = path
+        lock = nil
     }
 
     /// The metadata key of the hub's state sequence (protocol section 7.3).

@@ -11,6 +11,7 @@ struct Klimatnav: AsyncParsableCommand {
             `klimatnav run` plays the Klimatkontrakt 2030 playbook through a hub and one node per \
             party and prints the gaps it found. `klimatnav gaps` reads them back from the database.
             """,
+        version: KlimatnavVersion.text,
         subcommands: [
             RunCommand.self, HubCommand.self, NodeCommand.self, GapsCommand.self, LogCommand.self,
             ValidateCommand.self, ServeCommand.self, DiffCommand.self, ReportCommand.self, KeysCommand.self,

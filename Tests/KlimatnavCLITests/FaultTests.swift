@@ -13,38 +13,53 @@ import Glibc
         let process = Process()
         private let lock = NSLock()
         private var text = ""
+        private var errorText = ""
         let input = Pipe()
 
-        init(_ arguments: [String]) throws {
+        /// Starts `klimatnav ARGS`; its standard error is kept too when `captureErrors` is set.
+        init(_ arguments: [String], captureErrors: Bool = false) throws {
             process.executableURL = Klimatnav.binary
             process.arguments = arguments
             let out = Pipe()
             process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
             process.standardInput = input
-            out.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            collect(out) { $0.text += $1 }
+            if captureErrors {
+                let err = Pipe()
+                process.standardError = err
+                collect(err) { $0.errorText += $1 }
+            } else {
+                process.standardError = FileHandle.nullDevice
+            }
+            try process.run()
+        }
+
+        private func collect(_ pipe: Pipe, into append: @escaping @Sendable (Child, String) -> Void) {
+            pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
                 let data = handle.availableData
                 guard let self, !data.isEmpty else {
                     handle.readabilityHandler = nil  // end of file: stop being called
                     return
                 }
                 self.lock.lock()
-                self.text += String(decoding: data, as: UTF8.self)
+                append(self, String(decoding: data, as: UTF8.self))
                 self.lock.unlock()
             }
-            try process.run()
         }
 
         var output: String { lock.lock(); defer { lock.unlock() }; return text }
+        var errors: String { lock.lock(); defer { lock.unlock() }; return errorText }
 
-        /// Waits for a line containing `marker`; returns it.
-        func line(containing marker: String, within seconds: Double = 20) async throws -> String {
+        /// Waits for a line of standard output (or of standard error, with `errors`)
+        /// containing `marker`; returns it.
+        func line(containing marker: String, within seconds: Double = 20, errors: Bool = false) async throws -> String {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
-                if let line = output.split(separator: "\n").first(where: { $0.contains(marker) }) { return String(line) }
+                let text = errors ? self.errors : output
+                if let line = text.split(separator: "\n").first(where: { $0.contains(marker) }) { return String(line) }
                 try await Task.sleep(for: .milliseconds(20))
             }
-            throw CLIFailure("no '\(marker)' within \(seconds) s; output: \(output)")
+            throw CLIFailure("no '\(marker)' within \(seconds) s; output: \(output) \(self.errors)")
         }
 
         func send(_ command: String) { input.fileHandleForWriting.write(Data((command + "\n").utf8)) }

@@ -194,3 +194,41 @@ import Testing
         }
     }
 }
+
+/// `validate` and the hub follow one rule for barrier reports (Authorization).
+@Suite struct BarrierReportRuleTests {
+    func timeline(_ body: String) -> String {
+        Fixtures.small + """
+
+              - at: 2022-04-01
+                from: energimyndigheten
+                message: barrier.report
+                body: \(body)
+            """
+    }
+
+    @Test func aTimelineReportNamingOtherReportersIsRefusedAsTheHubWould() {
+        let diagnostics = Fixtures.diagnostics(timeline("{ id: permits, title: \"Permits\", changeLevel: national, reportedBy: [energimyndigheten, malmo] }"))
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostics.first?.description.contains("expected 'reportedBy' to be [energimyndigheten], the sender") == true, "\(diagnostics)")
+        #expect(diagnostics.first?.description.contains("'affects'") == true)
+    }
+
+    @Test func anAgencyReportsWhomTheRuleBlocksWithAffects() throws {
+        let yaml = timeline("{ id: permits, title: \"Permits\", changeLevel: national, reportedBy: [energimyndigheten], affects: [goteborg, malmo] }")
+        #expect(Fixtures.diagnostics(yaml).isEmpty, "\(Fixtures.diagnostics(yaml))")
+        let playbook = try PlaybookLoader.load(yaml: yaml, file: "test.yaml")
+        let state = try playbook.state()
+        #expect(state.barriers["permits"]?.blockedParties == ["goteborg", "malmo"])
+        // Every scheduled message is one the hub would accept from its sender.
+        var replay = WorldState()
+        for message in playbook.schedule() {
+            if let sender = replay.parties[message.from] ?? playbook.parties.first(where: { $0.id == message.from }),
+                sender.kind != .reference  // reference goals are stated by the coordinator (NodeSet)
+            {
+                #expect(Authorization.check(message.event, from: sender, in: replay) == nil, "\(message.event.name) from \(message.from)")
+            }
+            try replay.apply(message.event)
+        }
+    }
+}

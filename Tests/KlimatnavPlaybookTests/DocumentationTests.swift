@@ -34,9 +34,10 @@ import Testing
         #expect(loaded >= 1)
     }
 
-    @Test func syntaxErrorText() {
+    @Test func syntaxErrorPointsWhereTheProblemStarts() {
+        // The unclosed quote is on line 2; the parser notices at the end of the file (line 3).
         let diagnostics = PlaybookLoader.diagnose(yaml: "playbook: x\ntitle: \"open\n", file: "p.yaml")
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.description == "p.yaml:3:1: error: expected well-formed YAML, found unexpected end of stream (while scanning a quoted scalar)")
+        #expect(diagnostics.first?.description == "p.yaml:2:8: error: expected well-formed YAML, found unexpected end of stream at line 3, column 1 (while scanning a quoted scalar that starts here)")
     }
 }

@@ -18,7 +18,12 @@ public struct RegulatoryBarrier: Codable, Hashable, Sendable, Identifiable {
     public var instrument: String?
     /// The level able to change it.
     public var changeLevel: Level
+    /// Who reports the barrier: in a message, exactly its sender (a report is one party's
+    /// statement); the hub merges the reports of one barrier id.
     public var reportedBy: [PartyID]
+    /// The parties the rule blocks, as the reporter names them (an agency reports that a rule
+    /// blocks Lund and Malmö). Absent: the reporters themselves are the ones blocked.
+    public var affects: [PartyID]?
     /// Topics (investment areas) the barrier blocks.
     public var affectedTopics: [String]
     public var responsibleAgency: PartyID?
@@ -27,9 +32,10 @@ public struct RegulatoryBarrier: Codable, Hashable, Sendable, Identifiable {
 
     public init(
         id: String, title: String, instrument: String? = nil, changeLevel: Level,
-        reportedBy: [PartyID], affectedTopics: [String] = [], responsibleAgency: PartyID? = nil,
+        reportedBy: [PartyID], affects: [PartyID]? = nil, affectedTopics: [String] = [], responsibleAgency: PartyID? = nil,
         status: BarrierStatus = .reported, source: String? = nil
     ) {
+        self.affects = affects
         self.id = id
         self.title = title
         self.instrument = instrument
@@ -40,4 +46,7 @@ public struct RegulatoryBarrier: Codable, Hashable, Sendable, Identifiable {
         self.status = status
         self.source = source
     }
+
+    /// The parties the barrier blocks: those named in ``affects``, or else its reporters.
+    public var blockedParties: [PartyID] { affects ?? reportedBy }
 }

@@ -21,7 +21,7 @@ public struct GapEngine: Sendable {
     public static func standardRules(_ configuration: GapConfiguration) -> [any GapRule] {
         [
             GovernanceGapRule(), PolicyLabCandidateRule(), RoadmapMisalignmentRule(configuration: configuration),
-            AmbitionGapRule(configuration: configuration), DefinitionGapRule(), ReportingGapRule(),
+            AmbitionGapRule(configuration: configuration), DefinitionGapRule(currentYear: configuration.currentYear), ReportingGapRule(),
             RegionalHubGapRule(),
         ]
     }

@@ -52,7 +52,8 @@ public enum Authorization {
                 : Refusal("'\(me)' acts at level \(sender.level.rawValue) and may not claim responsibility at level \(claim.level.rawValue)")
         case .barrierReported(let barrier):
             guard barrier.reportedBy == [me] else {
-                return Refusal("a barrier report must name its sender '\(me)' as the only reporter, found \(barrier.reportedBy.map(\.rawValue))")
+                return Refusal(
+                    "a barrier report is one party's statement: 'reportedBy' must be exactly [\(me)], the sender, found \(barrier.reportedBy.map(\.rawValue)); name the parties the rule blocks in 'affects'")
             }
             return nil
         case .barrierAcknowledged(_, let by):

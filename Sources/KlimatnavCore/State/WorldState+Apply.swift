@@ -42,9 +42,13 @@ extension WorldState {
             claims = claims.filter { !($0.party == claim.party && $0.topic == claim.topic) }
         case .barrierReported(let barrier):
             for party in barrier.reportedBy { try requireParty(party) }
+            for party in barrier.affects ?? [] { try requireParty(party) }
             if let agency = barrier.responsibleAgency { try requireParty(agency) }
             if var existing = barriers[barrier.id] {
-                // A second report of a known barrier adds its reporters and topics.
+                // A second report of a known barrier adds its reporters, blocked parties and topics.
+                if existing.affects != nil || barrier.affects != nil {
+                    existing.affects = Array(Set(existing.blockedParties + barrier.blockedParties)).sorted()
+                }
                 existing.reportedBy = Array(Set(existing.reportedBy + barrier.reportedBy)).sorted()
                 existing.affectedTopics = Array(Set(existing.affectedTopics + barrier.affectedTopics)).sorted()
                 barriers[barrier.id] = existing

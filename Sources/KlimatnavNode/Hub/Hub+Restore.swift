@@ -8,21 +8,9 @@ extension Hub {
     /// difference between the recomputed gaps and the logged open ones (for example after a
     /// change of gap rules) as lifecycle events with no causing message.
     func restore() async throws {
-        var afterID: Int64 = 0
-        var replayed = 0
-        while true {
-            let page = try await store.messages(after: afterID, limit: 5000)
-            guard let last = page.last else { break }
-            for message in page {
-                let frames = [WireCodec.frame0, Array(message.type.utf8), Hub.header(message.sequence), Array(message.body)]
-                guard case .domain(let domain) = try WireCodec.decode(frames: frames), let sender = PartyID(message.sender) else {
-                    throw StoreError("replay message \(message.id)", "it is not a domain message")
-                }
-                try ledger.replay(domain.event, sender: sender, sequence: message.sequence)
-            }
-            replayed += page.count
-            afterID = last.id
-        }
+        var replaying = ledger
+        let replayed = try await HubLedger.replayMessages(from: store, into: &replaying)
+        ledger = replaying
         ledger.noteSequences(try await store.rejectedSequences())
         if let stored = try await store.meta(HubStore.stateSequenceKey).flatMap(UInt64.init) {
             ledger.restoreStateSequence(stored)

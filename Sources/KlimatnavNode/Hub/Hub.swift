@@ -44,8 +44,15 @@ public actor Hub {
 
     /// Binds the sockets and rebuilds the state from `store`.
     public init(context: ZeroMQContext, store: HubStore, options: HubOptions, logger: Logger) async throws {
+        try await self.init(context: context, options: options, logger: logger, openStore: { store })
+    }
+
+    /// Binds the sockets, then opens the database with `openStore` and rebuilds the state from
+    /// it: a hub whose address is taken refuses before it creates or locks any file.
+    public init(
+        context: ZeroMQContext, options: HubOptions, logger: Logger, openStore: () throws -> HubStore
+    ) async throws {
         self.options = options
-        self.store = store
         self.logger = logger
         // Fail closed: no ZAP handler, no CURVE sockets (libzmq would admit any key).
         let security = options.security
@@ -81,6 +88,7 @@ public actor Hub {
         }
         publishEndpoints = bound
         endpoints = (router.lastEndpoint, publisher?.lastEndpoint)
+        store = try openStore()
         ledger = try HubLedger(
             roster: options.roster,
             engine: GapEngine(configuration: options.gapConfiguration, playbook: options.responses))
@@ -128,6 +136,9 @@ public actor Hub {
         await committing.value
         await stopZAP()
     }
+
+    /// Releases the database's lock file once ``run()`` has returned (everything committed).
+    public nonisolated func releaseDatabase() { store.releaseLock() }
 
     /// Closes the sockets: ``run()`` returns once the batches already received are committed.
     public nonisolated func shutdown() {

@@ -16,6 +16,11 @@ public struct NodeSession: Sendable {
     /// The link's durable outbox, if any: messages it already holds (by key `m<index>`)
     /// are not queued again; unanswered ones are awaited (the link resends them).
     public var outbox: NodeOutbox? = nil
+    /// The hub's address, named in waiting messages and errors.
+    public var endpoint: String = "the hub"
+    /// Told, every few seconds while there is no WELCOME yet, that the node is still trying
+    /// (a line for the user: a node with no hub is not silent).
+    public var onWaiting: (@Sendable (String) -> Void)? = nil
 
     public init(link: PartyLink, messages: [ScheduledMessage], timeout: Double) {
         self.link = link
@@ -35,7 +40,22 @@ public struct NodeSession: Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         let link = self.link
         let expire: @Sendable () async -> Void = { await link.close() }
-        try await Deadline.run(until: deadline, what: "the hub's WELCOME", onExpiry: expire) { try await link.hello() }
+        let endpoint = self.endpoint
+        let waiting = onWaiting.map { report in
+            Task {
+                var waited = 0
+                while true {
+                    try await Task.sleep(for: .seconds(5))
+                    waited += 5
+                    report("still trying to reach the hub at \(endpoint): no WELCOME after \(waited) s (giving up after \(Int(timeout)) s); is the hub running, and is the address right?")
+                }
+            }
+        }
+        defer { waiting?.cancel() }
+        try await Deadline.run(until: deadline, what: "the hub's WELCOME from \(endpoint) (is a hub running there?)", onExpiry: expire) {
+            try await link.hello()
+        }
+        waiting?.cancel()
         var outcome = Outcome()
         var pending: [(Int, ScheduledMessage)] = []
         var resumed: [(UInt64, (Int, ScheduledMessage))] = []
@@ -101,16 +121,26 @@ enum Deadline {
         until deadline: Date, what: String, onExpiry: @escaping @Sendable () async -> Void,
         _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
-        try await withThrowingTaskGroup(of: T.self) { group in
+        let expired = StopRequest()
+        return try await withThrowingTaskGroup(of: T.self) { group in
             group.addTask { try await operation() }
             group.addTask {
                 try await Task.sleep(for: .seconds(max(0, deadline.timeIntervalSinceNow)))
+                expired.request()
                 await onExpiry()
                 throw Expired(what: what)
             }
-            guard let first = try await group.next() else { throw Expired(what: what) }
-            group.cancelAll()
-            return first
+            do {
+                guard let first = try await group.next() else { throw Expired(what: what) }
+                group.cancelAll()
+                return first
+            } catch {
+                group.cancelAll()
+                // The operation may fail first because `onExpiry` closed its socket: the
+                // deadline is the reason then, and the error says so.
+                if expired.isRequested { throw Expired(what: what) }
+                throw error
+            }
         }
     }
 }

@@ -13,11 +13,19 @@ public struct PlaybookRunner: Sendable {
     public var durability: HubStore.Durability
     public var responses: ResponsePlaybook?
     public var logger: Logger
+    /// Set (from a signal handler) to stop the run: no further message is sent, the messages
+    /// already sent are answered and committed, and ``run()`` returns a summary marked
+    /// ``RunSummary/interrupted``.
+    public let stop: StopRequest
+    /// Called once the nodes are connected, just before the first message is sent, with the
+    /// number of messages scheduled (for a progress line).
+    public var onSending: (@Sendable (Int) -> Void)?
 
     public init(
         playbook: Playbook, databasePath: String, durability: HubStore.Durability = .full,
-        responses: ResponsePlaybook? = nil, logger: Logger
+        responses: ResponsePlaybook? = nil, logger: Logger, stop: StopRequest = StopRequest()
     ) {
+        self.stop = stop
         self.playbook = playbook
         self.databasePath = databasePath
         self.durability = durability
@@ -40,22 +48,30 @@ public struct PlaybookRunner: Sendable {
     private func run(in context: ZeroMQContext) async throws -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
-        let store = try HubStore(path: databasePath, durability: durability)
         let options = HubOptions(
             bind: ["tcp://127.0.0.1:*"], publish: ["tcp://127.0.0.1:*"], roster: playbook.parties,
             durability: durability, responses: responses)
         logger.warning("insecure mode: the in-process run trusts HELLO on loopback; use `klimatnav hub` with keys across machines")
-        let hub = try await Hub(context: context, store: store, options: options, logger: logger)
+        // The sockets first, then the database (locked for this process: a hub or another
+        // `run` on the same file refuses at once).
+        let hub = try await Hub(context: context, options: options, logger: logger) {
+            try HubStore(path: databasePath, durability: durability, holder: "run")
+        }
+        let store = hub.store
+        let earlierMessages = try await store.messageCount()
         let hubTask = Task { try await hub.run() }
         guard let routerEndpoint = hub.endpoints.router else { throw StoreError("start the hub", "the ROUTER socket has no endpoint") }
         let nodes = try NodeSet.start(
             parties: playbook.parties, context: context, hub: routerEndpoint, publisher: hub.endpoints.publisher,
             logger: logger)
+        let schedule = playbook.schedule()
         var sent = 0
+        var interrupted = false
         var acknowledged = 0
         var refusals: [(from: PartyID, event: String, code: String, reason: String)] = []
         do {
             try await nodes.connectAll()
+            onSending?(schedule.count)
             let roster = Dictionary(playbook.parties.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             // Messages from one party are pipelined; before another party speaks, everything
             // sent so far is answered, so the hub sees the schedule's order.
@@ -73,7 +89,11 @@ public struct PlaybookRunner: Sendable {
                 }
                 inFlight = []
             }
-            for message in playbook.schedule() {
+            for message in schedule {
+                if stop.isRequested {
+                    interrupted = true
+                    break
+                }
                 guard let node = nodes.sender(for: message.from, in: roster) else {
                     throw StoreError("play \(playbook.id)", "no node can send for '\(message.from)'")
                 }
@@ -95,11 +115,13 @@ public struct PlaybookRunner: Sendable {
         hub.shutdown()
         try await hubTask.value
         let gaps = try await store.gaps().map(\.gap)
+        defer { store.releaseLock() }
         let elapsed = clock.now - started
         return RunSummary(
             playbook: playbook.id, title: playbook.title, illustrative: playbook.illustrative,
-            parties: playbook.parties.count, sent: sent, acknowledged: acknowledged, refusals: refusals, gaps: gaps,
-            databasePath: databasePath,
+            parties: playbook.parties.count, scheduled: schedule.count, sent: sent, acknowledged: acknowledged,
+            refusals: refusals, gaps: gaps, databasePath: databasePath, earlierMessages: earlierMessages,
+            storedMessages: try await store.messageCount(), interrupted: interrupted,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 }

@@ -6,10 +6,18 @@ public struct RunSummary: Sendable {
     public var title: String
     public var illustrative: Bool
     public var parties: Int
+    /// Messages the playbook schedules.
+    public var scheduled: Int
     public var sent: Int
     public var acknowledged: Int
     public var refusals: [(from: PartyID, event: String, code: String, reason: String)]
     public var gaps: [Gap]
     public var databasePath: String
+    /// Messages the database already held before this run (an earlier run on the same file).
+    public var earlierMessages: Int
+    /// Messages the database holds after this run.
+    public var storedMessages: Int
+    /// True when a stop request (Ctrl-C, SIGTERM) ended the run before every message was sent.
+    public var interrupted: Bool
     public var seconds: Double
 }

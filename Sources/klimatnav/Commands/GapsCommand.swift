@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KlimatnavCore
+import KlimatnavDashboard
 import KlimatnavReport
 import KlimatnavStore
 
@@ -36,6 +37,10 @@ struct GapsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try Database.openReadOnly(db)
+        let filter = GapFilter(party: party, kind: kind)
+        if let problem = filter.problem(parties: try await store.parties().map(\.id.rawValue)) {
+            throw CLIError("\(problem) (in \(db))")
+        }
         var records = try await store.gaps(includeResolved: all)
         if let kind { records = records.filter { $0.gap.kind.rawValue == kind } }
         if let party { records = records.filter { $0.gap.parties.contains { $0.rawValue == party } } }

@@ -56,22 +56,20 @@ struct HubCommand: AsyncParsableCommand {
         let logger = logging.logger("klimatnav.hub")
         let book = try PlaybookSource.load(playbook)
         let context = try ZeroMQContext()
-        let store: HubStore
-        do {
-            store = try HubStore(path: db, durability: HubStore.Durability(rawValue: durability) ?? .full)
-        } catch {
-            throw CLIError("\(error)")
-        }
+        let durability = HubStore.Durability(rawValue: durability) ?? .full
         var options = HubOptions(
             bind: bind, publish: publish, roster: book.parties,
-            durability: HubStore.Durability(rawValue: durability) ?? .full, responses: try PlaybookSource.responses())
+            durability: durability, responses: try PlaybookSource.responses())
         options.security = try HubSecurityOptions.load(keys: keys, secretKey: secretKey, roster: book.parties)
         let hub: Hub
         do {
-            hub = try await Hub(context: context, store: store, options: options, logger: logger)
+            // The sockets are bound first: a hub whose address is taken creates no database.
+            hub = try await Hub(context: context, options: options, logger: logger) {
+                try HubStore(path: db, durability: durability, holder: "hub")
+            }
         } catch {
             await context.shutdownAndWait()
-            throw CLIError("could not start the hub: \(error)")
+            throw CLIError(HubCommand.explain(error, bind: bind, publish: publish))
         }
         let security: String
         if let hubSecurity = options.security {
@@ -90,6 +88,18 @@ struct HubCommand: AsyncParsableCommand {
         let served = await capture { try await group.run() }
         hub.shutdown()
         await context.shutdownAndWait()
+        hub.releaseDatabase()
         try served.get()
+    }
+
+    /// A start-up failure in words a user can act on: which address is taken, which database
+    /// is held by whom.
+    static func explain(_ error: any Error, bind: [String], publish: [String]) -> String {
+        if let error = error as? StoreError { return "\(error)" }
+        if let error = error as? ZeroMQError, error.name == "EADDRINUSE" {
+            let endpoint = error.operation.firstMatch(of: /zmq_bind\((.*)\)/).map { String($0.1) } ?? (bind + publish).joined(separator: ", ")
+            return "the address \(endpoint) is already in use (another hub, or another program): stop it or choose another port. Nothing was created."
+        }
+        return "could not start the hub: \(error)"
     }
 }

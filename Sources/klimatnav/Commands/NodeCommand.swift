@@ -77,6 +77,8 @@ struct NodeCommand: AsyncParsableCommand {
         let reader = Task { await link.run() }
         var session = NodeSession(link: link, messages: messages, timeout: timeout)
         session.outbox = linkOptions.outbox
+        session.endpoint = connect
+        session.onWaiting = { line in FileHandle.standardError.write(Data("\(party): \(line)\n".utf8)) }
         let played = await capture { try await session.play() }
         await link.close()
         await reader.value

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import KlimatnavNode
+import KlimatnavPlaybook
 import KlimatnavStore
+import UnixSignals
 
 /// `klimatnav run`: the main job.
 struct RunCommand: AsyncParsableCommand {
@@ -12,7 +14,9 @@ struct RunCommand: AsyncParsableCommand {
             With no PLAYBOOK, runs the embedded Klimatkontrakt 2030 playbook. Everything happens in \
             one process, but every message travels over real ZeroMQ sockets (TCP on loopback) and \
             is stored in the SQLite database before it is acknowledged. Running twice on one \
-            database is safe: the facts are asserted again and the gaps stay the same.
+            database is safe: the facts are asserted again and the gaps stay the same (the log \
+            keeps both runs' messages, and `run` says so). Ctrl-C stops sending, lets the hub \
+            commit what it acknowledged, prints what was stored, and exits with status 130.
             """)
 
     @Argument(help: "A playbook YAML file (default: the embedded Klimatkontrakt 2030 playbook).")
@@ -24,6 +28,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Commit durability: full (survives power loss) or normal (faster).")
     var durability: String = "full"
 
+    @Option(help: ArgumentHelp("Run a synthetic national playbook of this scale instead (tests, benchmarks).", visibility: .hidden))
+    var syntheticScale: Int?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -33,10 +40,26 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let book = try PlaybookSource.load(playbook)
-        let runner = PlaybookRunner(
+        let book = try syntheticScale.map { SyntheticPlaybook.generate(seed: 1, scale: $0) } ?? PlaybookSource.load(playbook)
+        let stop = StopRequest()
+        var runner = PlaybookRunner(
             playbook: book, databasePath: db, durability: HubStore.Durability(rawValue: durability) ?? .full,
-            responses: try PlaybookSource.responses(), logger: logging.logger("klimatnav.run"))
+            responses: try PlaybookSource.responses(), logger: logging.logger("klimatnav.run"), stop: stop)
+        runner.onSending = { count in
+            FileHandle.standardError.write(Data("klimatnav: sending \(count) messages from \(book.parties.count) parties (Ctrl-C stops cleanly)\n".utf8))
+        }
+        // Ctrl-C or SIGTERM: stop sending and finish cleanly; a second one ends the process at once
+        // (SQLite's transactions keep the database consistent either way).
+        let signals = Task {
+            var received = 0
+            for await signal in await UnixSignalsSequence(trapping: .sigint, .sigterm) {
+                received += 1
+                if received > 1 { Foundation.exit(130) }
+                FileHandle.standardError.write(Data("\nklimatnav: \(signal) received: sending no more messages, storing what was sent (press Ctrl-C again to quit at once)\n".utf8))
+                stop.request()
+            }
+        }
+        defer { signals.cancel() }
         let summary: RunSummary
         do {
             summary = try await runner.run()
@@ -44,5 +67,6 @@ struct RunCommand: AsyncParsableCommand {
             throw CLIError("\(error)")
         }
         print(RunReport(summary: summary).text, terminator: "")
+        if summary.interrupted { throw ExitCode(130) }
     }
 }

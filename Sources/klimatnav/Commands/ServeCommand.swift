@@ -64,9 +64,18 @@ struct ServeCommand: AsyncParsableCommand {
             try await serve(store: store, feed: feed, host: host, port: port, logger: logger)
         } catch {
             await stop(feed, reader, context)
-            throw error
+            throw ServeCommand.explain(error, http: http)
         }
         await stop(feed, reader, context)
+    }
+
+    /// A start-up failure in words: a taken port is named, not left as a socket call's text.
+    static func explain(_ error: any Error, http: String) -> any Error {
+        let text = "\(error)"
+        if text.contains("Address already in use") || text.contains("EADDRINUSE") {
+            return CLIError("the address \(http) is already in use (another dashboard, or another program): stop it or choose another --http HOST:PORT")
+        }
+        return error
     }
 
     /// Closes the feed, then ends the ZeroMQ context off the cooperative pool.

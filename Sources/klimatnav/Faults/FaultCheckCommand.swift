@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KlimatnavNode
 import KlimatnavStore
 
 /// `klimatnav fault-check` (hidden): compares node outboxes with the hub's database.
@@ -17,9 +18,15 @@ struct FaultCheckCommand: AsyncParsableCommand {
     @Option(help: "PARTY:PATH of a node outbox (repeatable).") var outbox: [String] = []
     @Option(help: "Also count acknowledgements recorded between these two times (Unix ms).") var windowStartMs: Int64?
     @Option var windowEndMs: Int64?
+    @Flag(help: "Also compare the logged open gaps with a full recompute over the stored messages.") var gaps = false
 
     func run() async throws {
         let store = try Database.openReadOnly(db)
+        if gaps {
+            let audit = try await GapAudit.check(store, responses: try PlaybookSource.responses())
+            emit("gaps_stored=\(audit.stored) gaps_recomputed=\(audit.recomputed) gaps_differ=\(audit.onlyStored.count + audit.onlyRecomputed.count)")
+            if outbox.isEmpty { return }
+        }
         let messages = try await store.messages()
         var bySenderSeq: [String: [UInt64: [Data]]] = [:]
         var idsBySender: [String: [String: Int]] = [:]

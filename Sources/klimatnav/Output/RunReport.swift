@@ -8,8 +8,16 @@ struct RunReport {
 
     var text: String {
         var out = "Klimatnav: \(summary.title)\(summary.illustrative ? " (ILLUSTRATIVE scenario, not facts)" : "")\n"
+        if summary.interrupted {
+            out += "INTERRUPTED: \(summary.sent) of \(summary.scheduled) messages sent, \(summary.acknowledged) stored and acknowledged, "
+            out += "\(summary.scheduled - summary.sent) not sent. The gaps below are those of the stored messages only.\n"
+        }
         out += "\(summary.parties) parties, \(summary.sent) messages sent, \(summary.acknowledged) stored and acknowledged"
         out += summary.refusals.isEmpty ? ".\n" : ", \(summary.refusals.count) refused.\n"
+        if summary.earlierMessages > 0 {
+            out += "The database already held \(summary.earlierMessages) messages from an earlier run; it now holds \(summary.storedMessages). "
+            out += "Give --db a new file for a log of this run alone.\n"
+        }
         for refusal in summary.refusals {
             out += "  refused: \(refusal.event) from \(refusal.from): \(refusal.code): \(refusal.reason)\n"
         }

@@ -6,7 +6,9 @@
 /// - `basis-unstated`: a percent cut or annual rate that does not say absolute or per capita;
 /// - `no-base-year`: a percent cut with no base year;
 /// - `no-target-year`: no target year (annual-rate goals excepted);
-/// - `no-storage-plan`: climate-neutral or climate-positive without a carbon-storage plan.
+/// - `no-storage-plan`: climate-neutral or climate-positive without a carbon-storage plan;
+/// - `target-passed`: a target year before the current year of the configuration (2020 in the
+///   report): the goal says nothing about the years ahead until it is renewed or followed up.
 ///
 /// Subject: a goal. Goals of reference levels (Sweden, the EU) are not checked: they are the
 /// yardsticks the contracts are compared with, not commitments under them.
@@ -19,6 +21,7 @@ public struct DefinitionGapRule: GapRule {
         case noBaseYear = "no-base-year"
         case noTargetYear = "no-target-year"
         case noStoragePlan = "no-storage-plan"
+        case targetPassed = "target-passed"
 
         var sentence: String {
             switch self {
@@ -28,16 +31,22 @@ public struct DefinitionGapRule: GapRule {
             case .noBaseYear: "gives a percent cut with no base year"
             case .noTargetYear: "has no target year"
             case .noStoragePlan: "relies on negative emissions but has no carbon-storage plan"
+            case .targetPassed: "has a target year that has already passed, so it says nothing about the years ahead"
             }
         }
     }
 
     public var kind: GapKind { .definitionGap }
 
-    public init() {}
+    /// The year "now" is taken to be: a target year before it has passed.
+    public var currentYear: Int
+
+    public init(currentYear: Int = GapConfiguration().currentYear) {
+        self.currentYear = currentYear
+    }
 
     /// The problems of one goal, in declaration order.
-    public static func problems(of goal: Goal) -> [Problem] {
+    public static func problems(of goal: Goal, currentYear: Int = GapConfiguration().currentYear) -> [Problem] {
         var problems: [Problem] = []
         let form = goal.form
         if form == .goalWord, goal.word?.impliedCutPercent == nil { problems.append(.noNumber) }
@@ -46,6 +55,7 @@ public struct DefinitionGapRule: GapRule {
         if form == .percentCut, goal.baseYear == nil { problems.append(.noBaseYear) }
         if form != .annualRate, goal.targetYear == nil { problems.append(.noTargetYear) }
         if goal.word?.reliesOnNegativeEmissions == true, goal.carbonStoragePlan != true { problems.append(.noStoragePlan) }
+        if let target = goal.targetYear, target < currentYear { problems.append(.targetPassed) }
         return problems
     }
 
@@ -64,7 +74,7 @@ public struct DefinitionGapRule: GapRule {
         // Reference levels (Sweden, the EU) are yardsticks, not parties to the contracts.
         if party?.kind == .reference { return [] }
         let name = GapText.possessive(party?.name ?? goal.party.rawValue)
-        return Self.problems(of: goal).map { problem in
+        return Self.problems(of: goal, currentYear: currentYear).map { problem in
             Gap(
                 id: "definition-gap:\(id):\(problem.rawValue)", kind: kind, parties: [goal.party],
                 levels: party.map { [$0.level] } ?? [], topic: id,

@@ -74,7 +74,7 @@ public struct PolicyLabCandidateRule: GapRule {
         let state = index.state
         let blockedTopics = Set(barrier.affectedTopics).sorted().map { blockedTopic($0, in: index, cache: &topics) }
         let blockedAreaCount = blockedTopics.reduce(0) { $0 + $1.evidence.count }
-        var blockedSet = Set(barrier.reportedBy)
+        var blockedSet = Set(barrier.blockedParties)
         for topic in blockedTopics { blockedSet.formUnion(topic.parties) }
         let blocked = blockedSet.sorted()
         guard blocked.count >= 2 || blockedAreaCount > 0 else { return [] }
@@ -84,6 +84,9 @@ public struct PolicyLabCandidateRule: GapRule {
         evidence.reserveCapacity(2 + barrier.reportedBy.count + blockedAreaCount + labs.count)
         evidence.append("barrier:\(id) (\(barrier.status.rawValue), change at \(levelName) level)")
         for reporter in barrier.reportedBy.sorted() { evidence.append("reported by \(reporter)") }
+        if let affects = barrier.affects, affects != barrier.reportedBy {
+            for party in affects.sorted() { evidence.append("blocks \(party)") }
+        }
         for topic in blockedTopics { evidence += topic.evidence }
         for lab in labs { evidence.append("policy-lab:\(lab.id) \(lab.status.rawValue)") }
         if let instrument = barrier.instrument { evidence.append("instrument: \(instrument)") }

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Mistakes a user makes get a message that names what was wrong and what to do
+/// (RELIABILITY.md, "Errors that help").
+@Suite(.serialized, .timeLimit(.minutes(5))) struct ErrorMessageTests {
+    /// A database with the embedded playbook's parties and gaps.
+    func seededDatabase(_ scratch: Scratch) async throws -> String {
+        let db = scratch.path("k.db")
+        let run = try await Klimatnav.run(["run", "--db", db])
+        try #require(run.status == 0, "\(run.stderr)")
+        return db
+    }
+
+    @Test func unknownFilterValuesAreErrorsThatListTheValidOnes() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let db = try await seededDatabase(scratch)
+        let party = try await Klimatnav.run(["gaps", "--db", db, "--party", "nobody"])
+        #expect(party.status != 0)
+        #expect(party.stderr.contains("unknown party 'nobody'; valid values:"), "\(party.stderr)")
+        #expect(party.stderr.contains("goteborg") && party.stderr.contains("vaxjo"), "\(party.stderr)")
+        let kind = try await Klimatnav.run(["gaps", "--db", db, "--kind", "bogus"])
+        #expect(kind.status != 0)
+        #expect(kind.stderr.contains("unknown gap kind 'bogus'") && kind.stderr.contains("governance-gap"), "\(kind.stderr)")
+        let known = try await Klimatnav.run(["gaps", "--db", db, "--party", "lund"])
+        #expect(known.status == 0, "\(known.stderr)")
+    }
+
+    @Test func runningTwiceOnOneDatabaseSaysSo() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let db = try await seededDatabase(scratch)
+        let second = try await Klimatnav.run(["run", "--db", db])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("The database already held"), "\(second.stdout)")
+        #expect(second.stdout.contains("Give --db a new file"), "\(second.stdout)")
+    }
+
+    @Test func aNodeWithNoHubSaysEarlyThatItIsStillTryingAndNamesTheAddress() async throws {
+        let endpoint = "tcp://127.0.0.1:\(Int.random(in: 47100...47900))"
+        let result = try await Klimatnav.run(["node", "--party", "lund", "--connect", endpoint, "--timeout", "7"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("still trying to reach the hub at \(endpoint)"), "\(result.stderr)")
+        #expect(result.stderr.contains("gave up waiting for the hub's WELCOME from \(endpoint)"), "\(result.stderr)")
+    }
+
+    @Test func aDashboardOnATakenPortNamesTheAddress() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let db = try await seededDatabase(scratch)
+        let (first, line) = try await Klimatnav.start(["serve", "--db", db, "--http", "127.0.0.1:0"])
+        defer { first.terminate() }
+        let port = line.split(separator: ":").last?.split(separator: "/").first.map(String.init) ?? ""
+        let second = try await Klimatnav.run(["serve", "--db", db, "--http", "127.0.0.1:\(port)"])
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("the address 127.0.0.1:\(port) is already in use"), "\(second.stderr)")
+    }
+
+    @Test func versionAndLogOptions() async throws {
+        let version = try await Klimatnav.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("klimatnav "), "\(version.stdout)")
+        let help = try await Klimatnav.run(["log", "--help"])
+        #expect(!help.stdout.contains("9223372036854775807"), "\(help.stdout)")
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let db = try await seededDatabase(scratch)
+        let whole = try await Klimatnav.run(["log", "--db", db, "--id", "1"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let lines = whole.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines[1].hasPrefix("{") && lines[1].hasSuffix("}"), "\(whole.stdout)")
+        let missing = try await Klimatnav.run(["log", "--db", db, "--id", "999999"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no message with log id 999999"), "\(missing.stderr)")
+    }
+}
