@@ -90,10 +90,11 @@ public struct Dashboard: Sendable {
             let model = try await dashboard.data()
             let filter = Self.filter(request)
             if let problem = Self.problem(filter, model) { return try Self.error(.badRequest, problem) }
-            let csv = GapOutput(records: filter.apply(model.allGaps)).csv(lineEnding: "\r\n")
+            let excel = request.uri.queryParameters.get("dialect") == "excel"
+            let csv = GapOutput(records: filter.apply(model.allGaps)).csv(lineEnding: "\r\n", dialect: excel ? .excel : .rfc4180)
             var headers = HTTPFields()
             headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"klimatnav-gaps.csv\""
+            headers[.contentDisposition] = "attachment; filename=\"klimatnav-gaps\(excel ? "-excel" : "").csv\""
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
         }
         router.get("/api/barriers") { _, _ in try await Self.json(dashboard.data().barrierRows()) }

@@ -205,7 +205,10 @@ struct Views {
         if let kind = filter.kind { csvQuery["kind"] = kind }
         if let level = filter.level { csvQuery["level"] = level }
         if filter.includeResolved { csvQuery["resolved"] = "1" }
-        body += "<p><a href=\"\(page.link("/api/gaps.csv", csvQuery))\">\(e(c[.gapsCSV]))</a></p>"
+        var excelQuery = csvQuery
+        excelQuery["dialect"] = "excel"
+        body += "<p><a href=\"\(page.link("/api/gaps.csv", excelQuery))\">\(e(c[.gapsExcel]))</a> · "
+        body += "<a href=\"\(page.link("/api/gaps.csv", csvQuery))\">\(e(c[.gapsCSV]))</a></p>"
         return page.render(title: c[.navGaps], body: body)
     }
 

@@ -232,6 +232,7 @@ extension Catalogue {
         case filterApply
         case gapsNoneMatch
         case gapsCSV
+        case gapsExcel
         case revisionsHeading
         case revisionsIntro
         case colRevision

@@ -10,7 +10,11 @@ public struct GapOutput: Sendable {
     public enum Format: String, Sendable, CaseIterable {
         case table
         case json
+        /// RFC 4180: `,` between fields, for programs.
         case csv
+        /// For Excel with Swedish settings: `;` between fields, a UTF-8 byte-order mark (so
+        /// å, ä and ö survive), CRLF line ends.
+        case excel
     }
 
     public var records: [GapRecord]
@@ -22,6 +26,7 @@ public struct GapOutput: Sendable {
         case .table: table()
         case .json: try json()
         case .csv: csv()
+        case .excel: csv(dialect: .excel)
         }
     }
 
@@ -90,17 +95,19 @@ public struct GapOutput: Sendable {
 
     /// CSV with quoting per RFC 4180. Lines end with `lineEnding`: `\n` for a terminal
     /// (`klimatnav gaps`), `\r\n` as RFC 4180 asks for a download (`/api/gaps.csv`).
-    public func csv(lineEnding: String = "\n") -> String {
-        var lines = [Self.csvHeader.joined(separator: ",")]
+    public func csv(lineEnding: String = "\n", dialect: CSV.Dialect = .rfc4180) -> String {
+        let separator = dialect == .excel ? ";" : ","
+        let lineEnding = dialect == .excel ? "\r\n" : lineEnding
+        var lines = [Self.csvHeader.joined(separator: separator)]
         for row in rows {
             let fields = [
                 row.id, row.kind, row.status, row.parties.joined(separator: " "), row.levels.joined(separator: " "),
                 row.topic, row.summary, row.evidence.joined(separator: "; "), row.recommendation ?? "",
                 row.openedAt, row.resolvedAt ?? "",
             ]
-            lines.append(fields.map(CSV.field).joined(separator: ","))
+            lines.append(fields.map { CSV.field($0, separator: separator) }.joined(separator: separator))
         }
-        return lines.joined(separator: lineEnding) + lineEnding
+        return (dialect == .excel ? "\u{FEFF}" : "") + lines.joined(separator: lineEnding) + lineEnding
     }
 
     /// Plain text, grouped by kind.
@@ -123,8 +130,18 @@ public struct GapOutput: Sendable {
 
 /// CSV quoting per RFC 4180.
 public enum CSV {
-    public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    /// Which program the file is for.
+    public enum Dialect: String, Sendable, CaseIterable {
+        /// RFC 4180, `,`-separated, for programs.
+        case rfc4180
+        /// Swedish Excel: `;`-separated, with a byte-order mark.
+        case excel
+    }
+
+    /// One field, quoted when it holds the separator, a quote or a line break.
+    public static func field(_ text: String, separator: String = ",") -> String {
+        let mark = separator.first ?? ","
+        guard text.contains(where: { $0 == mark || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -75,3 +75,34 @@ import Testing
         #expect(missing.stderr.contains("no message with log id 999999"), "\(missing.stderr)")
     }
 }
+
+/// Exports that open right in Swedish Excel and stay RFC 4180 for programs.
+@Suite(.timeLimit(.minutes(3))) struct ExportTests {
+    @Test func excelCSVHasSemicolonsAByteOrderMarkAndSurvivesPythonsCSVModule() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let db = scratch.path("k.db")
+        _ = try await Klimatnav.run(["run", "--db", db])
+        let excel = try await Klimatnav.run(["gaps", "--db", db, "--format", "excel"])
+        #expect(excel.status == 0, "\(excel.stderr)")
+        #expect(excel.stdout.hasPrefix("\u{FEFF}id;kind;status;"), "\(excel.stdout.prefix(60))")
+        let file = scratch.path("gaps.csv")
+        try excel.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let script = """
+            import csv, sys
+            with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+                rows = list(csv.reader(f, delimiter=";"))
+            assert rows[0][0] == "id", rows[0]
+            assert all(len(r) == 11 for r in rows), [len(r) for r in rows]
+            text = " ".join(" ".join(r) for r in rows)
+            assert "Växjö" in text and "Göteborg" in text, "no å/ä/ö"
+            print(len(rows) - 1)
+            """
+        let parsed = try await Subprocess.run("/usr/bin/env", ["python3", "-c", script, file])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        let count = try await gaps(db).count
+        #expect(Int(parsed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) == count)
+        let plain = try await Klimatnav.run(["gaps", "--db", db, "--format", "csv"])
+        #expect(plain.stdout.hasPrefix("id,kind,status,"))
+    }
+}

@@ -14,11 +14,16 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let book = try PlaybookSource.load(playbook)
         let schedule = book.schedule()
+        let state: WorldState
         do {
-            _ = try book.state(through: nil)
+            state = try book.state(through: nil)
         } catch {
             throw CLIError("the playbook's messages do not apply in order: \(error)")
         }
-        print("\(playbook ?? "klimatkontrakt-2030 (embedded)"): ok: \(book.parties.count) parties, \(schedule.count) messages\(book.illustrative ? " (illustrative)" : "")")
+        let name = playbook ?? "klimatkontrakt-2030 (embedded)"
+        print("\(name): ok: \(book.parties.count) parties, \(schedule.count) messages\(book.illustrative ? " (illustrative)" : "")")
+        for pair in BarrierDuplicates.find(in: Array(state.barriers.values)) {
+            print("\(name): note: \(pair)")
+        }
     }
 }
