@@ -110,18 +110,22 @@ public struct GapOutput: Sendable {
         return (dialect == .excel ? "\u{FEFF}" : "") + lines.joined(separator: lineEnding) + lineEnding
     }
 
-    /// Plain text, grouped by kind.
-    public func table() -> String {
-        if records.isEmpty { return "No gaps.\n" }
+    /// Plain text, grouped by kind: in English from the engine's summaries, or in Swedish
+    /// (`c` Swedish and the `state` the gaps were found in) from the report's sentences.
+    public func table(_ c: Catalogue = Catalogue(.en), state: WorldState? = nil) -> String {
+        let sv = c.language == .sv && state != nil
+        if records.isEmpty { return sv ? "Inga glapp.\n" : "No gaps.\n" }
         var out = ""
         for kind in GapKind.allCases {
             let ofKind = records.filter { $0.gap.kind == kind }
             guard !ofKind.isEmpty else { continue }
-            out += "\n\(kind.rawValue) (\(ofKind.count))\n"
+            out += sv ? "\n\(c.gapKind(kind)) (\(kind.rawValue), \(ofKind.count))\n" : "\n\(kind.rawValue) (\(ofKind.count))\n"
             for record in ofKind {
-                let status = record.status == "open" ? "" : " [\(record.status)]"
-                out += "  - \(record.gap.summary)\(status)\n"
-                out += "    parties: \(record.gap.parties.map(\.rawValue).joined(separator: ", "))  id: \(record.gap.id)\n"
+                let resolved = record.status != "open"
+                let status = resolved ? (sv ? " [åtgärdat]" : " [\(record.status)]") : ""
+                let sentence = sv ? GapSentence.text(record.gap, in: state ?? WorldState(), c) : record.gap.summary
+                out += "  - \(sentence)\(status)\n"
+                out += "    \(sv ? "parter" : "parties"): \(record.gap.parties.map(\.rawValue).joined(separator: ", "))  id: \(record.gap.id)\n"
             }
         }
         return out

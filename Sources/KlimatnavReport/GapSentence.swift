@@ -1,37 +1,198 @@
 import KlimatnavCore
 
 /// Gap descriptions in the report's language. The engine writes its summaries in English; for
-/// English reports that summary is used as it is, for Swedish ones a sentence is built per
-/// gap kind from the gap's structured fields (parties, topic, levels), with the engine's
-/// English text kept beside it.
+/// English reports that summary is used as it is. A Swedish sentence is built per gap kind from
+/// the gap's structured fields (its id, parties, levels and the shared state), so that it says
+/// the same finding as the English one, in plain Swedish, with no ids or keys in it.
 public enum GapSentence {
     /// One sentence about `gap` in the catalogue's language.
     public static func text(_ gap: Gap, in state: WorldState, _ c: Catalogue) -> String {
         if c.language == .en { return gap.summary }
-        let names = c.list(gap.parties.map { state.parties[$0]?.name ?? $0.rawValue })
-        let first = gap.parties.first.map { state.parties[$0]?.name ?? $0.rawValue } ?? ""
+        let sv = SwedishSentences(gap: gap, state: state, c: c)
+        return sv.sentence()
+    }
+}
+
+/// The Swedish sentence of one gap (``GapSentence``). Written to read as a civil servant would
+/// write it: definite forms, "och" between the last two names, genitive without a second s
+/// ("Borås mål"), levels as "nationell nivå" and "EU-nivå".
+struct SwedishSentences {
+    let gap: Gap
+    let state: WorldState
+    let c: Catalogue
+
+    /// The parts of the gap id after its kind: `governance-gap:ccs:national` → `[ccs, national]`.
+    var idParts: [String] { gap.id.split(separator: ":").dropFirst().map(String.init) }
+
+    func name(_ id: PartyID) -> String { state.parties[id]?.name ?? id.rawValue }
+    var names: String { c.list(gap.parties.map(name)) }
+    var first: String { gap.parties.first.map(name) ?? "" }
+
+    func sentence() -> String {
         switch gap.kind {
-        case .governanceGap:
-            let levels = gap.levels.filter { $0 != .local }.map { c.level($0) }
-            let areaTitle = state.investmentAreas.values.first { $0.topic == gap.topic }?.title ?? gap.topic
-            return c.format(.gapSentenceGovernance, names, c.list(levels), areaTitle)
-        case .policyLabCandidate:
-            let barrier = state.barriers[gap.topic]?.title ?? gap.topic
-            return c.format(.gapSentencePolicyLab, barrier, names)
-        case .roadmapMisalignment:
-            let roadmapID = gap.id.split(separator: ":").dropFirst().first.map(String.init) ?? gap.topic
-            return c.format(.gapSentenceRoadmap, state.roadmaps[roadmapID]?.name ?? roadmapID)
-        case .ambitionGap:
-            let goal = state.goals[gap.topic].map { GoalTable.label($0, c) + ($0.targetYear.map { " \($0)" } ?? "") } ?? gap.topic
-            return c.format(.gapSentenceAmbition, first, goal)
-        case .definitionGap:
-            let goal = state.goals[gap.topic].map { GoalTable.label($0, c) + ($0.targetYear.map { " \($0)" } ?? "") } ?? gap.topic
-            return c.format(.gapSentenceDefinition, first, goal)
-        case .reportingGap:
-            let section = ContractSection(rawValue: gap.topic).map { c.section($0) } ?? gap.topic
-            return c.format(.gapSentenceReporting, first, section, gap.topic)
-        case .regionalHubGap:
-            return c.format(.gapSentenceRegionalHub, names)
+        case .governanceGap: governance()
+        case .policyLabCandidate: policyLab()
+        case .roadmapMisalignment: roadmap()
+        case .ambitionGap: ambition()
+        case .definitionGap: definition()
+        case .reportingGap: reporting()
+        case .regionalHubGap: regionalHub()
+        }
+    }
+
+    // MARK: Kinds
+
+    func governance() -> String {
+        let level = idParts.count >= 2 ? Level(rawValue: idParts[idParts.count - 1]) : nil
+        let topic = gap.topic
+        // The needing party's own title for the topic, not another party's.
+        let area = state.investmentAreas.values.filter { $0.topic == topic }
+            .sorted { ($0.party != gap.parties.first ? 1 : 0, $0.id) < ($1.party != gap.parties.first ? 1 : 0, $1.id) }.first
+        let what = area.map { "”\($0.title)”" } ?? "”\(topic)”"
+        guard let level else { return "\(names) anser att \(what) kräver insatser på en annan nivå, men ingen där har tagit på sig ansvaret." }
+        let claimants = state.claims.filter { $0.topic == topic && $0.level == level }.map(\.party)
+        let start = "\(names) anser att \(what) kräver insatser på \(Self.levelPhrase(level)),"
+        switch claimants.count {
+        case 0: return "\(start) men ingen part på den nivån har tagit på sig ansvaret."
+        default:
+            let who = c.list(Set(claimants).sorted().map(name))
+            return "\(start) men \(claimants.count) parter på den nivån har tagit på sig ansvaret (\(who)), så det är oklart vem som leder arbetet."
+        }
+    }
+
+    func policyLab() -> String {
+        let barrier = state.barriers[gap.topic]
+        let title = barrier.map { "”\($0.title)”" } ?? "”\(gap.topic)”"
+        let level = barrier.map { Self.levelPhrase($0.changeLevel) } ?? "en högre nivå"
+        return "Regelhindret \(title) hindrar \(names). Det kan bara ändras på \(level), och inget policylabb är öppet för att pröva en ändrad regel."
+    }
+
+    func roadmap() -> String {
+        let roadmapID = idParts.first ?? gap.topic
+        guard let roadmap = state.roadmaps[roadmapID], let year = roadmap.targetYear else {
+            return "Färdplanen ”\(roadmapID)” siktar på ett annat år än det den hänger ihop med."
+        }
+        let relation = Array(idParts.dropFirst())
+        if relation.first == "parent", let parent = roadmap.parent.flatMap({ state.roadmaps[$0] }), let parentYear = parent.targetYear {
+            return parentYear < year
+                ? "Färdplanen ”\(roadmap.name)” siktar på \(year), senare än färdplanen den bygger på, ”\(parent.name)” (\(parentYear))."
+                : "Färdplanen ”\(roadmap.name)” siktar på \(year), \(parentYear - year) år före färdplanen den bygger på, ”\(parent.name)” (\(parentYear)), och förutsätter att den branschen går fortare än planerat."
+        }
+        if relation.first == "reference", let level = relation.dropFirst().first.flatMap(Level.init(rawValue:)) {
+            return "Färdplanen ”\(roadmap.name)” siktar på \(year), senare än \(reference(level))."
+        }
+        if let party = relation.first.flatMap(PartyID.init), state.parties[party] != nil,
+            let line = gap.evidence.first(where: { $0.hasPrefix("goal:") }),
+            let goalID = line.split(separator: " ").first.map({ String($0.dropFirst(5)) }), let goal = state.goals[goalID],
+            let goalYear = goal.targetYear
+        {
+            let owner = "\(Self.genitive(name(party))) mål ”\(goalLabel(goal))”"
+            return goalYear < year
+                ? "\(owner) siktar på \(goalYear), men färdplanen ”\(roadmap.name)”, som \(name(party)) har undertecknat, siktar först på \(year)."
+                : "\(owner) siktar på \(goalYear), senare än färdplanen ”\(roadmap.name)” som \(name(party)) har undertecknat (\(year))."
+        }
+        return "Färdplanen ”\(roadmap.name)” (\(year)) siktar på ett annat år än det den hänger ihop med."
+    }
+
+    /// The higher level's end goal at `level`, in words: "Sveriges mål om nettonoll (2045)",
+    /// with the year the gap's evidence names.
+    func reference(_ level: Level) -> String {
+        let line = gap.evidence.first { $0.contains("reference") || $0.hasPrefix("configuration:") }
+        let year = line?.split(whereSeparator: { !$0.isNumber }).last.map(String.init)
+        let goal = level == .eu ? "EU:s mål om klimatneutralitet" : "Sveriges mål om nettonoll"
+        return goal + (year.map { " (\($0))" } ?? "")
+    }
+
+    func ambition() -> String {
+        let goal = state.goals[gap.topic] ?? state.goals[idParts.first ?? ""]
+        let label = goal.map { "”\(goalLabel($0))”" } ?? "”\(gap.topic)”"
+        let owner = Self.genitive(first)
+        if let line = gap.evidence.first(where: { $0.hasPrefix("target year ") }) {
+            let year = goal?.targetYear.map(String.init) ?? ""
+            let level: Level = line.contains("EU") || line.contains("(eu") ? .eu : .national
+            return "\(owner) mål \(label) siktar på \(year), senare än \(reference(level))."
+        }
+        return "\(owner) mål \(label) innebär en långsammare minskning än referenstakten (koldioxidlagens 7 % per år)."
+    }
+
+    func definition() -> String {
+        let goal = state.goals[gap.topic]
+        let label = goal.map { "”\(goalLabel($0))”" } ?? "”\(gap.topic)”"
+        let problem = idParts.last.flatMap(DefinitionGapRule.Problem.init(rawValue:))
+        let owner = "\(Self.genitive(first)) mål \(label)"
+        switch problem {
+        case .noNumber: return "\(owner) är ett målord utan siffra och går därför inte att jämföra med andra mål."
+        case .scopeUnstated: return "\(owner) säger inte vilka utsläpp (scope 1, 2 eller 3) det gäller."
+        case .basisUnstated: return "\(owner) säger inte om minskningen gäller de totala utsläppen eller utsläppen per invånare."
+        case .noBaseYear: return "\(owner) anger en procentuell minskning utan basår."
+        case .noTargetYear: return "\(owner) saknar målår."
+        case .noStoragePlan: return "\(owner) bygger på negativa utsläpp, men det finns ingen plan för hur koldioxid ska lagras."
+        case .targetPassed: return "\(owner) har ett målår som redan har passerats och säger därför inget om åren framöver."
+        case nil: return "\(owner) går inte att jämföra med andra mål."
+        }
+    }
+
+    func reporting() -> String {
+        let what = idParts.last ?? ""
+        if what == "scope3-indicator" {
+            return "\(first) har ett mål för konsumtionens utsläpp men ingen indikator att följa upp det med."
+        }
+        if what == "adaptation" {
+            return "\(Self.genitive(first)) kontrakt saknar innehåll om klimatanpassning."
+        }
+        if let section = ContractSection(rawValue: what) {
+            let title = c.section(section)
+            let absent = gap.evidence.contains { $0.hasSuffix(" absent") }
+            return absent
+                ? "\(Self.genitive(first)) kontrakt saknar avsnitt \(section.rawValue) (\(title))."
+                : "\(Self.genitive(first)) kontrakt beskriver ingenting under avsnitt \(section.rawValue) (\(title))."
+        }
+        return "\(Self.genitive(first)) uppföljning saknar något som kontraktet kräver."
+    }
+
+    func regionalHub() -> String {
+        if idParts.last == "no-hub-section" {
+            return "\(Self.genitive(first)) kontrakt saknar avsnitt 3.7 om att vara regional innovationsnod."
+        }
+        if idParts.last == "no-hub-membership" {
+            return "\(first) är inte medlem i någon regional innovationsnod."
+        }
+        let hub = gap.parties.first { state.parties[$0]?.kind == .regionalHub }.map(name) ?? first
+        let members = c.list(gap.parties.filter { state.parties[$0]?.kind != .regionalHub }.map(name))
+        return members.isEmpty
+            ? "Den regionala noden \(hub) har inga medlemmar med ett klimatmål med målår."
+            : "Den regionala noden \(hub) har medlemmar utan klimatmål med målår: \(members)."
+    }
+
+    // MARK: Words
+
+    func goalLabel(_ goal: Goal) -> String {
+        let label = GoalTable.label(goal, c)
+        // "fossilfritt till 2050", but "på god väg till en hållbar nivå år 2030" (no second "till").
+        return label + (goal.targetYear.map { label.contains(" till ") ? " år \($0)" : " till \($0)" } ?? "")
+    }
+
+    static func genitive(_ name: String) -> String { SwedishWords.genitive(name) }
+    static func levelPhrase(_ level: Level) -> String { SwedishWords.levelPhrase(level) }
+}
+
+/// Swedish word forms the sentences need.
+public enum SwedishWords {
+    /// Swedish genitive: "Lunds", "Växjös", but "Borås" as Språkrådet writes it: a name
+    /// ending in s, x or z takes no extra s.
+    public static func genitive(_ name: String) -> String {
+        guard let last = name.last?.lowercased() else { return name }
+        return ["s", "x", "z"].contains(last) ? name : name + "s"
+    }
+
+    /// "nationell nivå", "EU-nivå", "regional nivå", "lokal nivå", "branschnivå".
+    public static func levelPhrase(_ level: Level) -> String {
+        switch level {
+        case .local: "lokal nivå"
+        case .regional: "regional nivå"
+        case .national: "nationell nivå"
+        case .eu: "EU-nivå"
+        case .industry: "branschnivå"
         }
     }
 }

@@ -48,8 +48,8 @@ import Testing
         #expect(html.contains("Regelhinder"))
         #expect(html.contains("kommunen som regional innovationsnod"))
         // Gaps get a Swedish sentence; the engine's English text is marked as English.
-        #expect(html.contains("Malmö: avsnitt 3.7 om regional innovationsnod saknas"))
-        #expect(html.contains("Motorns text (på engelska)"))
+        #expect(html.contains("Malmös kontrakt saknar avsnitt 3.7 om att vara regional innovationsnod."))
+        #expect(html.contains("Samma iakttagelse som analysmotorn formulerar den (på engelska)"))
         #expect(html.contains("<span lang=\"en\">"))
         // Self-contained: no scripts, no external resources.
         #expect(!html.contains("<script"))

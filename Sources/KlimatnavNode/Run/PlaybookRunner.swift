@@ -115,12 +115,13 @@ public struct PlaybookRunner: Sendable {
         hub.shutdown()
         try await hubTask.value
         let gaps = try await store.gaps().map(\.gap)
+        let state = await hub.state
         defer { store.releaseLock() }
         let elapsed = clock.now - started
         return RunSummary(
             playbook: playbook.id, title: playbook.title, illustrative: playbook.illustrative,
             parties: playbook.parties.count, scheduled: schedule.count, sent: sent, acknowledged: acknowledged,
-            refusals: refusals, gaps: gaps, databasePath: databasePath, earlierMessages: earlierMessages,
+            refusals: refusals, gaps: gaps, state: state, databasePath: databasePath, earlierMessages: earlierMessages,
             storedMessages: try await store.messageCount(), interrupted: interrupted,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }

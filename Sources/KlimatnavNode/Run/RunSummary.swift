@@ -12,6 +12,8 @@ public struct RunSummary: Sendable {
     public var acknowledged: Int
     public var refusals: [(from: PartyID, event: String, code: String, reason: String)]
     public var gaps: [Gap]
+    /// The hub's shared state at the end (names and titles for sentences in Swedish).
+    public var state: WorldState
     public var databasePath: String
     /// Messages the database already held before this run (an earlier run on the same file).
     public var earlierMessages: Int

@@ -26,6 +26,9 @@ struct GapsCommand: AsyncParsableCommand {
     @Flag(help: "Include resolved gaps (the whole history).")
     var all = false
 
+    @Option(help: "Language of the table: sv or en (default: from LANG; Swedish when it starts with sv). JSON and CSV keep English keys.")
+    var lang: Language?
+
     func validate() throws {
         if let kind, GapKind(rawValue: kind) == nil {
             throw ValidationError("unknown gap kind '\(kind)'; expected one of \(GapKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -44,6 +47,12 @@ struct GapsCommand: AsyncParsableCommand {
         var records = try await store.gaps(includeResolved: all)
         if let kind { records = records.filter { $0.gap.kind.rawValue == kind } }
         if let party { records = records.filter { $0.gap.parties.contains { $0.rawValue == party } } }
-        print(try GapOutput(records: records).render(format), terminator: "")
+        let language = lang ?? .fromEnvironment()
+        if format == .table, language == .sv {
+            let model = try await ReportModel.load(from: store)
+            print(GapOutput(records: records).table(Catalogue(.sv), state: model.state), terminator: "")
+        } else {
+            print(try GapOutput(records: records).render(format), terminator: "")
+        }
     }
 }

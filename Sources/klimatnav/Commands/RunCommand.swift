@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KlimatnavNode
 import KlimatnavPlaybook
+import KlimatnavReport
 import KlimatnavStore
 import UnixSignals
 
@@ -30,6 +31,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Run a synthetic national playbook of this scale instead (tests, benchmarks).", visibility: .hidden))
     var syntheticScale: Int?
+
+    @Option(help: "Language of the summary: sv or en (default: from LANG; Swedish when it starts with sv).")
+    var lang: Language?
 
     @OptionGroup var logging: LoggingOptions
 
@@ -66,7 +70,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("\(error)")
         }
-        print(RunReport(summary: summary).text, terminator: "")
+        print(RunReport(summary: summary, language: lang ?? .fromEnvironment()).text, terminator: "")
         if summary.interrupted { throw ExitCode(130) }
     }
 }
