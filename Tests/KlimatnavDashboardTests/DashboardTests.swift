@@ -332,6 +332,7 @@ struct LiveFeedTests {
             }
         }
         #expect(body.hasPrefix("retry: 2000\n"))
+        #expect(body.contains("event: status\ndata: {\"state\":"))
         let events = body.components(separatedBy: "\n\n").filter { $0.contains("event: gap") }
         #expect(events.count == 2)
         let first = try #require(events.first)
@@ -344,6 +345,58 @@ struct LiveFeedTests {
         #expect(gap["status"] as? String == "resolved")
         #expect(feed.receivedCount >= 2)
         #expect(feed.recent().first?.record.gap.id == DashboardFixture.governance.id)
+    }
+
+    @Test("the feed's status follows the PUB socket: connected, lost when it closes, connected again when it is back")
+    func statusFollowsThePublisher() async throws {
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let first = try await Self.publisher(context, "tcp://127.0.0.1:*")
+        let endpoint = try #require(first.lastEndpoint)
+        let feed = try LiveFeed(context: context, endpoint: endpoint)
+        #expect(LiveFeed().status == .none)
+        let reader = Task { await feed.run() }
+        defer {
+            feed.close()
+            reader.cancel()
+        }
+        let states = feed.statusUpdates()
+        let seen = try await withTimeout(30) {
+            var seen: [FeedStatus.State] = []
+            var restarted: AsyncSocket?
+            for await status in states {
+                if seen.last != status.state { seen.append(status.state) }
+                if status.state == .connected && seen.contains(.disconnected) { break }
+                if status.state == .connected {
+                    first.close()
+                    await first.waitUntilClosed()
+                } else if status.state == .disconnected && restarted == nil {
+                    restarted = try await Self.publisher(context, endpoint)
+                }
+            }
+            restarted?.close()
+            return seen
+        }
+        #expect(seen.first == .connecting || seen.first == .connected, "\(seen)")
+        #expect(Array(seen.drop { $0 == .connecting }.prefix(3)) == [.connected, .disconnected, .connected], "\(seen)")
+        #expect(feed.status == .connected)
+    }
+
+    /// A PUB bound to `endpoint`; tries again while the port is still held by a PUB closed
+    /// just before (libzmq releases it in the background).
+    static func publisher(_ context: ZeroMQContext, _ endpoint: String) async throws -> AsyncSocket {
+        var attempts = 0
+        while true {
+            do {
+                return try AsyncSocket(context, type: .pub) { socket in
+                    try socket.set(.linger, 0)
+                    try socket.bind(endpoint)
+                }
+            } catch where attempts < 50 {
+                attempts += 1
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
     }
 
     @Test("a reconnecting client gets what it missed (Last-Event-ID); slow clients are bounded")
