@@ -95,10 +95,15 @@ extension HubTests {
         #expect(audited)
         #expect(try await fixture.store().messages().map(\.sender) == ["lund"])
 
-        // Revoked: the hub's re-read cuts the feed, and ZAP refuses the key from then on.
+        // Revoked: the hub's re-read cuts the feed, and ZAP refuses the key from then on; a
+        // party's subscription is cut too and comes back (the PUB is bound again).
+        let (party, partyMonitor) = try monitored(fixture, .sub, fixture.hub.endpoints.publisher!, lundKey)
+        defer { party.close() }
+        #expect(await outcome(partyMonitor)?.kind == .handshakeSucceeded)
         try FileManager.default.removeItem(atPath: "\(fixture.keysDirectory)/dashboard.subscriber.pub")
         let revoked = await outcome(feedMonitor)
         #expect(revoked?.kind == .handshakeFailedAuth)
+        #expect(await outcome(partyMonitor)?.kind == .handshakeSucceeded)
         await fixture.tearDown()
     }
 }

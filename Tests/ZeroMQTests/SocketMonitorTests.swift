@@ -76,51 +76,56 @@ struct SocketMonitorTests {
         await context.shutdownAndWait()
     }
 
-    @Test func aKeyTheZAPHandlerRefusesIsAnAuthFailureWithItsStatus() async throws {
+    /// Runs `body` against a CURVE PUB admitting only `allowed` (given the context, the PUB's
+    /// endpoint and its public key), then closes what `body` returns, the PUB, the handler and
+    /// the context.
+    private func withCurvePublisher(
+        allowing allowed: CurveKey, _ body: (ZeroMQContext, String, CurveKey) async throws -> [AsyncSocket]
+    ) async throws {
         let context = try ZeroMQContext()
-        let allowed = try ZeroMQ.curveKeypair()
-        let (pub, serverKey, zap) = try curvePublisher(context, allowed: allowed.publicKey)
-        let stranger = try ZeroMQ.curveKeypair()
-        let (sub, monitor) = try monitoredSubscriber(context, to: pub.lastEndpoint!, configure: client(stranger, server: serverKey))
-        let event = try await first(Self.outcomes, from: monitor)
-        #expect(event.kind == .handshakeFailedAuth)
-        #expect(event.value == 400)
-        let (good, goodMonitor) = try monitoredSubscriber(context, to: pub.lastEndpoint!, configure: client(allowed, server: serverKey))
-        #expect(try await first(Self.outcomes, from: goodMonitor).kind == .handshakeSucceeded)
-        sub.close()
-        good.close()
+        let (pub, serverKey, zap) = try curvePublisher(context, allowed: allowed)
+        let sockets = try await body(context, try #require(pub.lastEndpoint), serverKey)
+        for socket in sockets { socket.close() }
         pub.close()
         zap.stop()
         await context.shutdownAndWait()
+    }
+
+    @Test func aKeyTheZAPHandlerRefusesIsAnAuthFailureWithItsStatus() async throws {
+        let allowed = try ZeroMQ.curveKeypair()
+        try await withCurvePublisher(allowing: allowed.publicKey) { context, endpoint, serverKey in
+            let stranger = try ZeroMQ.curveKeypair()
+            let (sub, monitor) = try monitoredSubscriber(context, to: endpoint, configure: client(stranger, server: serverKey))
+            let event = try await first(Self.outcomes, from: monitor)
+            #expect(event.kind == .handshakeFailedAuth)
+            #expect(event.value == 400)
+            let (good, goodMonitor) = try monitoredSubscriber(context, to: endpoint, configure: client(allowed, server: serverKey))
+            #expect(try await first(Self.outcomes, from: goodMonitor).kind == .handshakeSucceeded)
+            return [sub, good]
+        }
     }
 
     /// Both sides check the mechanism; whichever does first wins the race: the client
     /// reports the mismatch, or sees the server close the connection.
     @Test func aPlainSubscriberOfACURVEPublisherFailsItsHandshake() async throws {
-        let context = try ZeroMQContext()
-        let (pub, _, zap) = try curvePublisher(context, allowed: try ZeroMQ.curveKeypair().publicKey)
-        let (sub, monitor) = try monitoredSubscriber(context, to: pub.lastEndpoint!)
-        let event = try await first(Self.outcomes, from: monitor)
-        let mismatch = event.kind == .handshakeFailedProtocol && event.value == SocketEvent.ProtocolError.mechanismMismatch
-        #expect(mismatch || event.kind == .handshakeFailedNoDetail, "\(event)")
-        sub.close()
-        pub.close()
-        zap.stop()
-        await context.shutdownAndWait()
+        try await withCurvePublisher(allowing: try ZeroMQ.curveKeypair().publicKey) { context, endpoint, _ in
+            let (sub, monitor) = try monitoredSubscriber(context, to: endpoint)
+            let event = try await first(Self.outcomes, from: monitor)
+            let mismatch = event.kind == .handshakeFailedProtocol && event.value == SocketEvent.ProtocolError.mechanismMismatch
+            #expect(mismatch || event.kind == .handshakeFailedNoDetail, "\(event)")
+            return [sub]
+        }
     }
 
     @Test func theWrongServerKeyFailsTheHandshake() async throws {
-        let context = try ZeroMQContext()
         let allowed = try ZeroMQ.curveKeypair()
-        let (pub, _, zap) = try curvePublisher(context, allowed: allowed.publicKey)
-        let notTheServer = try ZeroMQ.curveKeypair().publicKey
-        let (sub, monitor) = try monitoredSubscriber(context, to: pub.lastEndpoint!, configure: client(allowed, server: notTheServer))
-        let event = try await first(Self.outcomes, from: monitor)
-        #expect(event.kind == .handshakeFailedNoDetail, "\(event)")
-        sub.close()
-        pub.close()
-        zap.stop()
-        await context.shutdownAndWait()
+        try await withCurvePublisher(allowing: allowed.publicKey) { context, endpoint, _ in
+            let notTheServer = try ZeroMQ.curveKeypair().publicKey
+            let (sub, monitor) = try monitoredSubscriber(context, to: endpoint, configure: client(allowed, server: notTheServer))
+            let event = try await first(Self.outcomes, from: monitor)
+            #expect(event.kind == .handshakeFailedNoDetail, "\(event)")
+            return [sub]
+        }
     }
 
     @Test func eventsDecodeFromLibzmqFrames() {
