@@ -26,7 +26,7 @@ extension ServeCommand {
         case .connected:
             return
         default:
-            logger.warning("the hub at \(hub) does not answer yet (\(outcome?.detail ?? "no answer within \(Self.startupWait)")); serving anyway, the page shows the live feed disconnected until it connects")
+            logger.warning("the hub at \(hub) does not answer yet; serving anyway: the page shows the live feed disconnected until it connects")
         }
     }
 
