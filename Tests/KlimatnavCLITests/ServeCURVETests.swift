@@ -23,12 +23,13 @@ extension MultiProcessTests {
             for arguments in [
                 ["--hub", "--dir", scratch.path("hub")], ["--hub", "--dir", scratch.path("other-hub")],
                 ["--party", "energimyndigheten", "--dir", scratch.path("nodes")],
+                ["--party", "viable-cities", "--dir", scratch.path("nodes")],
                 ["--subscriber", "dashboard", "--dir", scratch.path("dash")], ["--subscriber", "stranger", "--dir", scratch.path("dash")],
             ] {
                 let result = try await Klimatnav.run(["keys", "generate"] + arguments)
                 #expect(result.status == 0, "\(result.stderr)")
             }
-            for file in ["nodes/energimyndigheten.pub", "dash/dashboard.subscriber.pub"] {
+            for file in ["nodes/energimyndigheten.pub", "nodes/viable-cities.pub", "dash/dashboard.subscriber.pub"] {
                 let name = URL(fileURLWithPath: file).lastPathComponent
                 try FileManager.default.copyItem(atPath: scratch.path(file), toPath: "\(scratch.path("authorized"))/\(name)")
             }
@@ -137,6 +138,16 @@ extension MultiProcessTests {
         let halfKeys = try await serve(["--key", stranger])
         #expect(halfKeys.status != 0)
         #expect(halfKeys.stderr.contains("--key and --hub-key go together"), "\(halfKeys.stderr)")
+
+        // The coordinator's key may follow the feed too.
+        let (coordinator, banner) = try await Klimatnav.start([
+            "serve", "--db", setup.db, "--hub", publisher, "--http", "127.0.0.1:0",
+            "--key", setup.scratch.path("nodes/viable-cities.key"), "--hub-key", setup.hubPub,
+        ])
+        #expect(banner.contains("(live feed from \(publisher), CURVE)"), "\(banner)")
+        let base = String(banner.split(separator: " ").dropFirst(2).first?.dropLast() ?? "")
+        #expect(try await curl("\(base)/api/feed") == #"{"state":"connected"}"#)
+        coordinator.terminate()
 
         // The refusal is in the hub's audit.
         await MultiProcessTests().stop(hub)
