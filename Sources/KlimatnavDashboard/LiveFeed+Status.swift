@@ -42,11 +42,14 @@ extension LiveFeed {
     }
 
     private func update(_ next: FeedStatus, endpoint: String) {
-        let (changed, watchers) = state.withLock { state -> (Bool, [AsyncStream<FeedStatus>.Continuation]) in
-            guard state.status != next else { return (false, []) }
+        let (changed, watchers, refusals) = state.withLock { state -> (Bool, [AsyncStream<FeedStatus>.Continuation], Int) in
+            if next.state == .connected { state.refusals = 0 }
+            if next.state == .refused { state.refusals += 1 }
+            guard state.status != next else { return (false, [], state.refusals) }
             state.status = next
-            return (true, Array(state.statusWatchers.values))
+            return (true, Array(state.statusWatchers.values), state.refusals)
         }
+        if next.state == .refused { askAgain(after: refusals, endpoint: endpoint) }
         guard changed else { return }
         switch next.state {
         case .connected: logger.info("live feed connected to \(endpoint)")
@@ -54,5 +57,26 @@ extension LiveFeed {
         default: logger.warning("live feed from \(endpoint): \(next.detail ?? "\(next.state)")")
         }
         for watcher in watchers { watcher.yield(next) }
+    }
+}
+
+extension LiveFeed {
+    /// libzmq treats a refused handshake as a protocol error and never reconnects; so, unless
+    /// the feed connected meanwhile, reconnect after ``refusalRetry`` (doubled for every
+    /// further refusal, at most ``maxRefusalRetry``): a key authorized later, or a hub started
+    /// again with the right keys, is followed without a restart. Each try is one refused
+    /// connection in the hub's audit.
+    func askAgain(after refusals: Int, endpoint: String) {
+        let delay = min(refusalRetry * (1 << min(refusals - 1, 16)), Self.maxRefusalRetry)
+        Task { [weak self] in
+            try? await Task.sleep(for: delay)
+            guard let self, let socket = self.socket, self.status.state == .refused,
+                self.state.withLock({ $0.refusals == refusals }) else { return }
+            // ENOENT when libzmq already dropped the endpoint: connect all the same, once.
+            try? await socket.withSocket { socket in
+                try? socket.disconnect(endpoint)
+                try socket.connect(endpoint)
+            }
+        }
     }
 }

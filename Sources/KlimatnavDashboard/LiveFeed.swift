@@ -47,7 +47,14 @@ public final class LiveFeed: Sendable {
         var received = 0
         var status = FeedStatus.none
         var statusWatchers: [UUID: AsyncStream<FeedStatus>.Continuation] = [:]
+        /// Refusals since the feed was last connected (for the retry's back-off).
+        var refusals = 0
     }
+
+    /// The first wait before asking again after the hub refused the feed; it doubles with
+    /// every further refusal, up to ``maxRefusalRetry``.
+    let refusalRetry: Duration
+    public static let maxRefusalRetry: Duration = .seconds(300)
 
     /// The ZMTP heartbeat on the SUB: a PING this often (ms); no traffic for three times as
     /// long drops the connection, which the status shows and ZeroMQ then remakes.
@@ -58,18 +65,21 @@ public final class LiveFeed: Sendable {
         socket = nil
         monitor = nil
         endpoint = nil
+        refusalRetry = .seconds(5)
         self.logger = logger
     }
 
     /// Subscribes to everything the hub publishes at `endpoint`. `security` configures the
     /// SUB before it connects: for a CURVE hub, the subscriber's keys and the hub's key
-    /// (`CurveClient.configure`, the same as a node's).
+    /// (`CurveClient.configure`, the same as a node's). After a refusal the feed asks again
+    /// after `refusalRetry`, then less and less often (libzmq itself never retries then).
     public init(
         context: ZeroMQContext, endpoint: String, logger: Logger = Logger(label: "klimatnav.dashboard.feed"),
-        security: (Socket) throws -> Void = { _ in }
+        refusalRetry: Duration = .seconds(5), security: (Socket) throws -> Void = { _ in }
     ) throws {
         self.endpoint = endpoint
         self.logger = logger
+        self.refusalRetry = refusalRetry
         var monitor: SocketMonitor?
         socket = try AsyncSocket(context, type: .sub, configuration: .init(threadName: "dashboard-feed")) { socket in
             try socket.set(.linger, 0)
