@@ -5,12 +5,15 @@
 #
 # Installs chromium, chromium-driver (apt) and Selenium (pip, in a venv) when missing; builds
 # (skipped when KLIMATNAV_BIN names a built binary); plays the seed playbook into a fresh
-# database; starts `klimatnav hub` on it with a PUB endpoint and `klimatnav serve --hub` on
-# that; checks in Chromium that the gap counts shown equal `klimatnav gaps --format json`;
-# makes a live gap event happen (a node sends scripts/dashboard-live.yaml: Energimyndigheten
-# claims a topic, which resolves a governance gap) and checks the open page shows it without
-# a reload; serves the illustrative scenario (two closed revisions) too, for the revision diff;
-# saves screenshots. Exits non-zero on any failure.
+# database; makes CURVE keys (the hub, Energimyndigheten, a read-only dashboard subscriber)
+# and starts `klimatnav hub` on the database with CURVE and a PUB endpoint, and
+# `klimatnav serve --hub --key --hub-key` on that; checks in Chromium that the gap counts shown
+# equal `klimatnav gaps --format json`; makes a live gap event happen (a node with its key sends
+# scripts/dashboard-live.yaml: Energimyndigheten claims a topic, which resolves a governance
+# gap) and checks the open page shows it without a reload; stops the hub and checks the "Live"
+# badge turns off, restarts it and checks the badge turns on again by itself; serves the
+# illustrative scenario (two closed revisions) too, for the revision diff; saves screenshots.
+# Exits non-zero on any failure.
 # Environment: KLIMATNAV_BIN (skip the build), SCRATCH (swift build --scratch-path, default
 # .build), SCREENSHOTS (default docs/screenshots), DASHBOARD_VENV (default /tmp/klimatnav-dashboard-venv).
 set -euo pipefail
@@ -48,11 +51,23 @@ wait_for_line() {
 
 DB=$WORK/hub.db
 "$KLIMATNAV_BIN" run --db "$DB" > "$WORK/run.txt"
+# CURVE, as across machines (README "Several machines"): the hub's keys, Energimyndigheten's,
+# and a read-only subscriber key for the dashboard.
+"$KLIMATNAV_BIN" keys generate --hub --dir "$WORK/hub-keys" > /dev/null
+"$KLIMATNAV_BIN" keys generate --party energimyndigheten --dir "$WORK/node-keys" > /dev/null
+"$KLIMATNAV_BIN" keys generate --subscriber dashboard --dir "$WORK/dash-keys" > /dev/null
+mkdir -p "$WORK/authorized"
+cp "$WORK/node-keys/energimyndigheten.pub" "$WORK/dash-keys/dashboard.subscriber.pub" "$WORK/authorized/"
 ROUTER_PORT=$(free_port); PUB_PORT=$(free_port); HTTP_PORT=$(free_port)
-"$KLIMATNAV_BIN" hub --bind "tcp://127.0.0.1:$ROUTER_PORT" --publish "tcp://127.0.0.1:$PUB_PORT" --db "$DB" > "$WORK/hub.txt" 2>&1 &
-PIDS+=($!)
+HUB_COMMAND=("$KLIMATNAV_BIN" hub --bind "tcp://127.0.0.1:$ROUTER_PORT" --publish "tcp://127.0.0.1:$PUB_PORT" --db "$DB"
+    --keys "$WORK/authorized" --secret-key "$WORK/hub-keys/hub.key")
+"${HUB_COMMAND[@]}" > "$WORK/hub.txt" 2>&1 &
+HUB_PID=$!
+PIDS+=($HUB_PID)
 wait_for_line "$WORK/hub.txt" "hub listening"
-"$KLIMATNAV_BIN" serve --db "$DB" --hub "tcp://127.0.0.1:$PUB_PORT" --http "127.0.0.1:$HTTP_PORT" > "$WORK/serve.txt" 2>&1 &
+grep -q "CURVE" "$WORK/hub.txt" || { echo "dashboard-test: the hub does not run CURVE:"; cat "$WORK/hub.txt"; exit 1; }
+"$KLIMATNAV_BIN" serve --db "$DB" --hub "tcp://127.0.0.1:$PUB_PORT" --http "127.0.0.1:$HTTP_PORT" \
+    --key "$WORK/dash-keys/dashboard.subscriber.key" --hub-key "$WORK/hub-keys/hub.pub" > "$WORK/serve.txt" 2>&1 &
 PIDS+=($!)
 wait_for_line "$WORK/serve.txt" "dashboard at"
 # A second database with two closed revisions (2021, 2022), for the revision diff.
@@ -67,4 +82,6 @@ mkdir -p "$SCREENSHOTS"
 "$VENV/bin/python" scripts/dashboard_browser.py \
     --url "http://127.0.0.1:$HTTP_PORT" --klimatnav "$KLIMATNAV_BIN" --db "$DB" \
     --router "tcp://127.0.0.1:$ROUTER_PORT" --live-playbook "$ROOT/scripts/dashboard-live.yaml" \
+    --node-key "$WORK/node-keys/energimyndigheten.key" --hub-key "$WORK/hub-keys/hub.pub" \
+    --hub-pid "$HUB_PID" --hub-command "$(printf '%q ' "${HUB_COMMAND[@]}")" --hub-log "$WORK/hub-again.txt" \
     --scenario-url "http://127.0.0.1:$SCENARIO_PORT" --screenshots "$SCREENSHOTS"

@@ -1,12 +1,16 @@
 """Drives headless Chromium (Debian's) through the dashboard; called by scripts/dashboard-test.sh.
 
 Checks that the counts the overview shows equal `klimatnav gaps --format json`, makes a live
-gap event happen with `klimatnav node`, waits for the open page to show it without a reload,
-and writes screenshots of the main views.
+gap event happen with `klimatnav node` (a CURVE client of the hub), waits for the open page to
+show it without a reload, stops the hub and waits for the "Live" badge to turn off, restarts
+it and waits for the badge to turn on again without a reload, and writes screenshots of the
+main views.
 """
 import argparse
 import collections
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -43,6 +47,15 @@ def expected_counts(gaps):
     return by_kind, len(gaps)
 
 
+def running(pid):
+    """Whether process `pid` still runs (a zombie its parent has not reaped yet does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def screenshot(driver, url, path, width=1280):
     driver.set_window_size(width, 700)  # so a short page is measured short
     driver.get(url)
@@ -55,9 +68,11 @@ def screenshot(driver, url, path, width=1280):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ["url", "klimatnav", "db", "router", "live-playbook", "scenario-url", "screenshots"]:
+    for name in ["url", "klimatnav", "db", "router", "live-playbook", "scenario-url", "screenshots",
+                 "node-key", "hub-key", "hub-pid", "hub-command", "hub-log"]:
         parser.add_argument("--" + name, required=True)
     args = parser.parse_args()
+    restarted = None
 
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
@@ -82,7 +97,8 @@ def main():
         # A marker that a reload would erase.
         driver.execute_script("window.__noReload = 'still here';")
         node = subprocess.run(
-            [args.klimatnav, "node", "--party", "energimyndigheten", "--connect", args.router, "--playbook", args.live_playbook, "--timeout", "30"],
+            [args.klimatnav, "node", "--party", "energimyndigheten", "--connect", args.router, "--playbook", args.live_playbook,
+             "--key", args.node_key, "--hub-key", args.hub_key, "--timeout", "30"],
             capture_output=True, text=True)
         print(node.stdout.strip())
         check(node.returncode == 0, "klimatnav node sent the live playbook (exit 0)")
@@ -108,6 +124,28 @@ def main():
         driver.save_screenshot(args.screenshots + "/overview-live.png")
         print("wrote " + args.screenshots + "/overview-live.png")
 
+        # The hub goes away: the badge turns off; it comes back on the same ports: on again.
+        def badge():
+            return driver.find_element(By.ID, "live-status").get_attribute("class").split()
+        os.kill(int(args.hub_pid), signal.SIGTERM)
+        try:
+            WebDriverWait(driver, 20).until(lambda d: "off" in badge())
+            check(True, "the Live badge shows disconnected when the hub stops")
+        except Exception:
+            check(False, "the Live badge shows disconnected within 20 s of the hub stopping")
+        for _ in range(300):  # until the old hub has exited
+            if not running(args.hub_pid):
+                break
+            time.sleep(0.1)
+        with open(args.hub_log, "w") as log:
+            restarted = subprocess.Popen(args.hub_command, shell=True, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            WebDriverWait(driver, 30).until(lambda d: "on" in badge())
+            check(True, "the Live badge shows connected again after the hub restarts, without a reload")
+        except Exception:
+            check(False, "the Live badge shows connected within 30 s of the hub restarting")
+        check(driver.execute_script("return window.__noReload") == "still here", "the page was still not reloaded")
+
         # The live page of the gaps list marks the row of a gap that changes.
         driver.get(args.url + "/gaps?lang=en")
         check(len(driver.find_elements(By.CSS_SELECTOR, "#gap-rows tr[id^='gap-']")) == total_after, "the gaps page lists every open gap")
@@ -131,6 +169,9 @@ def main():
         check(len(driver.find_elements(By.CSS_SELECTOR, "#diff li[data-code]")) > 0, "the diff 2021 -> 2022 lists changes")
     finally:
         driver.quit()
+        if restarted is not None and restarted.poll() is None:
+            os.killpg(restarted.pid, signal.SIGTERM)  # the shell and the hub it started
+            restarted.wait()
     passed = "passed" if not failures else "FAILED"
     print(f"dashboard browser test {passed}: {len(failures)} failure(s)")
     sys.exit(1 if failures else 0)

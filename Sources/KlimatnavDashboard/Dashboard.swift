@@ -34,7 +34,7 @@ public struct Dashboard: Sendable {
     /// Every documented GET path (the OpenAPI document lists the same).
     public static let apiPaths = [
         "/api/summary", "/api/parties", "/api/goals", "/api/gaps", "/api/gaps.csv", "/api/barriers",
-        "/api/policy-labs", "/api/revisions", "/api/events",
+        "/api/policy-labs", "/api/revisions", "/api/events", "/api/feed",
     ]
 
     /// Every page path (for the 404 text).
@@ -101,6 +101,7 @@ public struct Dashboard: Sendable {
         router.get("/api/policy-labs") { _, _ in try await Self.json(dashboard.data().policyLabRows()) }
         router.get("/api/revisions") { _, _ in try await Self.json(dashboard.data().revisionRows()) }
         router.get("/api/events") { _, _ in try Self.json(dashboard.feed.recent().map(EventBody.init)) }
+        router.get("/api/feed") { _, _ in try Self.json(StatusBody(dashboard.feed.status)) }
 
         // The live feed.
         router.get("/events") { request, _ in dashboard.events(request) }
@@ -199,8 +200,19 @@ public struct Dashboard: Sendable {
         }
     }
 
+    /// The live feed's state as `/events` sends it (`event: status`).
+    struct StatusBody: Encodable {
+        var state: String
+        var detail: String?
+        init(_ status: FeedStatus) {
+            state = status.state.rawValue
+            detail = status.detail
+        }
+    }
+
     /// `GET /events`: server-sent events. Each gap event is `event: gap`, `id: N`, `data:` one
-    /// line of JSON (``EventBody``); a comment line every ``heartbeat`` keeps proxies open and
+    /// line of JSON (``EventBody``); the feed's state comes first and on every change as
+    /// `event: status` (``StatusBody``); a comment line every ``heartbeat`` keeps proxies open and
     /// finds closed browsers. `Last-Event-ID` replays what the feed still remembers; `?max=N`
     /// ends the stream after N events (for scripts and tests).
     func events(_ request: Request) -> Response {
@@ -225,6 +237,12 @@ public struct Dashboard: Sendable {
                 }
                 sink.yield(nil)
             }
+            let statuses = Task {
+                for await status in feed.statusUpdates() {
+                    let body = (try? String(decoding: JSONEncoder.compact.encode(StatusBody(status)), as: UTF8.self)) ?? "{}"
+                    sink.yield("event: status\ndata: \(body)\n\n")
+                }
+            }
             let beat = Task {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: heartbeat)
@@ -233,6 +251,7 @@ public struct Dashboard: Sendable {
             }
             defer {
                 forward.cancel()
+                statuses.cancel()
                 beat.cancel()
             }
             try await writer.write(ByteBuffer(string: "retry: 2000\n: connected\n\n"))

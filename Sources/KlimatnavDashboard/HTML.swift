@@ -99,21 +99,25 @@ struct Page {
         section.party{margin-top:0}
         """
 
-    /// Opens `/events` (server-sent events); on a gap event it adds the event to the live list,
+    /// Opens `/events` (server-sent events); the "Live" badge is on while the stream is open
+    /// and the server's feed reports `connected` (the browser reconnects the stream by
+    /// itself, the server its feed); on a gap event it adds the event to the live list,
     /// refreshes every count on the page from `/api/summary`, and marks or adds the gap's row.
     static let script = """
         (function(){
         var b=document.body;if(b.dataset.live!=="1"||!window.EventSource)return;
         var w=JSON.parse(b.dataset.words||"{}");function t(k){return w[k]||k;}
         var st=document.getElementById("live-status");
-        function status(on){st.textContent=on?b.dataset.tConnected:b.dataset.tDisconnected;st.className="live "+(on?"on":"off");}
+        var up=false,feed=false;
+        function show(){var on=up&&feed;st.textContent=on?b.dataset.tConnected:b.dataset.tDisconnected;st.className="live "+(on?"on":"off");}
         function refresh(){fetch("/api/summary").then(function(r){return r.json();}).then(function(s){
           document.querySelectorAll("[data-count]").forEach(function(e){var k=e.dataset.count;var v=k==="open"?s.openGaps:k==="resolved"?s.resolvedGaps:s.byKind[k];if(v!==undefined)e.textContent=v;});
         });}
         function cell(tr,text,cls){var td=document.createElement("td");td.textContent=text;if(cls)td.className=cls;tr.appendChild(td);}
         var es=new EventSource("/events");
-        es.addEventListener("open",function(){status(true);});
-        es.addEventListener("error",function(){status(false);});
+        es.addEventListener("open",function(){up=true;show();});
+        es.addEventListener("error",function(){up=false;show();});
+        es.addEventListener("status",function(m){var s=JSON.parse(m.data);feed=s.state==="connected";st.title=s.detail||"";show();});
         es.addEventListener("gap",function(m){
           var e=JSON.parse(m.data);var g=e.gap;
           var list=document.getElementById("live-list");

@@ -15,6 +15,11 @@ import ZeroMQ
 /// newest win), so a slow browser never grows the server's memory nor slows the others. The
 /// last ``historyLimit`` events are kept so a browser that reconnects with `Last-Event-ID`
 /// gets what it missed. Nothing here blocks the cooperative pool.
+///
+/// A ``SocketMonitor`` on the SUB socket tells whether the feed is up (``status``): the
+/// security handshake succeeded, the hub refused the key, the connection was lost. ZMTP
+/// heartbeats on the SUB turn a hub that vanished without closing the connection into a
+/// disconnection; ZeroMQ reconnects by itself, and the status follows.
 public final class LiveFeed: Sendable {
     /// One event as the dashboard sends it.
     public struct Event: Sendable, Hashable {
@@ -29,9 +34,10 @@ public final class LiveFeed: Sendable {
     public static let subscriberBuffer = 256
 
     let socket: AsyncSocket?
+    let monitor: SocketMonitor?
     public let endpoint: String?
-    private let state = Guarded(FeedState())
-    private let logger: Logger
+    let state = Guarded(FeedState())
+    let logger: Logger
 
     struct FeedState {
         var nextID: UInt64 = 1
@@ -39,29 +45,65 @@ public final class LiveFeed: Sendable {
         var subscribers: [UUID: AsyncStream<Event>.Continuation] = [:]
         var lastStateSequence: UInt64 = 0
         var received = 0
+        var status = FeedStatus.none
+        var statusWatchers: [UUID: AsyncStream<FeedStatus>.Continuation] = [:]
+        /// Refusals since the feed was last connected (for the retry's back-off).
+        var refusals = 0
     }
+
+    /// The first wait before asking again after the hub refused the feed; it doubles with
+    /// every further refusal, up to ``maxRefusalRetry``.
+    let refusalRetry: Duration
+    public static let maxRefusalRetry: Duration = .seconds(300)
+
+    /// The ZMTP heartbeat on the SUB: a PING this often (ms); no traffic for three times as
+    /// long drops the connection, which the status shows and ZeroMQ then remakes.
+    public static let heartbeatMs = 1000
 
     /// A feed with no hub: pages work, the live list stays empty.
     public init(logger: Logger = Logger(label: "klimatnav.dashboard.feed")) {
         socket = nil
+        monitor = nil
         endpoint = nil
+        refusalRetry = .seconds(5)
         self.logger = logger
     }
 
-    /// Subscribes to everything the hub publishes at `endpoint`.
-    public init(context: ZeroMQContext, endpoint: String, logger: Logger = Logger(label: "klimatnav.dashboard.feed")) throws {
+    /// Subscribes to everything the hub publishes at `endpoint`. `security` configures the
+    /// SUB before it connects: for a CURVE hub, the subscriber's keys and the hub's key
+    /// (`CurveClient.configure`, the same as a node's). After a refusal the feed asks again
+    /// after `refusalRetry`, then less and less often (libzmq itself never retries then).
+    public init(
+        context: ZeroMQContext, endpoint: String, logger: Logger = Logger(label: "klimatnav.dashboard.feed"),
+        refusalRetry: Duration = .seconds(5), security: (Socket) throws -> Void = { _ in }
+    ) throws {
         self.endpoint = endpoint
         self.logger = logger
+        self.refusalRetry = refusalRetry
+        var monitor: SocketMonitor?
         socket = try AsyncSocket(context, type: .sub, configuration: .init(threadName: "dashboard-feed")) { socket in
             try socket.set(.linger, 0)
+            try socket.set(.heartbeatInterval, Self.heartbeatMs)
+            try socket.set(.heartbeatTimeout, 3 * Self.heartbeatMs)
             try socket.subscribe()
+            try security(socket)
+            monitor = try SocketMonitor.start(on: socket, threadName: "dashboard-feed-monitor")
             try socket.connect(endpoint)
         }
+        self.monitor = monitor
+        state.withLock { $0.status = .connecting }
     }
 
-    /// Reads the socket until ``close()``. Run it in its own task.
+    /// Reads the socket and its events until ``close()``. Run it in its own task.
     public func run() async {
         guard let socket else { return }
+        async let watched: Void = watchConnection()
+        defer { finishAll() }
+        await read(socket)
+        await watched
+    }
+
+    private func read(_ socket: AsyncSocket) async {
         do {
             for try await batch in socket.batches {
                 for received in batch {
@@ -79,7 +121,6 @@ public final class LiveFeed: Sendable {
         } catch {
             logger.warning("dashboard feed stopped: \(error)")
         }
-        finishAll()
     }
 
     /// Hands a gap event to every subscriber (also used by tests and by in-process hubs).
@@ -121,18 +162,23 @@ public final class LiveFeed: Sendable {
     public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
     public var receivedCount: Int { state.withLock { $0.received } }
 
-    /// Closes the socket and ends every subscriber's stream.
+    /// Closes the socket and ends every subscriber's stream. The monitor's reader closes
+    /// itself once the socket is gone (``SocketMonitor``).
     public func close() {
         socket?.close()
         finishAll()
     }
 
-    private func finishAll() {
-        let continuations = state.withLock { state in
-            defer { state.subscribers = [:] }
-            return Array(state.subscribers.values)
+    func finishAll() {
+        let (continuations, watchers) = state.withLock { state in
+            defer {
+                state.subscribers = [:]
+                state.statusWatchers = [:]
+            }
+            return (Array(state.subscribers.values), Array(state.statusWatchers.values))
         }
         for continuation in continuations { continuation.finish() }
+        for watcher in watchers { watcher.finish() }
     }
 }
 

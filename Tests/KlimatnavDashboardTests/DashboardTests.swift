@@ -332,6 +332,7 @@ struct LiveFeedTests {
             }
         }
         #expect(body.hasPrefix("retry: 2000\n"))
+        #expect(body.contains("event: status\ndata: {\"state\":"))
         let events = body.components(separatedBy: "\n\n").filter { $0.contains("event: gap") }
         #expect(events.count == 2)
         let first = try #require(events.first)
@@ -344,6 +345,104 @@ struct LiveFeedTests {
         #expect(gap["status"] as? String == "resolved")
         #expect(feed.receivedCount >= 2)
         #expect(feed.recent().first?.record.gap.id == DashboardFixture.governance.id)
+    }
+
+    @Test("the feed's status follows the PUB socket: connected, lost when it closes, connected again when it is back")
+    func statusFollowsThePublisher() async throws {
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let first = try await Self.publisher(context, "tcp://127.0.0.1:*")
+        let endpoint = try #require(first.lastEndpoint)
+        let feed = try LiveFeed(context: context, endpoint: endpoint)
+        #expect(LiveFeed().status == .none)
+        let reader = Task { await feed.run() }
+        defer {
+            feed.close()
+            reader.cancel()
+        }
+        let states = feed.statusUpdates()
+        let seen = try await withTimeout(30) {
+            var seen: [FeedStatus.State] = []
+            var restarted: AsyncSocket?
+            for await status in states {
+                if seen.last != status.state { seen.append(status.state) }
+                if status.state == .connected && seen.contains(.disconnected) { break }
+                if status.state == .connected {
+                    first.close()
+                    await first.waitUntilClosed()
+                } else if status.state == .disconnected && restarted == nil {
+                    restarted = try await Self.publisher(context, endpoint)
+                }
+            }
+            restarted?.close()
+            return seen
+        }
+        #expect(seen.first == .connecting || seen.first == .connected, "\(seen)")
+        #expect(Array(seen.drop { $0 == .connecting }.prefix(3)) == [.connected, .disconnected, .connected], "\(seen)")
+    }
+
+    @Test("a refused feed says so, asks again by itself and follows once the hub admits its key")
+    func refusedThenAdmitted() async throws {
+        let context = try ZeroMQContext()
+        defer { context.shutdown() }
+        let admitted = Switch()
+        let client = try ZeroMQ.curveKeypair()
+        let zap = try ZAPHandler.start(context: context) { request in
+            admitted.isOn && request.clientKey == client.publicKey ? .allow(userId: "dashboard") : .deny(text: "unknown key")
+        }
+        defer { zap.stop() }
+        let server = try ZeroMQ.curveKeypair()
+        let publisher = try AsyncSocket(context, type: .pub) { socket in
+            try socket.set(.linger, 0)
+            try socket.set(.curveServer, true)
+            try socket.set(.curveSecretKey, server.secretKey)
+            try socket.set(.zapDomain, "test")
+            try socket.bind("tcp://127.0.0.1:*")
+        }
+        defer { publisher.close() }
+        let feed = try LiveFeed(context: context, endpoint: try #require(publisher.lastEndpoint), refusalRetry: .milliseconds(100)) { socket in
+            try socket.set(.curveServerKey, server.publicKey)
+            try socket.set(.curvePublicKey, client.publicKey)
+            try socket.set(.curveSecretKey, client.secretKey)
+        }
+        let reader = Task { await feed.run() }
+        defer {
+            feed.close()
+            reader.cancel()
+        }
+        let states = feed.statusUpdates()
+        let refusal = try await withTimeout(30) {
+            var refusal: FeedStatus?
+            for await status in states {
+                if status.state == .refused && refusal == nil {
+                    refusal = status
+                    admitted.turnOn()
+                }
+                if status.state == .connected { break }
+            }
+            return refusal
+        }
+        #expect(refusal?.refusal == .keyNotAuthorized(zapStatus: 400))
+        #expect(feed.status == .connected)
+        #expect(zap.counts.denied >= 1)
+        #expect(zap.counts.allowed == 1)
+    }
+
+    /// A PUB bound to `endpoint`; tries again while the port is still held by a PUB closed
+    /// just before (libzmq releases it in the background).
+    static func publisher(_ context: ZeroMQContext, _ endpoint: String) async throws -> AsyncSocket {
+        var attempts = 0
+        while true {
+            do {
+                return try AsyncSocket(context, type: .pub) { socket in
+                    try socket.set(.linger, 0)
+                    try socket.bind(endpoint)
+                }
+            } catch where attempts < 50 {
+                attempts += 1
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
     }
 
     @Test("a reconnecting client gets what it missed (Last-Event-ID); slow clients are bounded")
@@ -368,4 +467,12 @@ struct LiveFeedTests {
         #expect(count == LiveFeed.subscriberBuffer)
         #expect(feed.subscriberCount == 0)
     }
+}
+
+/// A flag one thread turns on and another reads.
+final class Switch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var on = false
+    var isOn: Bool { lock.withLock { on } }
+    func turnOn() { lock.withLock { on = true } }
 }

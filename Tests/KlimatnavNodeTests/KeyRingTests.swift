@@ -65,6 +65,39 @@ import ZeroMQ
         #expect(throws: KeyRing.Error.self) { try KeyRing.load(directory: dir, roster: roster) }
     }
 
+    @Test func aSubscriberFileIsAReadOnlyKeyNotAParty() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lund = try KeyFile.generate(name: "lund", directory: dir)
+        let dashboard = try KeyFile.generate(name: "dashboard.subscriber", directory: dir)
+        let ring = try KeyRing.load(directory: dir, roster: roster)
+        #expect(ring.count == 2)
+        #expect(ring.party(for: lund.publicKey.z85) == "lund")
+        #expect(ring.party(for: dashboard.publicKey.z85) == nil)
+        #expect(ring.subscriber(for: dashboard.publicKey.z85) == "dashboard")
+        #expect(ring.subscriber(for: lund.publicKey.z85) == nil)
+    }
+
+    @Test func aBadSubscriberNameOrASharedSubscriberKeyIsAnErrorNamingTheFile() throws {
+        let dir = try directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let key = try ZeroMQ.curveKeypair().publicKey
+        try KeyFile.writePublic(key, name: "Dash", to: "\(dir)/Dash.subscriber.pub")
+        #expect {
+            try KeyRing.load(directory: dir, roster: roster)
+        } throws: { error in
+            "\(error)".contains("Dash.subscriber.pub: 'Dash' is not a subscriber name")
+        }
+        try FileManager.default.removeItem(atPath: "\(dir)/Dash.subscriber.pub")
+        try KeyFile.writePublic(key, name: "lund", to: "\(dir)/lund.pub")
+        try KeyFile.writePublic(key, name: "wall", to: "\(dir)/wall.subscriber.pub")
+        #expect {
+            try KeyRing.load(directory: dir, roster: roster)
+        } throws: { error in
+            "\(error)".contains("wall.subscriber.pub: the same key as lund.pub")
+        }
+    }
+
     @Test func aSecretKeyFileWithAMismatchedPublicKeyIsRefused() throws {
         let dir = try directory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

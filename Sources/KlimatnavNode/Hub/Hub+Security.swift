@@ -50,19 +50,7 @@ extension Hub {
         if !dropped.isEmpty {
             logger.warning("revoked keys: closed the sessions of \(dropped.map(\.rawValue).sorted().joined(separator: ", "))")
         }
-        if let publisher {
-            let endpoints = publishEndpoints
-            do {
-                try await publisher.withSocket { socket in
-                    for endpoint in endpoints {
-                        try socket.unbind(endpoint)
-                        try socket.bind(endpoint)
-                    }
-                }
-            } catch {
-                logger.error("could not rebind the PUB socket after a revocation: \(error)")
-            }
-        }
+        if let publisher { await rebind(publisher) }
     }
 
     /// Writes refused connections to the rejected-messages audit.

@@ -77,7 +77,7 @@ public actor Hub {
             publisher = nil
         } else {
             publisher = try AsyncSocket(context, type: .pub, configuration: .init(threadName: "hub-pub")) { socket in
-                try security?.configureServer(socket)
+                try security?.configureServer(socket, domain: HubSecurity.feedDomain)
                 try socket.set(.linger, 0)
                 try socket.set(.sendHighWaterMark, options.highWaterMark)
                 for endpoint in options.publish {

@@ -8,8 +8,11 @@ import ZeroMQ
 /// Thread-safe: the ZAP handler's thread calls ``authenticate(_:)`` while the hub reloads the
 /// key ring and drains the audit of refused connections.
 public final class HubSecurity: @unchecked Sendable {
-    /// The ZAP domain of both hub sockets.
+    /// The ZAP domain of the hub's ROUTER socket.
     public static let zapDomain = "klimatnav"
+    /// The ZAP domain of the hub's PUB socket, where read-only subscriber keys are admitted
+    /// too (wire spec section 11.4).
+    public static let feedDomain = "klimatnav-feed"
     /// The ZAP metadata property carrying the client's public key (Z85), read per message to
     /// notice keys revoked after the connection was made.
     public static let keyProperty = "X-Klimatnav-Key"
@@ -87,18 +90,27 @@ public final class HubSecurity: @unchecked Sendable {
         return lock.withLock { ring.party(for: keyZ85)?.rawValue == party }
     }
 
-    /// The ZAP decision: only CURVE, only on the hub's domain, only known keys.
+    /// The ZAP decision: only CURVE, only on the hub's domains, only known keys; a read-only
+    /// subscriber's key only on the PUB socket (User-Id `<name>.subscriber`).
     public func authenticate(_ request: ZAPRequest) -> ZAPDecision {
-        guard request.domain == HubSecurity.zapDomain else {
+        let feed = request.domain == HubSecurity.feedDomain
+        guard feed || request.domain == HubSecurity.zapDomain else {
             return deny(request, "unexpected ZAP domain '\(request.domain.prefix(40))'")
         }
         guard request.mechanism == "CURVE", let key = request.clientKeyZ85 else {
             return deny(request, "\(request.mechanism.prefix(10)) mechanism refused; CURVE is required")
         }
-        guard let party = lock.withLock({ ring.party(for: key) }) else {
-            return deny(request, "unknown CURVE key \(key.prefix(8))…")
+        let (party, subscriber) = lock.withLock { (ring.party(for: key), ring.subscriber(for: key)) }
+        if let party {
+            return .allow(userId: party.rawValue, metadata: [HubSecurity.keyProperty: key])
         }
-        return .allow(userId: party.rawValue, metadata: [HubSecurity.keyProperty: key])
+        if let subscriber {
+            guard feed else {
+                return deny(request, "read-only subscriber key '\(subscriber)' may only subscribe to the PUB feed")
+            }
+            return .allow(userId: "\(subscriber).subscriber", metadata: [HubSecurity.keyProperty: key])
+        }
+        return deny(request, "unknown CURVE key \(key.prefix(8))…")
     }
 
     private func deny(_ request: ZAPRequest, _ reason: String) -> ZAPDecision {
@@ -126,11 +138,12 @@ public final class HubSecurity: @unchecked Sendable {
         }
     }
 
-    /// Configures a hub server socket for CURVE with this key pair and the ZAP domain.
-    func configureServer(_ socket: Socket) throws {
+    /// Configures a hub server socket for CURVE with this key pair and a ZAP domain
+    /// (``zapDomain`` for the ROUTER, ``feedDomain`` for the PUB).
+    func configureServer(_ socket: Socket, domain: String = HubSecurity.zapDomain) throws {
         try socket.set(.curveServer, true)
         try socket.set(.curveSecretKey, secretKey)
-        try socket.set(.zapDomain, HubSecurity.zapDomain)
+        try socket.set(.zapDomain, domain)
         socket.readsProperties = [HubSecurity.keyProperty]
     }
 }

@@ -2,11 +2,14 @@ import Foundation
 import KlimatnavCore
 import ZeroMQ
 
-/// The authorized party keys: a directory of `<party-id>.pub` files, mapped key → party.
+/// The authorized keys: a directory of `<party-id>.pub` files, mapped key → party, and of
+/// `<name>.subscriber.pub` files, mapped key → read-only subscriber (a dashboard: it may
+/// subscribe to the PUB feed and nothing else; wire spec section 11.4).
 ///
-/// Every file must be named after a party on the hub's roster and hold one valid key; two
-/// parties may not share a key. Other files are ignored, and so is `hub.pub` (the hub's own
-/// public key, often generated into the same directory) unless `hub` is a party.
+/// Every party file must be named after a party on the hub's roster and hold one valid key;
+/// a subscriber's name has the syntax of a party id; no two files may share a key. Other
+/// files are ignored, and so is `hub.pub` (the hub's own public key, often generated into the
+/// same directory) unless `hub` is a party.
 public struct KeyRing: Sendable, Equatable {
     /// A problem that makes the directory unusable (named file and line where known).
     public struct Error: Swift.Error, CustomStringConvertible, Equatable {
@@ -16,10 +19,16 @@ public struct KeyRing: Sendable, Equatable {
 
     /// Party for each authorized public key (Z85).
     public private(set) var parties: [String: PartyID]
+    /// Read-only subscriber name for each subscriber key (Z85).
+    public private(set) var subscribers: [String: String] = [:]
+
+    /// The file name suffix of a read-only subscriber's public key.
+    public static let subscriberSuffix = ".subscriber.pub"
 
     /// An explicit ring (tests).
-    public init(_ keys: [CurveKey: PartyID]) {
+    public init(_ keys: [CurveKey: PartyID], subscribers: [CurveKey: String] = [:]) {
         parties = Dictionary(uniqueKeysWithValues: keys.map { ($0.key.z85, $0.value) })
+        self.subscribers = Dictionary(uniqueKeysWithValues: subscribers.map { ($0.key.z85, $0.value) })
     }
 
     /// Loads `directory`.
@@ -32,32 +41,52 @@ public struct KeyRing: Sendable, Equatable {
         } catch {
             throw Error(message: "cannot read the keys directory \(directory): \(error.localizedDescription)")
         }
-        var parties: [String: PartyID] = [:]
+        var ring = KeyRing([:])
+        var files: [String: String] = [:]
         for name in names where name.hasSuffix(".pub") {
-            let stem = String(name.dropLast(4))
             let path = (directory as NSString).appendingPathComponent(name)
+            if name.hasSuffix(subscriberSuffix) {
+                let stem = String(name.dropLast(subscriberSuffix.count))
+                guard PartyID(stem) != nil else {
+                    throw Error(message: "\(path): '\(stem)' is not a subscriber name (lowercase ASCII letters, digits, '-'); rename the file <name>\(subscriberSuffix)")
+                }
+                let key = try read(path, sharing: files)
+                files[key.z85] = name
+                ring.subscribers[key.z85] = stem
+                continue
+            }
+            let stem = String(name.dropLast(4))
             guard let party = PartyID(stem), roster.contains(party) else {
                 if stem == "hub" { continue }
-                throw Error(message: "\(path): '\(stem)' is not a party on the hub's roster; remove the file or fix its name (<party-id>.pub)")
+                throw Error(message: "\(path): '\(stem)' is not a party on the hub's roster; remove the file or fix its name (<party-id>.pub, or <name>\(subscriberSuffix) for a read-only subscriber)")
             }
-            let key: CurveKey
-            do {
-                key = try KeyFile.readPublic(path)
-            } catch {
-                throw Error(message: "\(error)")
-            }
-            if let other = parties[key.z85] {
-                throw Error(message: "\(path): the same key as \(other).pub; every party needs its own key pair")
-            }
-            parties[key.z85] = party
+            let key = try read(path, sharing: files)
+            files[key.z85] = name
+            ring.parties[key.z85] = party
         }
-        return KeyRing(parties: parties)
+        return ring
     }
 
-    private init(parties: [String: PartyID]) { self.parties = parties }
+    /// Reads one public key file; refuses a key another file already holds.
+    private static func read(_ path: String, sharing files: [String: String]) throws(Error) -> CurveKey {
+        let key: CurveKey
+        do {
+            key = try KeyFile.readPublic(path)
+        } catch {
+            throw Error(message: "\(error)")
+        }
+        if let other = files[key.z85] {
+            throw Error(message: "\(path): the same key as \(other); every party and subscriber needs its own key pair")
+        }
+        return key
+    }
 
     /// The party a key belongs to, if authorized.
     public func party(for keyZ85: String) -> PartyID? { parties[keyZ85] }
 
-    public var count: Int { parties.count }
+    /// The read-only subscriber a key belongs to, if authorized.
+    public func subscriber(for keyZ85: String) -> String? { subscribers[keyZ85] }
+
+    /// Authorized keys: parties and subscribers.
+    public var count: Int { parties.count + subscribers.count }
 }

@@ -33,7 +33,7 @@ struct HubCommand: AsyncParsableCommand {
     @Option(help: "Commit durability: full (survives power loss) or normal (faster).")
     var durability: String = "full"
 
-    @Option(help: "Directory of authorized party public keys (<party-id>.pub): turns on CURVE.")
+    @Option(help: "Directory of authorized public keys (<party-id>.pub; NAME.subscriber.pub for a read-only dashboard): turns on CURVE.")
     var keys: String?
 
     @Option(name: .customLong("secret-key"), help: "The hub's secret key file (klimatnav keys generate --hub).")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KlimatnavDashboard
+import KlimatnavNode
 import KlimatnavReport
 import KlimatnavStore
 import Logging
@@ -17,8 +18,10 @@ struct ServeCommand: AsyncParsableCommand {
             table and trajectories, gaps with evidence, recommendation and age, barriers and policy \
             labs, every party, and the closed contract revisions with what changed between two, in \
             Swedish or English, with /api/... JSON and /api/gaps.csv. With --hub, new gap events from \
-            the hub's --publish endpoint appear on open pages without a reload. Binds to loopback \
-            only unless --public is given. Stop with Ctrl-C.
+            the hub's --publish endpoint appear on open pages without a reload; a CURVE hub needs \
+            --key (a read-only subscriber key, 'klimatnav keys generate --subscriber NAME', or the \
+            coordinator's) and --hub-key, as for 'klimatnav node'. A key the hub refuses stops the \
+            server at start-up. Binds to loopback only unless --public is given. Stop with Ctrl-C.
             """)
 
     @Option(help: "The hub's database file (read only).")
@@ -26,6 +29,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The hub's PUB endpoint for the live feed, for example tcp://127.0.0.1:5556.")
     var hub: String?
+
+    @Option(help: "The secret key file to subscribe with (NAME.subscriber.key or the coordinator's): turns on CURVE.")
+    var key: String?
+
+    @Option(name: .customLong("hub-key"), help: "The hub's public key: a .pub file or 40 characters of Z85.")
+    var hubKey: String?
 
     @Option(help: "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 picks a free one).")
     var http: String = "127.0.0.1:8080"
@@ -39,6 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        if (key == nil) != (hubKey == nil) { throw ValidationError("--key and --hub-key go together (CURVE needs both)") }
+        if key != nil && hub == nil { throw ValidationError("--key and --hub-key are for the live feed: give --hub too") }
         do {
             let (host, _) = try BindAddressCheck.parse(http)
             try BindAddressCheck.check(host: host, allowPublic: `public`)
@@ -51,15 +62,24 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = logging.logger("klimatnav.serve")
         let (host, port) = try BindAddressCheck.parse(http)
         let store = try Database.openReadOnly(db)
+        let curve = try HubSecurityOptions.client(key: key, hubKey: hubKey)
         let context = try ZeroMQContext()
         let feed: LiveFeed
         do {
-            feed = try hub.map { try LiveFeed(context: context, endpoint: $0, logger: logger) } ?? LiveFeed(logger: logger)
+            feed = try hub.map { endpoint in
+                try LiveFeed(context: context, endpoint: endpoint, logger: logger) { try curve?.configure($0) }
+            } ?? LiveFeed(logger: logger)
         } catch {
             await context.shutdownAndWait()
             throw CLIError("could not subscribe to the hub at '\(hub ?? "")': \(error)")
         }
         let reader = Task { await feed.run() }
+        do {
+            try await checkFeed(feed, logger: logger)
+        } catch {
+            await stop(feed, reader, context)
+            throw error
+        }
         do {
             try await serve(store: store, feed: feed, host: host, port: port, logger: logger)
         } catch {
@@ -90,7 +110,8 @@ struct ServeCommand: AsyncParsableCommand {
         try await dashboard.run(host: host, port: port, logger: logger) { actual in
             let shown = host.contains(":") ? "[\(host)]" : host
             // Scripts wait for this line.
-            FileHandle.standardOutput.write(Data("dashboard at http://\(shown):\(actual)/\(hub.map { " (live feed from \($0))" } ?? "")\n".utf8))
+            let live = hub.map { " (live feed from \($0)\(key == nil ? "" : ", CURVE"))" } ?? ""
+            FileHandle.standardOutput.write(Data("dashboard at http://\(shown):\(actual)/\(live)\n".utf8))
         }
     }
 }
