@@ -11,7 +11,8 @@ extension HubStore {
             ).map { row in
                 RejectedMessage(
                     sender: row["sender"], sequence: sequence, type: row["type"], code: row["code"],
-                    reason: row["reason"], receivedAt: Date(timeIntervalSince1970: row["receivedAt"]))
+                    reason: row["reason"], receivedAt: Date(timeIntervalSince1970: row["receivedAt"]),
+                    frame: row["frame"], path: row["path"])
             }
         }
     }

@@ -41,7 +41,8 @@ extension HubStore {
                 RejectedMessage(
                     sender: row["sender"], sequence: (row["seq"] as Int64?).map { UInt64(bitPattern: $0) },
                     type: row["type"], code: row["code"], reason: row["reason"],
-                    receivedAt: Date(timeIntervalSince1970: row["receivedAt"]), consumesSequence: row["consumesSeq"])
+                    receivedAt: Date(timeIntervalSince1970: row["receivedAt"]), consumesSequence: row["consumesSeq"],
+                    frame: row["frame"], path: row["path"])
             }
         }
     }

@@ -6,14 +6,27 @@ import KlimatnavWire
 extension Hub {
     /// Rebuilds the state, sequence numbers and open gaps from the database, and logs any
     /// difference between the recomputed gaps and the logged open ones (for example after a
-    /// change of gap rules) as lifecycle events with no causing message.
-    func restore() async throws {
+    /// change of gap rules) as lifecycle events with no causing message; returns them.
+    ///
+    /// The hub-made changes published before (section 7.4, ``HubMadeLog``) are replayed at
+    /// their places among the messages. A database written before they were published has
+    /// none: its messages are replayed on the roster, as that hub did.
+    @discardableResult
+    func restore() async throws -> [GapEvent] {
         var afterID: Int64 = 0
         var replayed = 0
+        let stored = try await store.meta(HubMadeLog.metaKey)
+        hubMade = try stored.map { try HubMadeLog(json: $0) } ?? HubMadeLog()
+        var pendingHubMade = hubMade.entries[...]
         while true {
             let page = try await store.messages(after: afterID, limit: 5000)
             guard let last = page.last else { break }
+            if afterID == 0, stored == nil { try ledger.replayBase(options.roster) }
             for message in page {
+                while let entry = pendingHubMade.first, entry.after < message.id {
+                    try ledger.replayHubMade(entry.event)
+                    pendingHubMade = pendingHubMade.dropFirst()
+                }
                 let frames = [WireCodec.frame0, Array(message.type.utf8), Hub.header(message.sequence), Array(message.body)]
                 guard case .domain(let domain) = try WireCodec.decode(frames: frames), let sender = PartyID(message.sender) else {
                     throw StoreError("replay message \(message.id)", "it is not a domain message")
@@ -23,6 +36,8 @@ extension Hub {
             replayed += page.count
             afterID = last.id
         }
+        for entry in pendingHubMade { try ledger.replayHubMade(entry.event) }
+        lastMessageID = afterID
         ledger.noteSequences(try await store.rejectedSequences())
         if let stored = try await store.meta(HubStore.stateSequenceKey).flatMap(UInt64.init) {
             ledger.restoreStateSequence(stored)
@@ -42,6 +57,7 @@ extension Hub {
         if replayed > 0 {
             logger.info("rebuilt the state from \(replayed) stored messages; \(recomputed.count) open gaps")
         }
+        return events
     }
 
     static func header(_ sequence: UInt64) -> [UInt8] {
