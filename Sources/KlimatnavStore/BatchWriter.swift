@@ -70,7 +70,8 @@ struct BatchWriter {
         return .rejected
     }
 
-    private func write(_ entity: EntityChange, messageID: Int64) throws {
+    /// Writes an entity row; `messageID` is `nil` for a change the hub made itself.
+    func write(_ entity: EntityChange, messageID: Int64?) throws {
         if let json = entity.json {
             let upsert = try statements[.upsertEntity]
             try upsert.with(entity.kind, at: 1) {

@@ -44,8 +44,9 @@ import Testing
         #expect(state.goals[Self.netZero.id] == Self.netZero)
         #expect(!gaps.isEmpty, "the roster opens gaps (no goals yet)")
         #expect(gaps == Dictionary(uniqueKeysWithValues: await hub.openGaps.map { ($0.id, $0) }))
-        // The gaps the hub logged are the ones it published.
+        // The gaps the hub logged are the ones it published; its current-state rows hold them.
         #expect(Set(try await fixture.store().gaps().map(\.gap.id)) == Set(gaps.keys))
+        #expect(try await fixture.store().currentState().goals[Self.netZero.id] == Self.netZero)
         await fixture.tearDown()
     }
 
@@ -80,6 +81,8 @@ import Testing
         (state, gaps) = try replay(second, onto: state, gaps: gaps)
         #expect(state == (await fixture.hub.state))
         #expect(state.parties["lund"]?.name == "Lunds kommun", "the node's own registration is kept")
+        let rows = try await fixture.store().currentState()
+        #expect(rows.goals[Self.netZero.id] == nil && rows.parties["malmo"]?.name == "Malmö stad")
         #expect(gaps == Dictionary(uniqueKeysWithValues: await fixture.hub.openGaps.map { ($0.id, $0) }))
         try await fixture.stopHub()
 

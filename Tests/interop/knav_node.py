@@ -13,6 +13,7 @@ Prints one line per check and exits non-zero on the first failure. Section numbe
 to the spec.
 """
 import json
+import pathlib
 import re
 import sqlite3
 import struct
@@ -23,6 +24,46 @@ import zmq
 
 SIGNATURE = b"KNAV\x01"  # frame 0: "KNAV" + version 1 (section 5)
 TIMEOUT_MS = 15000
+SCHEMAS = pathlib.Path(__file__).resolve().parent.parent.parent / "Protocols" / "schema"
+
+
+class SchemaCheck:
+    """Section 13: every body the hub sends validates against the JSON Schemas, when the
+    `jsonschema` package is there (scripts/test.sh installs it)."""
+
+    def __init__(self):
+        self.validated = 0
+        try:
+            from jsonschema import Draft202012Validator
+            from referencing import Registry, Resource
+        except ImportError:
+            self.validators = None
+            return
+        documents = [json.loads(path.read_text()) for path in SCHEMAS.rglob("*.schema.json")]
+        registry = Registry().with_resources((d["$id"], Resource.from_contents(d)) for d in documents)
+        self.validators = {}
+        for folder in ("messages", "events"):
+            for path in (SCHEMAS / folder).glob("*.schema.json"):
+                name = path.name[: -len(".schema.json")]
+                token = name if folder == "events" else name.upper()
+                self.validators[token] = Draft202012Validator(json.loads(path.read_text()), registry=registry)
+
+    def __call__(self, message_type, body):
+        if self.validators is None:
+            return
+        errors = list(self.validators[message_type].iter_errors(body))
+        if errors:
+            check(False, f"{message_type} body validates against its schema: {errors[0].message} at {list(errors[0].absolute_path)}")
+        self.validated += 1
+
+    def report(self):
+        if self.validators is None:
+            print("schema: jsonschema not installed; bodies not validated")
+        else:
+            check(self.validated > 0, f"schema: {self.validated} bodies from the hub validate against Protocols/schema")
+
+
+schemas = SchemaCheck()
 
 
 def canonical(body):
@@ -37,9 +78,12 @@ def encode(message_type, sequence, body):
 
 
 def decode(frames):
+    """A message from the hub: four frames (section 5), its body valid (section 13)."""
     if len(frames) != 4 or frames[0] != SIGNATURE or len(frames[2]) != 8:
         raise ValueError(f"not a KNAV/1 message: {frames!r}")
-    return frames[1].decode("ascii"), struct.unpack(">Q", frames[2])[0], json.loads(frames[3].decode("utf-8"))
+    message_type, body = frames[1].decode("ascii"), json.loads(frames[3].decode("utf-8"))
+    schemas(message_type, body)
+    return message_type, struct.unpack(">Q", frames[2])[0], body
 
 
 def check(condition, what):
@@ -251,6 +295,7 @@ def insecure(router, publisher, database):
 
     busy(lund, database)
     internal_error(context, router, lund, stuns)
+    schemas.report()
     print("interop: ok")
     for node in (lund, stuns):
         node.close()
@@ -500,6 +545,7 @@ def secure(router, keydir):
     check(nack(lund.domain("goal", goal("lund", "after")), "no-session"), "  ... ends the session: goal -> NACK no-session")
     lund.close()
     context.term()
+    schemas.report()
     print("interop: ok")
 
 

@@ -19,11 +19,13 @@ extension Hub {
             publications.append(.message(.gap(message)))
         }
         var log = hubMade
+        var changed: [EntityKey] = []
         for event in hubMade.changes(parties: options.roster, referenceGoals: options.referenceGoals) {
             do {
                 let stateSequence = try ledger.applyHubMade(event)
                 publications.append(.message(.delta(Delta(stateSequence: stateSequence, by: nil, event: event))))
                 log.append(HubMadeLog.Entry(after: lastMessageID, event: event))
+                changed += EntityKey.keys(for: event).filter { !changed.contains($0) }
             } catch {
                 logger.error("could not apply the hub's own \(event.name) change (roster or reference goals): \(error)")
             }
@@ -31,7 +33,9 @@ extension Hub {
         let settled = ledger.takeSettledGaps(at: now)
         publications += settled.map { .message(.gap($0.message)) }
         guard !publications.isEmpty else { return }
-        try await store.record(settled.map { GapEvent(gap: $0.gap, change: $0.change, at: now, messageID: nil) })
+        // The current-state rows too, so what reads the database (the report) sees them.
+        let entities = try changed.map { try $0.row(in: ledger.state).change() }
+        try await store.record(settled.map { GapEvent(gap: $0.gap, change: $0.change, at: now, messageID: nil) }, entities: entities)
         try await store.setMeta(HubStore.stateSequenceKey, String(ledger.stateSequence))
         if log.entries != hubMade.entries { try await store.setMeta(HubMadeLog.metaKey, try log.json()) }
         hubMade = log
