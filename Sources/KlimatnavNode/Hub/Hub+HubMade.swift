@@ -2,7 +2,6 @@ import Foundation
 import KlimatnavCore
 import KlimatnavStore
 import KlimatnavWire
-import ZeroMQ
 
 extension Hub {
     /// Protocol section 7.4: the hub states its roster's parties and its reference goals
@@ -46,19 +45,7 @@ extension Hub {
     /// Sends ``startupPublications`` on PUB (once, when the hub starts serving).
     func publishStartup() async {
         guard let publisher, !startupPublications.isEmpty else { return }
-        var messages: [Message] = []
-        for publication in startupPublications {
-            do {
-                messages.append(Message(try publication.frames()))
-            } catch {
-                logger.error("could not encode the publication with state sequence \(publication.stateSequence); subscribers will resynchronise: \(error)")
-            }
-        }
-        do {
-            try await publisher.send(contentsOf: messages)
-            lastPublished = Date()
-        } catch {
-            logger.debug("could not publish: \(error)")
-        }
+        await HubCommitter.publish(startupPublications, on: publisher, logger: logger)
+        lastPublished = Date()
     }
 }

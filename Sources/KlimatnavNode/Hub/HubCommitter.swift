@@ -76,10 +76,16 @@ struct HubCommitter: Sendable {
     }
 
     private func publish(_ batch: HubBatch) async {
-        guard let publisher, !batch.published.isEmpty else { return }
+        guard let publisher else { return }
+        await Self.publish(batch.published, on: publisher, logger: logger)
+    }
+
+    /// Encodes and sends `publications` on the PUB socket, in order.
+    static func publish(_ publications: [HubPublication], on publisher: AsyncSocket, logger: Logger) async {
+        guard !publications.isEmpty else { return }
         var messages: [Message] = []
-        messages.reserveCapacity(batch.published.count)
-        for publication in batch.published {
+        messages.reserveCapacity(publications.count)
+        for publication in publications {
             do {
                 messages.append(Message(try publication.frames()))
             } catch {
