@@ -88,6 +88,15 @@ extension HubStore {
         }
     }
 
+    /// Removes a value from the key-value metadata table.
+    public func deleteMeta(_ key: String) async throws(StoreError) {
+        do {
+            try await pool.write { db in try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key]) }
+        } catch {
+            throw StoreError("delete \(key)", "\(error)")
+        }
+    }
+
     /// Sets a value in the key-value metadata table.
     public func setMeta(_ key: String, _ value: String) async throws(StoreError) {
         do {

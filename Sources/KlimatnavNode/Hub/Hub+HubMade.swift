@@ -18,8 +18,16 @@ extension Hub {
             publications.append(.message(.gap(message)))
         }
         var log = hubMade
+        var changes = hubMade.changes(parties: options.roster, referenceGoals: options.referenceGoals)
+        if replayedOnRosterBase {
+            // A database from before section 7.4: its messages were replayed on the roster.
+            // The log keeps that base before every message (so the next start replays the
+            // same way), and the whole roster is published now, after them.
+            for party in options.roster { log.append(HubMadeLog.Entry(after: 0, event: .partyRegistered(party))) }
+            changes = HubMadeLog().changes(parties: options.roster, referenceGoals: options.referenceGoals)
+        }
         var changed: [EntityKey] = []
-        for event in hubMade.changes(parties: options.roster, referenceGoals: options.referenceGoals) {
+        for event in changes {
             do {
                 let stateSequence = try ledger.applyHubMade(event)
                 publications.append(.message(.delta(Delta(stateSequence: stateSequence, by: nil, event: event))))

@@ -21,7 +21,10 @@ extension Hub {
         while true {
             let page = try await store.messages(after: afterID, limit: 5000)
             guard let last = page.last else { break }
-            if afterID == 0, stored == nil { try ledger.replayBase(options.roster) }
+            if afterID == 0, stored == nil {
+                try ledger.replayBase(options.roster)
+                replayedOnRosterBase = true
+            }
             for message in page {
                 while let entry = pendingHubMade.first, entry.after < message.id {
                     try ledger.replayHubMade(entry.event)

@@ -43,6 +43,9 @@ public actor Hub {
     var readingPausedSince: Date?
     /// The roster parties and reference goals the hub published itself (section 7.4).
     var hubMade = HubMadeLog()
+    /// True when the stored messages were replayed on the roster because the database was
+    /// written before hub-made changes were published (``restore()``).
+    var replayedOnRosterBase = false
     /// The id of the last message in the log when the hub started.
     var lastMessageID: Int64 = 0
     /// What the hub publishes when it starts serving: its hub-made changes and the gap
