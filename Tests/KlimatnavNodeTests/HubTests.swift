@@ -146,4 +146,21 @@ import ZeroMQ
         #expect(try await fixture.store().lastSequences()["lund"] == 3)
         await fixture.tearDown()
     }
+
+    /// Section 9: while the hub reads nothing itself (its commit is stuck), no node is found
+    /// silent; when it reads again, every session's window starts afresh.
+    @Test func sessionsDoNotExpireWhileTheHubIsNotReading() async throws {
+        let fixture = try HubFixture()
+        try await fixture.startHub()
+        let lund = try await fixture.link("lund")
+        let hub = fixture.hub!
+        let later = Date().addingTimeInterval(3600)
+        await hub.pauseReading()
+        #expect(await hub.expireSilentSessions(now: later).isEmpty)
+        await hub.resumeReading()
+        #expect(await hub.expireSilentSessions(now: Date()).isEmpty)
+        #expect(await hub.expireSilentSessions(now: later) == ["lund"])
+        await lund.close()
+        await fixture.tearDown()
+    }
 }

@@ -261,6 +261,15 @@ def insecure(router, publisher, database):
     check(len(snapshot["gaps"]) > 0, f"SNAPSHOT holds the roster's open gaps ({len(snapshot['gaps'])})")
     replica = Replica()
     replica.load(base, snapshot)
+    # 7.3 and 8: a reader that only subscribes learns from PUB's HEARTBEAT that the state is
+    # not empty (sequence above 0), so it knows it missed the roster and must get a snapshot.
+    beat = None
+    deadline = time.time() + 10
+    while beat is None and time.time() < deadline:
+        if sub.poll(200):
+            kind, sequence, _ = decode(sub.recv_multipart())
+            beat = sequence if kind == "HEARTBEAT" else None
+    check(beat == base, f"PUB HEARTBEAT carries the state sequence {beat} = SNAPSHOT's {base}")
     # 6 and 8: frame 2 of SNAPSHOT-REQUEST is the state sequence the requester holds; one
     # above the hub's still gets the whole state.
     kind, again, _ = stuns.request("SNAPSHOT-REQUEST", base + 1000, {})
