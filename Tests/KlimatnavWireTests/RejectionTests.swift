@@ -83,6 +83,20 @@ import Testing
         #expect(error(Samples.frames("goal", "\u{FEFF}" + goalBody)) == WireError(.badUTF8, "", frame: 3))
     }
 
+    /// Section 5.2: ids and topics are at most 1024 bytes (gap ids are built from them).
+    @Test func idsAndTopicsOverTheirLimitAreFieldTooLarge() {
+        let long = String(repeating: "x", count: WireLimits.maxIdentifierBytes + 1)
+        let edge = String(repeating: "x", count: WireLimits.maxIdentifierBytes)
+        #expect(error(goal(#""id":"g""#, with: "\"id\":\"\(long)\"")) == WireError(.fieldTooLarge, "", frame: 3, path: "body.id"))
+        #expect(error(goal(#""id":"g""#, with: "\"id\":\"\(edge)\"")) == nil)
+        let area = #"{"id":"a","needsLevels":["national"],"party":"lund","title":"T","topic":"TOPIC"}"#
+        #expect(error(Samples.frames("investment-area", area.replacingOccurrences(of: "TOPIC", with: long)))
+            == WireError(.fieldTooLarge, "", frame: 3, path: "body.topic"))
+        let barrier = #"{"affectedTopics":["t","TOPIC"],"changeLevel":"national","id":"b","reportedBy":["lund"],"status":"reported","title":"B"}"#
+        #expect(error(Samples.frames("barrier.report", barrier.replacingOccurrences(of: "TOPIC", with: long)))
+            == WireError(.fieldTooLarge, "", frame: 3, path: "body.affectedTopics[1]"))
+    }
+
     /// Section 6.1: `software` is 1-8192 bytes.
     @Test func emptySoftwareInHelloIsInvalid() {
         #expect(error(Samples.frames("HELLO", #"{"party":"lund","software":""}"#)) == WireError(.invalidValue, "", frame: 3, path: "body.software"))
