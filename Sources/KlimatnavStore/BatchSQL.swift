@@ -9,7 +9,7 @@ enum BatchSQL: Int, CaseIterable {
         case .insertMessage:
             "INSERT INTO message (sender, seq, type, body, receivedAt) VALUES (?, ?, ?, ?, ?)"
         case .insertRejected:
-            "INSERT INTO rejected (sender, seq, type, code, reason, receivedAt, consumesSeq) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO rejected (sender, seq, type, code, reason, receivedAt, consumesSeq, frame, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
         case .upsertEntity:
             // An upsert, not INSERT OR REPLACE: the same columns, without deleting and
             // re-inserting the row (and its primary-key index entry) on every change.

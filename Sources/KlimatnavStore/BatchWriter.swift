@@ -56,10 +56,13 @@ struct BatchWriter {
             try insert.with(rejected.type, at: 3) {
                 try insert.with(rejected.code, at: 4) {
                     try insert.with(rejected.reason, at: 5) {
-                        try insert.bind(rejected.sequence.map { Int64(bitPattern: $0) }, at: 2)
-                        try insert.bind(rejected.receivedAt.timeIntervalSince1970, at: 6)
-                        try insert.bind(Int64(rejected.consumesSequence ? 1 : 0), at: 7)
-                        try insert.run()
+                        try insert.with(rejected.path, at: 9) {
+                            try insert.bind(rejected.sequence.map { Int64(bitPattern: $0) }, at: 2)
+                            try insert.bind(rejected.receivedAt.timeIntervalSince1970, at: 6)
+                            try insert.bind(Int64(rejected.consumesSequence ? 1 : 0), at: 7)
+                            try insert.bind(rejected.frame.map(Int64.init), at: 8)
+                            try insert.run()
+                        }
                     }
                 }
             }
@@ -67,7 +70,8 @@ struct BatchWriter {
         return .rejected
     }
 
-    private func write(_ entity: EntityChange, messageID: Int64) throws {
+    /// Writes an entity row; `messageID` is `nil` for a change the hub made itself.
+    func write(_ entity: EntityChange, messageID: Int64?) throws {
         if let json = entity.json {
             let upsert = try statements[.upsertEntity]
             try upsert.with(entity.kind, at: 1) {

@@ -11,7 +11,8 @@ extension HubStore {
             ).map { row in
                 RejectedMessage(
                     sender: row["sender"], sequence: sequence, type: row["type"], code: row["code"],
-                    reason: row["reason"], receivedAt: Date(timeIntervalSince1970: row["receivedAt"]))
+                    reason: row["reason"], receivedAt: Date(timeIntervalSince1970: row["receivedAt"]),
+                    frame: row["frame"], path: row["path"])
             }
         }
     }
@@ -30,10 +31,13 @@ extension HubStore {
     }
 
     /// Records gap lifecycle events that no message caused (a rebuild after a restart).
-    public func record(_ events: [GapEvent]) async throws(StoreError) {
+    /// With `entities`: the current-state rows of changes the hub made itself (its roster and
+    /// reference goals, protocol section 7.4), in the same transaction, with no message.
+    public func record(_ events: [GapEvent], entities: [EntityChange] = []) async throws(StoreError) {
         do {
             try await pool.write { db in
                 let writer = BatchWriter(db: db)
+                for entity in entities { try writer.write(entity, messageID: nil) }
                 for event in events { try writer.write(event) }
             }
         } catch {

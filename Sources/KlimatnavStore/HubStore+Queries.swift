@@ -41,7 +41,8 @@ extension HubStore {
                 RejectedMessage(
                     sender: row["sender"], sequence: (row["seq"] as Int64?).map { UInt64(bitPattern: $0) },
                     type: row["type"], code: row["code"], reason: row["reason"],
-                    receivedAt: Date(timeIntervalSince1970: row["receivedAt"]), consumesSequence: row["consumesSeq"])
+                    receivedAt: Date(timeIntervalSince1970: row["receivedAt"]), consumesSequence: row["consumesSeq"],
+                    frame: row["frame"], path: row["path"])
             }
         }
     }
@@ -84,6 +85,15 @@ extension HubStore {
     public func meta(_ key: String) async throws(StoreError) -> String? {
         try await read("read \(key)") { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        }
+    }
+
+    /// Removes a value from the key-value metadata table.
+    public func deleteMeta(_ key: String) async throws(StoreError) {
+        do {
+            try await pool.write { db in try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key]) }
+        } catch {
+            throw StoreError("delete \(key)", "\(error)")
         }
     }
 

@@ -91,6 +91,13 @@ enum Schema {
                 );
                 """)
         }
+        // v3: the frame and field path of a refusal, so a resend gets the same NACK.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                ALTER TABLE rejected ADD COLUMN frame INTEGER;
+                ALTER TABLE rejected ADD COLUMN path TEXT;
+                """)
+        }
         return migrator
     }
 }

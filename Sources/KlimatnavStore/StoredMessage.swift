@@ -32,11 +32,17 @@ public struct RejectedMessage: Sendable, Hashable {
     /// Whether the refusal used up the sender's sequence number (a resend gets the same
     /// refusal); `false` for refusals before a session exists or out of order.
     public var consumesSequence: Bool
+    /// The frame (0-3) and field path the NACK named, if any: a resend of the same number
+    /// gets the same answer (protocol section 7.2).
+    public var frame: Int?
+    public var path: String?
 
     public init(
         sender: String?, sequence: UInt64?, type: String?, code: String, reason: String, receivedAt: Date,
-        consumesSequence: Bool = true
+        consumesSequence: Bool = true, frame: Int? = nil, path: String? = nil
     ) {
+        self.frame = frame
+        self.path = path
         self.sender = sender
         self.sequence = sequence
         self.type = type

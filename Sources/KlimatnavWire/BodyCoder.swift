@@ -24,6 +24,10 @@ enum BodyCoder {
         _ type: T.Type, from bytes: [UInt8], eventName: String? = nil,
         topArrayLimit: Int = WireLimits.maxArrayCount
     ) throws(WireError) -> T {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            // Section 4 puts the byte-order mark under the UTF-8 rule: UTF-8 with no BOM.
+            throw WireError(.badUTF8, "the body starts with a byte-order mark (EF BB BF); send UTF-8 without one", frame: 3)
+        }
         if let offset = invalidUTF8Offset(bytes) {
             throw WireError(.badUTF8, "invalid UTF-8 at byte \(offset)", frame: 3)
         }

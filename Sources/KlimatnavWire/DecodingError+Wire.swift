@@ -23,7 +23,8 @@ extension WireError {
             if detail.contains("not a party id") {
                 self.init(.invalidPartyID, detail, frame: 3, path: path)
             } else if case .number(let text) = found {
-                self.init(.wrongType, "expected integer in range, found \(text)", frame: 3, path: path)
+                // The right type, out of range (beyond 64 bits): a value, not a type, error.
+                self.init(.invalidValue, "\(text) is out of range for this integer field (at most 64 bits; sequences are unsigned)", frame: 3, path: path)
             } else if case .string(let text) = found, detail.contains("Cannot initialize") || detail.contains("unknown event") {
                 self.init(.unknownValue, "unknown value '\(text)'\(Self.allowedValues(in: detail))", frame: 3, path: path)
             } else {

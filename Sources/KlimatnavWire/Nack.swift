@@ -1,3 +1,5 @@
+import KlimatnavCore
+
 /// NACK (hub → node): the message with ``sequence`` was not applied, and why.
 public struct Nack: Codable, Hashable, Sendable {
     /// Header: the rejected sender sequence number (0 when it could not be read).
@@ -18,9 +20,11 @@ public struct Nack: Codable, Hashable, Sendable {
     ) {
         self.sequence = sequence
         self.code = code
-        self.reason = reason
-        self.frame = frame
-        self.path = path
+        // Always encodable, so every bad input gets its answer (section 6.3): texts within
+        // the string limit, and `frame` only when it names one of frames 0-3.
+        self.reason = reason.clipped(toBytes: WireLimits.maxStringBytes)
+        self.frame = frame.flatMap { (0...3).contains($0) ? $0 : nil }
+        self.path = path?.clipped(toBytes: WireLimits.maxStringBytes)
         self.expectedSequence = expectedSequence
     }
 

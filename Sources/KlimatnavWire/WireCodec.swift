@@ -70,7 +70,8 @@ public enum WireCodec {
             throw WireError(.missingFrame, "message has \(frames.count) frames, expected 4", frame: frames.count)
         }
         guard frames.count == WireLimits.frameCount else {
-            throw WireError(.extraFrame, "message has \(frames.count) frames, expected 4", frame: 4)
+            // No `frame`: KNAV/1 has no frame 4 to point at (section 6.3).
+            throw WireError(.extraFrame, "message has \(frames.count) frames, expected 4")
         }
         let type = try messageType(frames[1])
         guard frames[2].count == WireLimits.headerLength else {

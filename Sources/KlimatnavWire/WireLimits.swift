@@ -17,6 +17,9 @@ public enum WireLimits {
     public static let maxSnapshotBodyBytes = 16 * 1024 * 1024
     /// Longest JSON string value or object key, in UTF-8 bytes.
     public static let maxStringBytes = 8 * 1024
+    /// Longest id (of a goal, roadmap, investment area, barrier, policy lab, or a reference to
+    /// one) and topic, in UTF-8 bytes: gap ids are built from them.
+    public static let maxIdentifierBytes = 1024
     /// Most elements in one JSON array (but see ``maxSnapshotItems``).
     public static let maxArrayCount = 1024
     /// Most elements in SNAPSHOT's `events` and `gaps` arrays.

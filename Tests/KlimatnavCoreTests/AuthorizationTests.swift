@@ -33,6 +33,43 @@ import Testing
         #expect(!allowed(.investmentAreaRaised(InvestmentArea(id: "i", party: "malmo", topic: "t", title: "T", needsLevels: [.national])), from: "lund"))
     }
 
+    /// KNAV/1 section 11.2: a party registers itself, the coordinator any party; kind and
+    /// level are the state's business (wrong-party-kind), not authorization's.
+    @Test func aPartyRegistersItselfAndTheCoordinatorAnyParty() {
+        let renamed = Party(id: "lund", kind: .municipality, level: .local, name: "Lunds kommun")
+        #expect(allowed(.partyRegistered(renamed), from: "lund"))
+        #expect(!allowed(.partyRegistered(renamed), from: "malmo"))
+        #expect(!allowed(.partyRegistered(renamed), from: "hub"))
+        #expect(allowed(.partyRegistered(renamed), from: "coord"))
+        #expect(allowed(.partyRegistered(Party(id: "new-town", kind: .municipality, level: .local, name: "Ny")), from: "coord"))
+    }
+
+    @Test func aRegistrationKeepsKindAndLevelAndGoalIdsBelongToOneParty() throws {
+        var state = self.state
+        #expect(throws: StateError.self) { try state.apply(.partyRegistered(Party(id: "lund", kind: .agency, level: .local, name: "Lund"))) }
+        #expect(throws: StateError.self) { try state.apply(.partyRegistered(Party(id: "lund", kind: .municipality, level: .national, name: "Lund"))) }
+        try state.apply(.partyRegistered(Party(id: "lund", kind: .municipality, level: .local, name: "Lunds kommun", population: 125_000)))
+        #expect(state.parties["lund"]?.name == "Lunds kommun")
+        do {
+            try state.apply(.partyRegistered(Party(id: "lund", kind: .agency, level: .local, name: "Lund")))
+        } catch {
+            #expect(error.code == .wrongPartyKind)
+        }
+        try state.apply(.goalAsserted(Goal(id: "lund.g", party: "lund", targetYear: 2030)))
+        do {
+            try state.apply(.goalAsserted(Goal(id: "lund.g", party: "malmo", targetYear: 2030)))
+            Issue.record("malmo took over lund's goal id")
+        } catch {
+            #expect(error.code == .duplicateID)
+        }
+        #expect(state.goals["lund.g"]?.party == "lund")
+        let area = InvestmentArea(id: "i", party: "lund", topic: "t", title: "T", needsLevels: [.national])
+        try state.apply(.investmentAreaRaised(area))
+        var other = area
+        other.party = "malmo"
+        #expect(throws: StateError.self) { try state.apply(.investmentAreaRaised(other)) }
+    }
+
     @Test func barrierReportsNameOnlyTheSender() {
         let own = RegulatoryBarrier(id: "x", title: "X", changeLevel: .national, reportedBy: ["malmo"])
         #expect(allowed(.barrierReported(own), from: "malmo"))

@@ -47,8 +47,10 @@ final class RandomEvents {
 
     func goal() -> Goal {
         let numeric = Int.random(in: 0..<4, using: &rng)
+        // Ids within the party's own pool: another party's goal id is a duplicate-id.
+        let owner = party(known: false)
         return Goal(
-            id: "g\(Int.random(in: 0..<10, using: &rng))", party: party(known: false),
+            id: "\(owner).g\(Int.random(in: 0..<10, using: &rng))", party: owner,
             orientation: pick([.geographic, .geographic, .organisational]), scopes: pick([nil, [1, 2], [1, 2, 3], [3], [1]]),
             word: maybe(pick(GoalWord.allCases), 0.6), reductionPercent: numeric == 0 ? pick([50, 70, 80, 90, 100]) : nil,
             baseYear: maybe(1990, 0.6), perCapitaTonnes: numeric == 1 ? pick([1, 2, 5]) : nil,
@@ -60,13 +62,18 @@ final class RandomEvents {
     func next() -> DomainEvent {
         switch Int.random(in: 0..<20, using: &rng) {
         case 0:
-            // Re-register a party, sometimes with another name, kind or level.
+            // Re-register a party, sometimes with another name, and now and then with
+            // another kind or level (refused: wrong-party-kind).
             let id = party()
-            let kind: PartyKind = pick(PartyKind.allCases)
-            let level: Level = pick(Level.allCases)
+            let registered = others.first { $0.0 == id }.map { ($0.1, $0.2) } ?? (.municipality, .local)
+            let changes = Double.random(in: 0..<1, using: &rng) < 0.2
+            let kind: PartyKind = changes ? pick(PartyKind.allCases) : registered.0
+            let level: Level = changes ? pick(Level.allCases) : registered.1
             return .partyRegistered(Party(id: id, kind: kind, level: level, name: pick([id.rawValue.uppercased(), "Renamed \(id)"])))
         case 1, 2, 3: return .goalAsserted(goal())
-        case 4: return .goalWithdrawn(goalID: "g\(Int.random(in: 0..<10, using: &rng))", party: party())
+        case 4:
+            let owner = party()
+            return .goalWithdrawn(goalID: "\(owner).g\(Int.random(in: 0..<10, using: &rng))", party: owner)
         case 5, 6:
             return .commitmentStated(Commitment(party: party(known: false), section: pick(ContractSection.allCases),
                                                 status: pick(CommitmentStatus.allCases), scope3Indicator: maybe(Bool.random(using: &rng))))

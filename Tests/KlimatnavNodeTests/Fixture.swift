@@ -41,9 +41,10 @@ final class HubFixture: @unchecked Sendable {
     var databasePath: String { directory.appendingPathComponent("hub.db").path }
 
     /// Starts (or restarts) the hub on the same database.
-    func startHub(publish: Bool = false) async throws {
+    func startHub(publish: Bool = false, roster: [Party]? = nil, referenceGoals: [Goal] = []) async throws {
         let store = try HubStore(path: databasePath)
-        let options = HubOptions(bind: ["tcp://127.0.0.1:*"], publish: publish ? ["tcp://127.0.0.1:*"] : [], roster: roster)
+        var options = HubOptions(bind: ["tcp://127.0.0.1:*"], publish: publish ? ["tcp://127.0.0.1:*"] : [], roster: roster ?? self.roster)
+        options.referenceGoals = referenceGoals
         hub = try await Hub(context: context, store: store, options: options, logger: logger)
         let hub = self.hub!
         hubTask = Task { try await hub.run() }

@@ -73,15 +73,17 @@ import Testing
         #expect(entities(batch).map { $0.map(\.id) } == [["lund"], ["malmo"], ["malmo.g"]])
     }
 
-    @Test func aGoalThatChangesOwnerInTheBatchIsOneRowWithTheLastOwner() throws {
+    /// (A goal cannot change owner: another party's goal id is a duplicate-id. A roadmap can,
+    /// as far as the state goes; authorization is the hub's business, not the batch's.)
+    @Test func aRoadmapThatChangesOwnerInTheBatchIsOneRowWithTheLastOwner() throws {
         var state = WorldState()
         try state.apply(.partyRegistered(lund))
         try state.apply(.partyRegistered(malmo))
         var batch = HubBatch()
         for (sequence, owner) in [(UInt64(1), PartyID("lund")), (2, PartyID("malmo"))] {
-            let goal = Goal(id: "shared.g", party: owner, targetYear: 2030, text: "shared")
-            try state.apply(.goalAsserted(goal))
-            accept(.goalAsserted(goal), sequence, into: &batch)
+            let roadmap = Roadmap(id: "shared.r", owner: owner, name: "Shared", level: .local)
+            try state.apply(.roadmapPublished(roadmap))
+            accept(.roadmapPublished(roadmap), sequence, into: &batch)
         }
         batch.readEntities(from: state)
         try batch.encodeEntities()

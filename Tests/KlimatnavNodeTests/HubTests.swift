@@ -86,8 +86,10 @@ import ZeroMQ
             return
         }
         #expect(welcome.nextSequence == 1)
+        // The hub published its roster first (section 7.4); the goal's DELTA comes next.
+        let published = await fixture.hub.stateSequence
         let goal = WireMessage.domain(DomainMessage(sequence: 1, event: .goalAsserted(.sample("lund", "a"))))
-        #expect(try await exchange(goal) == .ack(Ack(sequence: 1, stateSequence: 1)))
+        #expect(try await exchange(goal) == .ack(Ack(sequence: 1, stateSequence: published + 1)))
         // The same message again: acknowledged again, stored once.
         guard case .ack(let again) = try await exchange(goal) else {
             Issue.record("a duplicate was not acknowledged")
@@ -101,14 +103,22 @@ import ZeroMQ
             return
         }
         #expect(first.code == .notAuthorized && second.code == .notAuthorized)
-        // Sequence 5 skips 3 and 4: the hub asks for 3.
-        let ahead = WireMessage.domain(DomainMessage(sequence: 5, event: .goalAsserted(.sample("lund", "b"))))
+        // A refusal that names a field: the resend gets the same code, frame and path.
+        let asAgency = WireMessage.domain(DomainMessage(sequence: 3, event: .partyRegistered(Party(id: "lund", kind: .agency, level: .local, name: "Lund"))))
+        guard case .nack(let kind) = try await exchange(asAgency), case .nack(let kindAgain) = try await exchange(asAgency) else {
+            Issue.record("a change of kind was not refused twice")
+            return
+        }
+        #expect(kind.code == .wrongPartyKind && kind.frame == 3 && kind.path == "body.kind")
+        #expect(kindAgain == kind)
+        // Sequence 6 skips 4 and 5: the hub asks for 4.
+        let ahead = WireMessage.domain(DomainMessage(sequence: 6, event: .goalAsserted(.sample("lund", "b"))))
         guard case .nack(let gap) = try await exchange(ahead) else {
             Issue.record("a sequence gap was accepted")
             return
         }
         #expect(gap.code == .sequenceGap)
-        #expect(gap.expectedSequence == 3)
+        #expect(gap.expectedSequence == 4)
         #expect(try await fixture.store().messageCount() == 1)
         await fixture.tearDown()
     }
@@ -134,6 +144,23 @@ import ZeroMQ
         let again = try await fixture.link("lund")
         #expect(try await again.deliver(.goalAsserted(.sample("lund", "b"))).isAcknowledged)
         #expect(try await fixture.store().lastSequences()["lund"] == 3)
+        await fixture.tearDown()
+    }
+
+    /// Section 9: while the hub reads nothing itself (its commit is stuck), no node is found
+    /// silent; when it reads again, every session's window starts afresh.
+    @Test func sessionsDoNotExpireWhileTheHubIsNotReading() async throws {
+        let fixture = try HubFixture()
+        try await fixture.startHub()
+        let lund = try await fixture.link("lund")
+        let hub = fixture.hub!
+        let later = Date().addingTimeInterval(3600)
+        await hub.pauseReading()
+        #expect(await hub.expireSilentSessions(now: later).isEmpty)
+        await hub.resumeReading()
+        #expect(await hub.expireSilentSessions(now: Date()).isEmpty)
+        #expect(await hub.expireSilentSessions(now: later) == ["lund"])
+        await lund.close()
         await fixture.tearDown()
     }
 }

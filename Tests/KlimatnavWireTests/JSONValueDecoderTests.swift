@@ -67,10 +67,11 @@ import Testing
         #expect(error("goal", goal(adding: "\"scopes\":[1,\(literal)]")) == WireError(.wrongType, "", frame: 3, path: "body.scopes[1]"))
     }
 
-    @Test func integersOutOfRangeAreWrongType() throws {
-        #expect(error("goal", goal(adding: #""targetYear":9223372036854775808"#)) == WireError(.wrongType, "", frame: 3, path: "body.targetYear"))
-        #expect(error("ACK", #"{"stateSequence":18446744073709551616}"#) == WireError(.wrongType, "", frame: 3, path: "body.stateSequence"))
-        #expect(error("ACK", #"{"stateSequence":-1}"#) == WireError(.wrongType, "", frame: 3, path: "body.stateSequence"))
+    /// Section 4: an integer field's value MUST fit in 64 bits; beyond is a value out of range.
+    @Test func integersOutOfRangeAreInvalidValues() throws {
+        #expect(error("goal", goal(adding: #""targetYear":9223372036854775808"#)) == WireError(.invalidValue, "", frame: 3, path: "body.targetYear"))
+        #expect(error("ACK", #"{"stateSequence":18446744073709551616}"#) == WireError(.invalidValue, "", frame: 3, path: "body.stateSequence"))
+        #expect(error("ACK", #"{"stateSequence":-1}"#) == WireError(.invalidValue, "", frame: 3, path: "body.stateSequence"))
         let max = try WireCodec.decode(frames: Samples.frames("ACK", #"{"stateSequence":18446744073709551615}"#))
         #expect(max == .ack(Ack(sequence: 1, stateSequence: .max)))
         let minusZero = try WireCodec.decode(frames: Samples.frames("goal", goal(adding: #""targetYear":-0"#)))
@@ -193,7 +194,7 @@ import Testing
             try JSONValueDecoder.decode(Shapes.self, from: StrictJSONParser.parse(Array(text.utf8)))
         }
         let small = text.replacingOccurrences(of: #""small":1"#, with: #""small":1000"#)
-        #expect(throws: WireError(.wrongType, "", frame: 3, path: "body.small")) {
+        #expect(throws: WireError(.invalidValue, "", frame: 3, path: "body.small")) {
             do { _ = try JSONValueDecoder.decode(Shapes.self, from: StrictJSONParser.parse(Array(small.utf8))) }
             catch let error as DecodingError { throw WireError(decoding: error, body: try StrictJSONParser.parse(Array(small.utf8))) }
         }

@@ -45,7 +45,8 @@ import Testing
         #expect(error([]) == WireError(.missingFrame, "", frame: 0))
         #expect(error(Array(frames.prefix(3))) == WireError(.missingFrame, "", frame: 3))
         #expect(error(Array(frames.prefix(1))) == WireError(.missingFrame, "", frame: 1))
-        #expect(error(frames + [[]]) == WireError(.extraFrame, "", frame: 4))
+        // No frame 4 exists to point at: `frame` is absent, so the NACK can always be sent.
+        #expect(error(frames + [[]]) == WireError(.extraFrame, "", frame: nil))
     }
 
     @Test(arguments: ["hello", "GOAL", "EVENT", "", "goal ", "SNAPSHOT-REQUESTS"])
@@ -76,9 +77,50 @@ import Testing
         #expect(error(surrogate)?.code == .badUTF8)
     }
 
+    /// Section 4 puts the byte-order mark under the UTF-8 rule, not under JSON syntax.
+    @Test func byteOrderMarkIsBadUTF8() {
+        #expect(error(Samples.frames("HEARTBEAT", "\u{FEFF}{}")) == WireError(.badUTF8, "", frame: 3))
+        #expect(error(Samples.frames("goal", "\u{FEFF}" + goalBody)) == WireError(.badUTF8, "", frame: 3))
+    }
+
+    /// Section 5.2: ids and topics are at most 1024 bytes (gap ids are built from them).
+    @Test func idsAndTopicsOverTheirLimitAreFieldTooLarge() {
+        let long = String(repeating: "x", count: WireLimits.maxIdentifierBytes + 1)
+        let edge = String(repeating: "x", count: WireLimits.maxIdentifierBytes)
+        #expect(error(goal(#""id":"g""#, with: "\"id\":\"\(long)\"")) == WireError(.fieldTooLarge, "", frame: 3, path: "body.id"))
+        #expect(error(goal(#""id":"g""#, with: "\"id\":\"\(edge)\"")) == nil)
+        let area = #"{"id":"a","needsLevels":["national"],"party":"lund","title":"T","topic":"TOPIC"}"#
+        #expect(error(Samples.frames("investment-area", area.replacingOccurrences(of: "TOPIC", with: long)))
+            == WireError(.fieldTooLarge, "", frame: 3, path: "body.topic"))
+        let barrier = #"{"affectedTopics":["t","TOPIC"],"changeLevel":"national","id":"b","reportedBy":["lund"],"status":"reported","title":"B"}"#
+        #expect(error(Samples.frames("barrier.report", barrier.replacingOccurrences(of: "TOPIC", with: long)))
+            == WireError(.fieldTooLarge, "", frame: 3, path: "body.affectedTopics[1]"))
+    }
+
+    /// Section 6.1: `software` is 1-8192 bytes.
+    @Test func emptySoftwareInHelloIsInvalid() {
+        #expect(error(Samples.frames("HELLO", #"{"party":"lund","software":""}"#)) == WireError(.invalidValue, "", frame: 3, path: "body.software"))
+        #expect(throws: WireError(.invalidValue, "", frame: 3, path: "body.software")) {
+            try WireCodec.encode(.hello(Hello(party: "lund", software: "", lastSequence: 0)))
+        }
+    }
+
+    /// A NACK can always be encoded: a reason quoting a long value is cut, a frame outside
+    /// 0-3 left out (so the hub never fails to answer, section 6.3).
+    @Test func nacksAreAlwaysEncodable() throws {
+        let long = WireError(.unknownValue, "unknown value '" + String(repeating: "å", count: 5000) + "'", frame: 3, path: "body.word")
+        let nack = Nack(sequence: 7, error: long)
+        #expect(nack.reason.utf8.count <= WireLimits.maxStringBytes)
+        #expect(nack.reason.hasSuffix("..."))
+        _ = try WireCodec.encode(.nack(nack))
+        let outside = Nack(sequence: 7, error: WireError(.extraFrame, "five frames", frame: 4))
+        #expect(outside.frame == nil)
+        _ = try WireCodec.encode(.nack(outside))
+    }
+
     @Test(arguments: [
         "", "{", "{\"a\":1,}", "{\"a\" 1}", "{} {}", "{}x", "{\"a\":01}", "{\"a\":1.}", "{\"a\":'x'}",
-        "{\"a\":\"\\ud800\"}", "{\"a\":\"\\x\"}", "{\"a\":\"tab\there\"}", "{\"a\":1e999}", "\u{FEFF}{}",
+        "{\"a\":\"\\ud800\"}", "{\"a\":\"\\x\"}", "{\"a\":\"tab\there\"}", "{\"a\":1e999}",
         "{\"a\":nul}", String(repeating: "[", count: 20) + String(repeating: "]", count: 20),
     ])
     func invalidJSON(_ body: String) {

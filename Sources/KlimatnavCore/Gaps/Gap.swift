@@ -16,6 +16,10 @@ public struct Gap: Codable, Hashable, Sendable, Identifiable {
     /// What to do about it, from the response playbook; `nil` until attached.
     public var recommendation: String?
 
+    /// The wire protocol's limits on a string and on an array (KNAV/1 section 5.2).
+    static let maxTextBytes = 8192
+    static let maxEvidence = 1024
+
     public init(
         id: String, kind: GapKind, parties: [PartyID], levels: [Level], topic: String,
         summary: String, evidence: [String], recommendation: String? = nil
@@ -24,9 +28,11 @@ public struct Gap: Codable, Hashable, Sendable, Identifiable {
         self.kind = kind
         self.parties = parties
         self.levels = levels
+        // Texts quote what parties sent; each stays within the wire's limits (8192 bytes a
+        // string, 1024 elements an array), so every gap can be published.
         self.topic = topic
-        self.summary = summary
-        self.evidence = evidence
-        self.recommendation = recommendation
+        self.summary = summary.clipped(toBytes: Gap.maxTextBytes)
+        self.evidence = evidence.prefix(Gap.maxEvidence).map { $0.clipped(toBytes: Gap.maxTextBytes) }
+        self.recommendation = recommendation?.clipped(toBytes: Gap.maxTextBytes)
     }
 }

@@ -28,7 +28,10 @@ public enum Authorization {
         }
         switch event {
         case .partyRegistered(let party):
-            return own(party.id, "register a party")
+            // The party itself, or the coordinator for any party (kind and level are fixed
+            // by the state: WorldState.apply refuses a change with wrong-party-kind).
+            if party.id == me || isCoordinator { return nil }
+            return Refusal("'\(me)' may not register party '\(party.id)': a party registers itself, or the coordinator does")
         case .goalAsserted(let goal):
             return own(goal.party, "assert a goal")
         case .goalWithdrawn(_, let party):

@@ -4,9 +4,20 @@ extension WorldState {
     public mutating func apply(_ event: DomainEvent) throws(StateError) {
         switch event {
         case .partyRegistered(let party):
+            // A registered party's kind and level are fixed (they decide what it may send);
+            // its name, region, population and platforms are its own to restate.
+            if let known = parties[party.id], known.kind != party.kind || known.level != party.level {
+                throw StateError(
+                    .wrongPartyKind,
+                    "party '\(party.id)' is registered as \(known.kind.rawValue) at level \(known.level.rawValue); "
+                        + "a registration cannot change it to \(party.kind.rawValue) at level \(party.level.rawValue)")
+            }
             parties[party.id] = party
         case .goalAsserted(let goal):
             try requireParty(goal.party)
+            if let existing = goals[goal.id], existing.party != goal.party {
+                throw StateError(.duplicateID, "goal id '\(goal.id)' is already a goal of '\(existing.party)'; choose another id")
+            }
             try checkYears(goal)
             if let parent = goal.interimOf, goals[parent] == nil {
                 throw StateError(.unknownGoal, "goal '\(goal.id)' is an interim target of unknown goal '\(parent)'")
@@ -34,6 +45,9 @@ extension WorldState {
             roadmaps[roadmapID]?.milestones.append(milestone)
         case .investmentAreaRaised(let area):
             try requireParty(area.party)
+            if let existing = investmentAreas[area.id], existing.party != area.party {
+                throw StateError(.duplicateID, "investment area id '\(area.id)' is already used by '\(existing.party)'; choose another id")
+            }
             investmentAreas[area.id] = area
         case .responsibilityClaimed(let claim):
             try requireParty(claim.party)

@@ -16,9 +16,9 @@ public enum GapAudit {
     public static func check(
         _ store: HubStore, configuration: GapConfiguration = GapConfiguration(), responses: ResponsePlaybook? = nil
     ) async throws -> Result {
-        var ledger = try HubLedger(
-            roster: try await store.parties(), engine: GapEngine(configuration: configuration, playbook: responses))
-        _ = try await HubLedger.replayMessages(from: store, into: &ledger)
+        let roster = try await store.parties()
+        var ledger = try HubLedger(roster: roster, engine: GapEngine(configuration: configuration, playbook: responses))
+        _ = try await HubLedger.replayStore(store, into: &ledger, roster: roster)
         let recomputed = Set(ledger.finishReplay().map(\.id))
         let stored = Set(try await store.gaps().map(\.gap.id))
         return Result(

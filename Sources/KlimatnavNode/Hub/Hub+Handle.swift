@@ -11,8 +11,10 @@ extension Hub {
     /// and while the ledger is rebuilt after a failed commit.
     func handle(_ batch: [ReceivedMessage]) async {
         while rebuilding {
+            pauseReading()
             await withCheckedContinuation { roomWaiters.append($0) }
         }
+        resumeReading()
         let now = Date()
         var pending = HubBatch()
         for received in batch {
@@ -28,8 +30,10 @@ extension Hub {
         inFlight.insert(pending.epoch)
         pipeline.push(pending)
         while inFlight.count >= Self.maxBatchesInFlight || rebuilding {
+            pauseReading()
             await withCheckedContinuation { roomWaiters.append($0) }
         }
+        resumeReading()
     }
 
     private func handle(_ received: ReceivedMessage, at now: Date, into pending: inout HubBatch) {
@@ -44,11 +48,12 @@ extension Hub {
             let sender = sessions.party(for: routingID)
             logger.debug("refused a malformed message from \(sender?.rawValue ?? "an unknown peer"): \(error)")
             var consumed = false
-            if let sender, let sequence { consumed = ledger.consume(sequence, from: sender) }
+            if let sender, let sequence, Hub.usesNumber(frames, error) { consumed = ledger.consume(sequence, from: sender) }
             pending.items.append(.rejected(RejectedMessage(
                 sender: sender?.rawValue ?? received.userId, sequence: sequence,
                 type: frames.count > 1 ? String(decoding: frames[1].prefix(32), as: UTF8.self) : nil,
-                code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: consumed)))
+                code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: consumed,
+                frame: error.frame, path: error.path)))
             pending.replies.append((routingID, .afterCommit(.nack(Nack(sequence: sequence ?? 0, error: error)))))
             return
         }
@@ -62,7 +67,7 @@ extension Hub {
                 return
             }
             sessions.touch(routingID, at: now)
-        case .snapshotRequest:
+        case .snapshotRequest(let request):
             guard let partyID = sessions.party(for: routingID) else {
                 pending.replies.append((routingID, .now(noSession(0))))
                 return
@@ -73,6 +78,11 @@ extension Hub {
                 let nack = Nack(sequence: 0, code: .notAuthorized, reason: "only regional hubs and the coordinator may ask for snapshots")
                 pending.replies.append((routingID, .now(.nack(nack))))
                 return
+            }
+            if request.knownStateSequence > ledger.stateSequence {
+                // The requester holds a state from another history (a hub restored from an
+                // older database): the SNAPSHOT replaces it (section 8).
+                logger.notice("'\(partyID)' holds state sequence \(request.knownStateSequence), above the hub's \(ledger.stateSequence); it gets the whole state")
             }
             ledger.settle(at: now)
             let snapshot = Snapshot(stateSequence: ledger.stateSequence, events: ledger.state.events(), gaps: ledger.tracker.gaps)
@@ -110,16 +120,26 @@ extension Hub {
 
     private func welcome(_ hello: Hello, routingID: [UInt8], userID: String?, key: String?, at now: Date, into pending: inout HubBatch) {
         if let userID, userID != hello.party.rawValue {
+            // A refused HELLO ends any session of this connection: until a correct HELLO,
+            // everything else from it is answered `no-session` (section 6.1).
+            sessions.close(routingID)
             let error = WireError(.identityMismatch, "authenticated as '\(userID)' but HELLO claims '\(hello.party)'")
             pending.items.append(.rejected(RejectedMessage(sender: userID, sequence: nil, type: "HELLO", code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: false)))
             pending.replies.append((routingID, .afterCommit(.nack(Nack(sequence: 0, error: error)))))
             return
         }
         guard let party = ledger.roster[hello.party], party.kind != .reference else {
+            sessions.close(routingID)
             let error = WireError(.unknownParty, "'\(hello.party)' is not on the hub's roster of parties that may connect")
             pending.items.append(.rejected(RejectedMessage(sender: userID ?? hello.party.rawValue, sequence: nil, type: "HELLO", code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: false)))
             pending.replies.append((routingID, .afterCommit(.nack(Nack(sequence: 0, error: error)))))
             return
+        }
+        // One session per party: the newest HELLO takes it over (usually a restarted node
+        // whose old connection the hub has not yet found dead); the old connection's
+        // further messages get `no-session` (section 6.1).
+        if sessions.close(party: party.id, except: routingID) > 0 {
+            logger.notice("'\(party.id)' said HELLO on a new connection; its earlier connection's session is closed")
         }
         sessions.open(routingID, party: party.id, at: now, key: key)
         let welcome = Welcome(
@@ -139,6 +159,17 @@ extension Hub {
         } catch {
             logger.debug("could not answer a peer: \(error)")
         }
+    }
+
+    /// Whether a malformed message uses up its sender sequence (section 7.2, when it is the
+    /// expected one): only a domain message whose frames 0-2 are valid, refused for its body
+    /// or its frame count. Another protocol's bytes, an unknown type or a bad header say
+    /// nothing about the node's numbering, and HEARTBEAT and SNAPSHOT-REQUEST use none.
+    static func usesNumber(_ frames: [[UInt8]], _ error: WireError) -> Bool {
+        guard frames.count > 2, frames[0] == WireCodec.frame0, frames[2].count == 8,
+            DomainEvent.names.contains(String(decoding: frames[1], as: UTF8.self))
+        else { return false }
+        return error.frame == 3 || error.code == .extraFrame
     }
 
     /// The sequence number in frame 2 of a message that failed to decode, when readable.

@@ -6,11 +6,20 @@ import KlimatnavWire
 extension Hub {
     /// Rebuilds the state, sequence numbers and open gaps from the database, and logs any
     /// difference between the recomputed gaps and the logged open ones (for example after a
-    /// change of gap rules) as lifecycle events with no causing message.
-    func restore() async throws {
+    /// change of gap rules) as lifecycle events with no causing message; returns them.
+    ///
+    /// The hub-made changes published before (section 7.4, ``HubMadeLog``) are replayed at
+    /// their places among the messages. A database written before they were published has
+    /// none: its messages are replayed on the roster, as that hub did.
+    @discardableResult
+    func restore() async throws -> [GapEvent] {
         var replaying = ledger
-        let replayed = try await HubLedger.replayMessages(from: store, into: &replaying)
+        let replay = try await HubLedger.replayStore(store, into: &replaying, roster: options.roster)
         ledger = replaying
+        hubMade = replay.hubMade
+        if replay.onRosterBase { replayedOnRosterBase = true }
+        lastMessageID = replay.lastMessageID
+        let replayed = replay.count
         ledger.noteSequences(try await store.rejectedSequences())
         if let stored = try await store.meta(HubStore.stateSequenceKey).flatMap(UInt64.init) {
             ledger.restoreStateSequence(stored)
@@ -30,6 +39,7 @@ extension Hub {
         if replayed > 0 {
             logger.info("rebuilt the state from \(replayed) stored messages; \(recomputed.count) open gaps")
         }
+        return events
     }
 
     static func header(_ sequence: UInt64) -> [UInt8] {

@@ -39,6 +39,18 @@ public actor Hub {
     var publishedStateSequence: UInt64 = 0
     /// Decided batches, in order, to the committer (Hub+Pipeline.swift).
     let pipeline = HubBatchQueue()
+    /// Since when the hub has read nothing because it waits for its commits (``pauseReading()``).
+    var readingPausedSince: Date?
+    /// The roster parties and reference goals the hub published itself (section 7.4).
+    var hubMade = HubMadeLog()
+    /// True when the stored messages were replayed on the roster because the database was
+    /// written before hub-made changes were published (``restore()``).
+    var replayedOnRosterBase = false
+    /// The id of the last message in the log when the hub started.
+    var lastMessageID: Int64 = 0
+    /// What the hub publishes when it starts serving: its hub-made changes and the gap
+    /// changes found at start (``publishHubMade(restored:)``), already stored and numbered.
+    var startupPublications: [HubPublication] = []
     /// The ROUTER and PUB endpoints actually bound (ports resolved).
     public nonisolated let endpoints: (router: String?, publisher: String?)
 
@@ -93,7 +105,8 @@ public actor Hub {
             roster: options.roster,
             engine: GapEngine(configuration: options.gapConfiguration, playbook: options.responses))
         try await store.register(parties: options.roster)
-        try await restore()
+        let restored = try await restore()
+        try await publishHubMade(restored: restored)
     }
 
     /// The current shared state (for tests and the in-process runner).
@@ -119,6 +132,7 @@ public actor Hub {
         defer { guardian?.cancel() }
         let liveness = startLivenessChecks()
         defer { liveness.cancel() }
+        await publishStartup()
         publishedStateSequence = ledger.stateSequence
         let committer = HubCommitter(store: store, router: router, publisher: publisher, logger: logger)
         let committing = Task { [pipeline] in await committer.run(pipeline, hub: self) }

@@ -68,7 +68,7 @@ struct HubBatch: Sendable {
     mutating func attach(_ settled: [SettledGap]) {
         guard !settled.isEmpty else { return }
         for gap in settled {
-            if let index = acceptedAt[MessageKey(sender: gap.sender, sequence: gap.sequence)],
+            if let sender = gap.sender, let index = acceptedAt[MessageKey(sender: sender, sequence: gap.sequence)],
                 case .accepted(var message) = items[index]
             {
                 message.gapChanges.append((gap.gap, gap.change))

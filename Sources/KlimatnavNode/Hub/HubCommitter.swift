@@ -64,10 +64,8 @@ struct HubCommitter: Sendable {
             case .duplicate(let sender, let sequence):
                 message = committed ? await answerForDuplicate(sender: sender, sequence: sequence) : Self.busy(sequence)
             }
-            do {
-                outgoing.append(Message([routingID] + (try WireCodec.encode(message))))
-            } catch {
-                logger.error("could not encode an answer: \(error)")
+            if let frames = Self.answerFrames(message, logger: logger) {
+                outgoing.append(Message([routingID] + frames))
             }
         }
         do {
@@ -78,10 +76,16 @@ struct HubCommitter: Sendable {
     }
 
     private func publish(_ batch: HubBatch) async {
-        guard let publisher, !batch.published.isEmpty else { return }
+        guard let publisher else { return }
+        await Self.publish(batch.published, on: publisher, logger: logger)
+    }
+
+    /// Encodes and sends `publications` on the PUB socket, in order.
+    static func publish(_ publications: [HubPublication], on publisher: AsyncSocket, logger: Logger) async {
+        guard !publications.isEmpty else { return }
         var messages: [Message] = []
-        messages.reserveCapacity(batch.published.count)
-        for publication in batch.published {
+        messages.reserveCapacity(publications.count)
+        for publication in publications {
             do {
                 messages.append(Message(try publication.frames()))
             } catch {
@@ -100,9 +104,25 @@ struct HubCommitter: Sendable {
         if let refusal = try? await store.rejection(sender: sender.rawValue, sequence: sequence),
             let code = WireError.Code(rawValue: refusal.code)
         {
-            return .nack(Nack(sequence: sequence, code: code, reason: refusal.reason))
+            return .nack(Nack(sequence: sequence, code: code, reason: refusal.reason, frame: refusal.frame, path: refusal.path))
         }
         return .ack(Ack(sequence: sequence))
+    }
+
+    /// The frames of `answer`, or, when it cannot be encoded (a hub bug, or a SNAPSHOT over
+    /// its limits), of a NACK `internal-error` saying why: the peer always gets an answer
+    /// (protocol section 10).
+    static func answerFrames(_ answer: WireMessage, logger: Logger) -> [[UInt8]]? {
+        do {
+            return try WireCodec.encode(answer)
+        } catch {
+            logger.error("could not encode a \(answer.type) answer; sending internal-error instead: \(error)")
+            let sequence = answer.type == WireMessageType.snapshot.rawValue ? 0 : answer.sequence
+            let reason = answer.type == WireMessageType.snapshot.rawValue
+                ? "the hub's state does not fit in one SNAPSHOT (\(error)); see the protocol's known weaknesses"
+                : "the hub could not encode its \(answer.type) answer (\(error)); please report this"
+            return try? WireCodec.encode(.nack(Nack(sequence: sequence, code: .internalError, reason: reason)))
+        }
     }
 
     static func busy(_ sequence: UInt64) -> WireMessage {

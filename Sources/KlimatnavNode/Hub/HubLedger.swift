@@ -18,11 +18,12 @@ struct HubLedger: Sendable {
     /// The trusted roster: who may connect and what kind of party each is.
     let roster: [PartyID: Party]
 
+    /// An empty state: the roster's parties enter it as hub-made changes (protocol section
+    /// 7.4, ``applyHubMade(_:)``) or, in a database written before those existed, as the base
+    /// the stored messages are replayed on (``replayBase(_:)``).
     init(roster: [Party], engine: GapEngine) throws(StateError) {
-        var state = WorldState()
-        for party in roster { try state.apply(.partyRegistered(party)) }
         self.roster = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        tracker = GapTracker(engine: engine, state: state)
+        tracker = GapTracker(engine: engine, state: WorldState())
         replayState = nil
         lastSequence = [:]
         stateSequence = 0
@@ -49,7 +50,7 @@ struct HubLedger: Sendable {
         do {
             try tracker.stage(event)
         } catch {
-            return reject(message, WireError(error), from: sender, at: time)
+            return reject(message, located(WireError(error), event), from: sender, at: time)
         }
         staged.append((sender.id, message.sequence))
         stateSequence += 1
@@ -67,6 +68,24 @@ struct HubLedger: Sendable {
         return .accepted(
             accepted, ack: Ack(sequence: message.sequence, stateSequence: deltaSequence), stateSequence: deltaSequence,
             entities: entities)
+    }
+
+    /// Applies a change the hub makes itself (a roster party, a reference goal; section 7.4)
+    /// and numbers its DELTA. Its gap changes come with the next settle, like a message's.
+    mutating func applyHubMade(_ event: DomainEvent) throws(StateError) -> UInt64 {
+        try tracker.stage(event)
+        staged.append((nil, 0))
+        stateSequence += 1
+        return stateSequence
+    }
+
+    /// Numbers GAP messages for gap changes found outside a settle (the gaps recomputed at
+    /// start differ from the logged ones, for example after a change of the gap rules).
+    mutating func numberGapChanges(_ changes: [(gap: Gap, change: GapChange)], at time: Date) -> [GapMessage] {
+        changes.map { change in
+            stateSequence += 1
+            return GapMessage(stateSequence: stateSequence, change: change.change, at: time, gap: change.gap)
+        }
     }
 
     /// Evaluates the gaps of everything staged since the last settle (each touched subject
@@ -92,7 +111,8 @@ struct HubLedger: Sendable {
     }
 
     /// The accepted messages staged in the tracker since the last settle, by position.
-    private var staged: [(sender: PartyID, sequence: UInt64)] = []
+    /// A hub-made change has no sender.
+    private var staged: [(sender: PartyID?, sequence: UInt64)] = []
     /// Gap changes settled and not yet taken by the hub.
     private var settled: [SettledGap] = []
 
@@ -107,9 +127,20 @@ struct HubLedger: Sendable {
     /// Replays a stored message while rebuilding from the database: it was accepted once, so
     /// it applies again; the gaps are recomputed in one pass by ``finishReplay()``.
     mutating func replay(_ event: DomainEvent, sender: PartyID, sequence: UInt64) throws(StateError) {
+        try replayHubMade(event)
+        lastSequence[sender] = max(lastSequence[sender] ?? 0, sequence)
+    }
+
+    /// Replays a hub-made change published before (section 7.4), at its place in the log.
+    mutating func replayHubMade(_ event: DomainEvent) throws(StateError) {
         if replayState == nil { replayState = tracker.state }
         try replayState!.apply(event)
-        lastSequence[sender] = max(lastSequence[sender] ?? 0, sequence)
+    }
+
+    /// The roster as the state a database written before hub-made changes were published
+    /// is replayed on (that hub applied the roster at start without publishing it).
+    mutating func replayBase(_ parties: [Party]) throws(StateError) {
+        for party in parties { try replayHubMade(.partyRegistered(party)) }
     }
 
     /// Restores the state sequence stored with the last commit.
@@ -137,10 +168,19 @@ struct HubLedger: Sendable {
     /// The state being rebuilt by ``replay(_:sender:sequence:)``; gaps are computed once at the end.
     private var replayState: WorldState?
 
+    /// `error` with the field at fault, where the state's refusal names one: the kind or
+    /// level of a `party` registration that would change them (`wrong-party-kind`).
+    private func located(_ error: WireError, _ event: DomainEvent) -> WireError {
+        guard error.code == .wrongPartyKind, case .partyRegistered(let party) = event,
+            let known = state.parties[party.id]
+        else { return error }
+        var located = error
+        located.frame = 3
+        located.path = known.kind != party.kind ? "body.kind" : "body.level"
+        return located
+    }
+
     private func refuse(_ event: DomainEvent, from sender: Party) -> WireError? {
-        if case .partyRegistered(let party) = event, let known = roster[party.id], known != party {
-            return WireError(.identityMismatch, "party '\(party.id)' differs from the hub's roster; the roster is the truth")
-        }
         if let refusal = Authorization.check(event, from: sender, in: state) {
             return WireError(.notAuthorized, refusal.message)
         }
@@ -150,7 +190,7 @@ struct HubLedger: Sendable {
     private func reject(_ message: DomainMessage, _ error: WireError, from sender: Party, at time: Date) -> LedgerOutcome {
         let rejected = RejectedMessage(
             sender: sender.id.rawValue, sequence: message.sequence, type: message.event.name,
-            code: error.code.rawValue, reason: error.message, receivedAt: time)
+            code: error.code.rawValue, reason: error.message, receivedAt: time, frame: error.frame, path: error.path)
         return .rejected(rejected, nack: Nack(sequence: message.sequence, error: error))
     }
 }

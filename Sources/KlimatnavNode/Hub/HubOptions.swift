@@ -25,6 +25,9 @@ public struct HubOptions: Sendable {
     /// batches of 512 behind a buffer of 1,024; 128 per peer left the durable benchmark's
     /// throughput (8 nodes) unchanged.
     public var receiveHighWaterMark: Int
+    /// Goals of the reference parties (Sweden, the EU), which have no node: the hub states
+    /// them itself (protocol section 7.4). Parents before their interim targets.
+    public var referenceGoals: [Goal] = []
     /// CURVE and ZAP for both sockets (``HubSecurity``); `nil` is insecure mode: identities
     /// come from HELLO.
     public var security: HubSecurity? = nil

@@ -22,6 +22,15 @@ struct SessionTable: Sendable {
         byRoutingID[routingID] = nil
     }
 
+    /// Forgets the sessions of `party` on connections other than `routingID` (a party has
+    /// one session; a new HELLO takes it over, protocol section 6.1). Returns how many.
+    @discardableResult
+    mutating func close(party: PartyID, except routingID: [UInt8]) -> Int {
+        let others = byRoutingID.filter { $0.value.party == party && $0.key != routingID }.keys
+        for key in others { byRoutingID[key] = nil }
+        return others.count
+    }
+
     /// Forgets the sessions for which `isRevoked(party, key)` holds; returns their parties.
     mutating func drop(where isRevoked: (PartyID, String?) -> Bool) -> [PartyID] {
         let dead = byRoutingID.filter { isRevoked($0.value.party, $0.value.key) }
@@ -33,6 +42,11 @@ struct SessionTable: Sendable {
 
     mutating func touch(_ routingID: [UInt8], at time: Date) {
         byRoutingID[routingID]?.lastSeen = time
+    }
+
+    /// Counts every session as heard from at `time`.
+    mutating func touchAll(at time: Date) {
+        for key in byRoutingID.keys { byRoutingID[key]?.lastSeen = time }
     }
 
     mutating func sent(to routingID: [UInt8], at time: Date) {

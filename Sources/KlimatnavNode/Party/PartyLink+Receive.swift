@@ -68,6 +68,15 @@ extension PartyLink {
                 break  // the resend timer sends it again
             default:
                 let refusal = Delivery.refused(sequence: nack.sequence, code: nack.code, reason: nack.reason)
+                if nack.sequence == 0, welcomed, !snapshotWaiters.isEmpty {
+                    // In session, a NACK numbered 0 answers the SNAPSHOT-REQUEST (not-authorized,
+                    // or internal-error for a state too large for one SNAPSHOT).
+                    logger.error("\(party): the hub refused the snapshot: \(nack.code.rawValue): \(nack.reason)")
+                    let waiters = snapshotWaiters
+                    snapshotWaiters = []
+                    for waiter in waiters { waiter.resume(throwing: LinkError.refused(nack.code.rawValue, nack.reason)) }
+                    return
+                }
                 if nack.sequence == 0 {
                     logger.error("\(party): the hub refused the session: \(nack.code.rawValue): \(nack.reason)")
                     for waiter in welcomeWaiters { waiter.resume(throwing: LinkError.refused(nack.code.rawValue, nack.reason)) }

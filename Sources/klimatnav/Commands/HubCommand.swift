@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KlimatnavNode
+import KlimatnavPlaybook
 import KlimatnavStore
 import Logging
 import ServiceLifecycle
@@ -60,6 +61,7 @@ struct HubCommand: AsyncParsableCommand {
         var options = HubOptions(
             bind: bind, publish: publish, roster: book.parties,
             durability: durability, responses: try PlaybookSource.responses())
+        options.referenceGoals = book.referenceGoals
         options.security = try HubSecurityOptions.load(keys: keys, secretKey: secretKey, roster: book.parties)
         let hub: Hub
         do {
