@@ -36,6 +36,8 @@ import Testing
         let engine = GapEngine(playbook: .standard)
         let events: [DomainEvent] = [
             Fx.municipality("goteborg", "Göteborg"),
+            Fx.party("energimyndigheten", .agency, .national, "Energimyndigheten"),
+            Fx.party("urban-futures", .regionalHub, .regional, "Urban Futures"),
             .investmentAreaRaised(InvestmentArea(id: "h", party: "goteborg", topic: "h2", title: "Hydrogen", needsLevels: [.national, .regional])),
         ]
         let gaps = try Fx.gaps(.governanceGap, events, engine: engine)
