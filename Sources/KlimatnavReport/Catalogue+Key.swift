@@ -34,6 +34,7 @@ extension Catalogue {
         case flagNoNumber
         case flagFromWord
         case flagInterim
+        case flagRateNeedsBase
         case labelPerCapitaLevel
         case labelCutVsBase
         case labelCut

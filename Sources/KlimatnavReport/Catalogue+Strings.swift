@@ -37,6 +37,7 @@ extension Catalogue {
         case .flagNoNumber: ("målord utan siffra", "goal word with no number")
         case .flagFromWord: ("minskningen tolkad från målordet", "cut read from the goal word")
         case .flagInterim: ("delmål", "interim target")
+        case .flagRateNeedsBase: ("minskning mot basåret: ingen takt från 2020 utan 2020 års utsläpp (tabellen ordnar ändå efter den)", "cut against its base year: no rate from 2020 without the 2020 emissions (the table still orders by it)")
         case .labelPerCapitaLevel: ("{0} CO₂e per invånare", "{0} CO₂e per inhabitant")
         case .labelCutVsBase: ("{0} mot {1}", "{0} vs {1}")
         case .labelCut: ("{0}", "{0}")
