@@ -65,7 +65,8 @@ public struct RegionalHubGapRule: GapRule {
                     id: "regional-hub-gap:\(party.id):no-hub-membership", kind: kind, parties: [party.id],
                     levels: [party.level], topic: "hub-membership",
                     summary: "\(party.name) is not a member of any regional innovation hub.",
-                    evidence: ["memberships of \(party.id): " + (index.hubsByMember[party.id] ?? []).sorted().map(\.rawValue).joined(separator: ", ")]))
+                    evidence: ["memberships of \(party.id): " + ((index.hubsByMember[party.id] ?? []).isEmpty ? "none"
+                        : (index.hubsByMember[party.id] ?? []).sorted().map(\.rawValue).joined(separator: ", "))]))
         }
         return gaps
     }
