@@ -59,3 +59,13 @@ import Testing
         #expect(decoded.recommendation(for: gap) == "The Commission should open a lab.")
     }
 }
+
+@Suite struct EvidenceQuoteTests {
+    @Test func evidenceQuotesTheSourceOncePerFact() {
+        let playbook = ResponsePlaybook(responses: [], quotes: ["goal:g": ["ett", "två"]])
+        #expect(playbook.quoting(["goal:g", "goal:g covers scope 3", "goal:h"]) == [
+            "goal:g", "goal:g in the report: \"ett\" … \"två\"", "goal:g covers scope 3", "goal:h",
+        ])
+        #expect(ResponsePlaybook(responses: []).quoting(["goal:g"]) == ["goal:g"])
+    }
+}

@@ -28,10 +28,31 @@ public struct ResponsePlaybook: Codable, Hashable, Sendable {
     /// The report's own recommendations; those that apply to a gap are attached before the
     /// per-kind responses, which remain the fallback.
     public var recommendations: [ReportRecommendation]
+    /// The source's own words for the facts a gap's evidence names, keyed as the evidence
+    /// names them (`goal:<id>`, `commitment:<party>/<section>`, `investment-area:<id>`,
+    /// `barrier:<id>`, `roadmap:<id>`): the playbook's `quote:`s. Not part of the YAML or
+    /// JSON form; set from the playbook that is run (`Playbook.evidenceQuotes()`).
+    public var quotes: [String: [String]] = [:]
 
-    public init(responses: [Response], recommendations: [ReportRecommendation] = []) {
+    public init(responses: [Response], recommendations: [ReportRecommendation] = [], quotes: [String: [String]] = [:]) {
         self.responses = responses
         self.recommendations = recommendations
+        self.quotes = quotes
+    }
+
+    /// `evidence` with the source's words after each line that names a quoted fact (once per
+    /// fact): `report: "<quote>"`.
+    public func quoting(_ evidence: [String]) -> [String] {
+        guard !quotes.isEmpty else { return evidence }
+        var out: [String] = []
+        var quoted: Set<String> = []
+        for line in evidence {
+            out.append(line)
+            let key = String(line.prefix { $0 != " " })
+            guard let words = quotes[key], !words.isEmpty, quoted.insert(key).inserted else { continue }
+            out.append("\(key) in the report: " + words.map { "\"\($0)\"" }.joined(separator: " … "))
+        }
+        return out
     }
 
     private enum CodingKeys: String, CodingKey { case responses, recommendations }

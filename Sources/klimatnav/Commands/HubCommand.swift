@@ -64,7 +64,7 @@ struct HubCommand: AsyncParsableCommand {
         }
         var options = HubOptions(
             bind: bind, publish: publish, roster: book.parties,
-            durability: HubStore.Durability(rawValue: durability) ?? .full, responses: try PlaybookSource.responses())
+            durability: HubStore.Durability(rawValue: durability) ?? .full, responses: book.quoting(try PlaybookSource.responses()))
         options.security = try HubSecurityOptions.load(keys: keys, secretKey: secretKey, roster: book.parties)
         let hub: Hub
         do {

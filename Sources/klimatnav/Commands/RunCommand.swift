@@ -36,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
         let book = try PlaybookSource.load(playbook)
         let runner = PlaybookRunner(
             playbook: book, databasePath: db, durability: HubStore.Durability(rawValue: durability) ?? .full,
-            responses: try PlaybookSource.responses(), logger: logging.logger("klimatnav.run"))
+            responses: book.quoting(try PlaybookSource.responses()), logger: logging.logger("klimatnav.run"))
         let summary: RunSummary
         do {
             summary = try await runner.run()
