@@ -142,6 +142,9 @@ extension Catalogue {
         case gapSentenceDefinition
         case gapSentenceReporting
         case gapSentenceRegionalHub
+        case gapSentenceJointScope3
+        case gapSentenceJointReporting
+        case gapSentenceJointRegionalHub
         case englishTextNote
         case perInhabitant
         case wordClimateSmart

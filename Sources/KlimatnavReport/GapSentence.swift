@@ -28,9 +28,22 @@ public enum GapSentence {
             let goal = state.goals[gap.topic].map { GoalTable.label($0, c) + ($0.targetYear.map { " \($0)" } ?? "") } ?? gap.topic
             return c.format(.gapSentenceDefinition, first, goal)
         case .reportingGap:
+            let coordinators = gap.parties.filter { state.parties[$0]?.kind == .coordinator }
+            if !coordinators.isEmpty, gap.topic == "scope3-indicator" {
+                let others = gap.parties.filter { !coordinators.contains($0) }
+                return c.format(.gapSentenceJointScope3, c.list(others.map { state.parties[$0]?.name ?? $0.rawValue }),
+                                c.list(coordinators.map { state.parties[$0]?.name ?? $0.rawValue }))
+            }
+            if !coordinators.isEmpty {
+                let section = ContractSection(rawValue: gap.topic).map { c.section($0) } ?? gap.topic
+                return c.format(.gapSentenceJointReporting, section)
+            }
             let section = ContractSection(rawValue: gap.topic).map { c.section($0) } ?? gap.topic
             return c.format(.gapSentenceReporting, first, section, gap.topic)
         case .regionalHubGap:
+            if gap.parties.contains(where: { state.parties[$0]?.kind == .coordinator }) {
+                return c.format(.gapSentenceJointRegionalHub)
+            }
             return c.format(.gapSentenceRegionalHub, names)
         }
     }
