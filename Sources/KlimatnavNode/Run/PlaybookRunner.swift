@@ -54,6 +54,7 @@ public struct PlaybookRunner: Sendable {
         var sent = 0
         var acknowledged = 0
         var refusals: [(from: PartyID, event: String, code: String, reason: String)] = []
+        var factDates: [HubStore.FactDate] = []
         do {
             try await nodes.connectAll()
             let roster = Dictionary(playbook.parties.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -66,7 +67,9 @@ public struct PlaybookRunner: Sendable {
                     let delivery = await node.link.outcome(of: sequence)
                     await node.record(message.event, delivery)
                     switch delivery {
-                    case .acknowledged: acknowledged += 1
+                    case .acknowledged:
+                        acknowledged += 1
+                        factDates.append(HubStore.FactDate(sender: node.party.id.rawValue, sequence: sequence, at: message.at))
                     case .refused(_, let code, let reason):
                         refusals.append((message.from, message.event.name, code.rawValue, reason))
                     }
@@ -94,6 +97,9 @@ public struct PlaybookRunner: Sendable {
         await nodes.close()
         hub.shutdown()
         try await hubTask.value
+        // Gaps are dated by the facts (asOf, or a timeline entry's date), not the hub's clock,
+        // and what opened and closed within the initial load is not kept as history.
+        try await store.dateGaps(by: factDates, initialLoad: playbook.asOf)
         let gaps = try await store.gaps().map(\.gap)
         let elapsed = clock.now - started
         return RunSummary(
