@@ -20,7 +20,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-LIVE_GAP = "governance-gap:energy-system-boundary:national"
+LIVE_GAP = "governance-gap:hydrogen-infrastructure:national"
 failures = []
 
 

@@ -48,7 +48,10 @@ extension LoadSession {
             var level = levelNode.flatMap { reader.enumeration($0, "level", Level.self) }
             if levelNode == nil, let kind {
                 level = Self.defaultLevel(kind)
-                if level == nil { _ = r.required("level") }
+                if level == nil {
+                    reader.error(.missingKey, at: r.mark,
+                        "expected key 'level' (required for a party of kind '\(kind.rawValue)': a reference level says which level it stands for, national or eu)")
+                }
             }
             let name = r.required("name").flatMap { reader.text($0, "name") }
             let region = r.optional("region").flatMap { reader.text($0, "region") }

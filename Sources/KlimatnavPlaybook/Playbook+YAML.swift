@@ -18,18 +18,32 @@ extension Playbook {
         top.plain("asOf", PlaybookDate.format(asOf))
         top.text("source", source)
         if illustrative { top.bool("illustrative", true) }
-        top.list("parties", parties.map(YAMLWriter.party))
-        top.list("memberships", memberships.map(YAMLWriter.membership))
-        top.list("goals", goals.map(YAMLWriter.goal))
-        top.list("commitments", commitments.map(YAMLWriter.commitment))
+        top.list("parties", cited(.parties, parties.map(YAMLWriter.party)))
+        top.list("memberships", cited(.memberships, memberships.map(YAMLWriter.membership)))
+        top.list("goals", cited(.goals, goals.map(YAMLWriter.goal)))
+        top.list("commitments", cited(.commitments, commitments.map(YAMLWriter.commitment)))
         let levels = Dictionary(parties.map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first })
-        top.list("roadmaps", roadmaps.map { YAMLWriter.roadmap($0, ownerLevel: levels[$0.owner]) })
-        top.list("investmentAreas", investmentAreas.map(YAMLWriter.investmentArea))
-        top.list("claims", claims.map(YAMLWriter.claim))
-        top.list("barriers", barriers.map(YAMLWriter.barrier))
-        top.list("policyLabs", policyLabs.map(YAMLWriter.policyLab))
+        top.list("roadmaps", cited(.roadmaps, roadmaps.map { YAMLWriter.roadmap($0, ownerLevel: levels[$0.owner]) }))
+        top.list("investmentAreas", cited(.investmentAreas, investmentAreas.map(YAMLWriter.investmentArea)))
+        top.list("claims", cited(.claims, claims.map(YAMLWriter.claim)))
+        top.list("barriers", cited(.barriers, barriers.map(YAMLWriter.barrier)))
+        top.list("policyLabs", cited(.policyLabs, policyLabs.map(YAMLWriter.policyLab)))
         top.list("timeline", timeline.map(YAMLWriter.entry))
         return top.node
+    }
+
+    /// The nodes of one fact section with each fact's `quote:` / `external:` added.
+    private func cited(_ section: FactRef.Section, _ nodes: [Node]) -> [Node] {
+        nodes.enumerated().map { index, node in
+            guard let citation = citations[FactRef(section, index)], case .mapping(var mapping) = node else { return node }
+            if citation.quotes.count == 1 {
+                mapping["quote"] = YAMLWriter.text(citation.quotes[0])
+            } else if !citation.quotes.isEmpty {
+                mapping["quote"] = Node(citation.quotes.map(YAMLWriter.text), .implicit, .block)
+            }
+            if citation.external { mapping["external"] = Node("true") }
+            return .mapping(mapping)
+        }
     }
 }
 

@@ -30,6 +30,8 @@ public struct Playbook: Hashable, Sendable {
     public var barriers: [RegulatoryBarrier]
     public var policyLabs: [PolicyLab]
     public var timeline: [TimelineEntry]
+    /// The `quote:` and `external:` of each fact that has them (see ``FactCitation``).
+    public var citations: [FactRef: FactCitation]
 
     public init(
         id: String, version: Int = Playbook.formatVersion, title: String, asOf: Date,
@@ -37,7 +39,8 @@ public struct Playbook: Hashable, Sendable {
         memberships: [Membership] = [], goals: [Goal] = [], commitments: [Commitment] = [],
         roadmaps: [Roadmap] = [], investmentAreas: [InvestmentArea] = [],
         claims: [ResponsibilityClaim] = [], barriers: [RegulatoryBarrier] = [],
-        policyLabs: [PolicyLab] = [], timeline: [TimelineEntry] = []
+        policyLabs: [PolicyLab] = [], timeline: [TimelineEntry] = [],
+        citations: [FactRef: FactCitation] = [:]
     ) {
         self.id = id
         self.version = version
@@ -55,6 +58,7 @@ public struct Playbook: Hashable, Sendable {
         self.barriers = barriers
         self.policyLabs = policyLabs
         self.timeline = timeline
+        self.citations = citations
     }
 
     /// The party that opens policy labs: the first party of kind `coordinator`.

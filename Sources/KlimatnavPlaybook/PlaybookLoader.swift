@@ -57,6 +57,8 @@ final class LoadSession {
     var labIDs: Set<String> = []
     /// Where each fact and timeline entry starts, for errors found late (the state check).
     var marks: [ScheduleOrigin: Mark] = [:]
+    /// The `quote:` / `external:` of each fact read so far.
+    var citations: [FactRef: FactCitation] = [:]
 
     init(file: String) {
         reader = YAMLReader(file: file)
@@ -159,6 +161,7 @@ final class LoadSession {
             playbook.timeline = readTimeline(node, asOf: asOf)
         }
 
+        playbook.citations = citations
         guard reader.errorCount == 0 else { return nil }
         checkAgainstState(playbook)
         return reader.errorCount == 0 ? playbook : nil
@@ -214,7 +217,8 @@ final class LoadSession {
         guard let nodes = reader.sequence(node, key) else { return [] }
         var out: [T] = []
         var seen: [String: Mark?] = [:]
-        for element in nodes {
+        for original in nodes {
+            let (element, citation) = splitCitation(original)
             guard let value = item(element) else { continue }
             let id = value.id.description
             if let what {
@@ -226,6 +230,7 @@ final class LoadSession {
                 seen[id] = element.mark
             }
             if let mark = element.mark { marks[origin(out.count)] = mark }
+            if let citation, let fact = origin(out.count).fact { citations[fact] = citation }
             out.append(value)
         }
         return out
@@ -234,9 +239,11 @@ final class LoadSession {
     private func readSection<T>(_ node: Node, _ key: String, _ origin: (Int) -> ScheduleOrigin, _ item: (Node) -> T?) -> [T] {
         guard let nodes = reader.sequence(node, key) else { return [] }
         var out: [T] = []
-        for element in nodes {
+        for original in nodes {
+            let (element, citation) = splitCitation(original)
             guard let value = item(element) else { continue }
             if let mark = element.mark { marks[origin(out.count)] = mark }
+            if let citation, let fact = origin(out.count).fact { citations[fact] = citation }
             out.append(value)
         }
         return out

@@ -34,6 +34,7 @@ extension Catalogue {
         case flagNoNumber
         case flagFromWord
         case flagInterim
+        case flagRateNeedsBase
         case labelPerCapitaLevel
         case labelCutVsBase
         case labelCut
@@ -141,6 +142,9 @@ extension Catalogue {
         case gapSentenceDefinition
         case gapSentenceReporting
         case gapSentenceRegionalHub
+        case gapSentenceJointScope3
+        case gapSentenceJointReporting
+        case gapSentenceJointRegionalHub
         case englishTextNote
         case perInhabitant
         case wordClimateSmart

@@ -27,6 +27,10 @@ public struct Catalogue: Sendable, Hashable {
     public func format(_ key: Key, _ arguments: String...) -> String {
         var text = self[key]
         for (index, argument) in arguments.enumerated() {
+            // Swedish genitive: "Borås mål", "Viable Cities mål", not "Boråss", "Citiess".
+            if let last = argument.last, "sxzSXZ".contains(last) {
+                text = text.replacingOccurrences(of: "{\(index)}s ", with: argument + " ")
+            }
             text = text.replacingOccurrences(of: "{\(index)}", with: argument)
         }
         return text

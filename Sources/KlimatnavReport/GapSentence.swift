@@ -127,13 +127,27 @@ struct SwedishSentences {
         case .noBaseYear: return "\(owner) anger en procentuell minskning utan basår."
         case .noTargetYear: return "\(owner) saknar målår."
         case .noStoragePlan: return "\(owner) bygger på negativa utsläpp, men det finns ingen plan för hur koldioxid ska lagras."
+        case .storagePlanUnclear: return "\(owner) bygger på negativa utsläpp, men det är inte klarlagt hur resterande utsläpp ska balanseras med koldioxidlagring."
+        case .ambiguousWord: return "\(owner) använder ett målord som är svårt att tolka och går därför inte att jämföra med andra mål."
+        case .noSharedDefinition: return "\(owner) är kontraktens gemensamma mål, men det är inte definierat vilka utsläpp det gäller eller hur negativa utsläpp räknas."
         case .targetPassed: return "\(owner) har ett målår som redan har passerats och säger därför inget om åren framöver."
         case nil: return "\(owner) går inte att jämföra med andra mål."
         }
     }
 
+    /// The programme's coordinator among the gap's parties: a joint gap, addressed to it.
+    var coordinators: [PartyID] { gap.parties.filter { state.parties[$0]?.kind == .coordinator } }
+
     func reporting() -> String {
         let what = idParts.last ?? ""
+        if !coordinators.isEmpty {
+            let others = gap.parties.filter { !coordinators.contains($0) }
+            if gap.topic == "scope3-indicator" {
+                return c.format(.gapSentenceJointScope3, c.list(others.map(name)), c.list(coordinators.map(name)))
+            }
+            let section = ContractSection(rawValue: gap.topic).map { c.section($0) } ?? gap.topic
+            return c.format(.gapSentenceJointReporting, section)
+        }
         if what == "scope3-indicator" {
             return "\(first) har ett mål för konsumtionens utsläpp men ingen indikator att följa upp det med."
         }
@@ -151,6 +165,7 @@ struct SwedishSentences {
     }
 
     func regionalHub() -> String {
+        if !coordinators.isEmpty { return c.format(.gapSentenceJointRegionalHub) }
         if idParts.last == "no-hub-section" {
             return "\(Self.genitive(first)) kontrakt saknar avsnitt 3.7 om att vara regional innovationsnod."
         }

@@ -13,6 +13,9 @@ public struct GoalTable: Sendable {
         case noNumber = "no-number"
         case cutFromWord = "cut-from-word"
         case interim
+        /// A cut against an earlier base year (1990): its rate from 2020 would need the 2020
+        /// emissions, so the column shows none (report 4.1, under figure 4.1.1).
+        case rateNeedsBase = "rate-needs-base"
     }
 
     public struct Row: Sendable, Hashable {
@@ -50,12 +53,14 @@ public struct GoalTable: Sendable {
         }
     }
 
-    /// The table of the model's municipalities and reference levels (whole-territory goals:
-    /// sector goals are left out).
+    /// The table of the model's municipalities and reference levels (whole-territory goals, as
+    /// Table 4.1.1 compares "kommungeografiska klimatmål": sector goals and the municipal
+    /// organisation's own goals are left out).
     public init(model: ReportModel) {
         let kinds: Set<PartyKind> = [.municipality, .reference]
         let goals = model.state.goals.values.filter { goal in
-            goal.sector == nil && kinds.contains(model.state.parties[goal.party]?.kind ?? .agency)
+            goal.sector == nil && goal.orientation == .geographic
+                && kinds.contains(model.state.parties[goal.party]?.kind ?? .agency)
         }
         self.init(goals: Array(goals), state: model.state, configuration: model.configuration)
     }
@@ -70,6 +75,9 @@ public struct GoalTable: Sendable {
         if !hasNumber { flags.append(.noNumber) }
         if reading.cutFromWord { flags.append(.cutFromWord) }
         if goal.interimOf != nil { flags.append(.interim) }
+        if goal.annualRatePercent == nil, let base = goal.baseYear, base < GapConfiguration().currentYear, reading.cutPercent != nil {
+            flags.append(.rateNeedsBase)
+        }
         return flags
     }
 
@@ -107,6 +115,7 @@ public struct GoalTable: Sendable {
         case .noNumber: .flagNoNumber
         case .cutFromWord: .flagFromWord
         case .interim: .flagInterim
+        case .rateNeedsBase: .flagRateNeedsBase
         }
         return c[key]
     }
@@ -116,7 +125,7 @@ public struct GoalTable: Sendable {
     private func cells(_ row: Row, _ group: Group, _ c: Catalogue) -> (years: [String], cut: String, now: String, base: String, notes: String) {
         let years = group.years.map { $0 == row.goal.targetYear ? row.partyName : "" }
         let cut = row.reading.cutPercent.map { c.cut($0) } ?? "–"
-        let now = row.reading.rateFromCurrentYear.map { c.rate($0, decimals: 1) } ?? "–"
+        let now = row.flags.contains(.rateNeedsBase) ? "–" : row.reading.rateFromCurrentYear.map { c.rate($0, decimals: 1) } ?? "–"
         let base = row.reading.rateFromBaseYear.map { c.rate($0, decimals: 1) } ?? "–"
         let notes = row.flags.map { Self.flagLabel($0, c) }.joined(separator: "; ")
         return (years, cut, now, base, notes)

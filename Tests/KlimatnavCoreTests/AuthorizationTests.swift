@@ -30,6 +30,9 @@ import Testing
         #expect(!allowed(.goalAsserted(Goal(id: "malmo.g", party: "malmo")), from: "lund"))
         #expect(allowed(.commitmentStated(Commitment(party: "lund", section: .goals, status: .described)), from: "lund"))
         #expect(!allowed(.commitmentStated(Commitment(party: "malmo", section: .goals, status: .described)), from: "lund"))
+        // The coordinator states the contracts' common text as its own commitments, no one else's.
+        #expect(allowed(.commitmentStated(Commitment(party: "coord", section: .adaptation, status: .absent)), from: "coord"))
+        #expect(!allowed(.commitmentStated(Commitment(party: "lund", section: .adaptation, status: .absent)), from: "coord"))
         #expect(!allowed(.investmentAreaRaised(InvestmentArea(id: "i", party: "malmo", topic: "t", title: "T", needsLevels: [.national])), from: "lund"))
     }
 

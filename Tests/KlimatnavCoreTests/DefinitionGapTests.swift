@@ -17,8 +17,29 @@ import Testing
             "definition-gap:v:basis-unstated", "definition-gap:v:no-base-year", "definition-gap:v:no-target-year",
             "definition-gap:v:scope-unstated",
         ])
-        let neutral = Goal(id: "n", party: "enkoping", scopes: [1, 2], word: .climateNeutral, targetYear: 2030)
+        // Whether there is a storage plan not stated is "not clarified", not "missing".
+        var neutral = Goal(id: "n", party: "enkoping", scopes: [1, 2], word: .climateNeutral, targetYear: 2030)
+        #expect(try Fx.ids(.definitionGap, [enkoping, .goalAsserted(neutral)]) == ["definition-gap:n:storage-plan-unclear"])
+        neutral.carbonStoragePlan = false
         #expect(try Fx.ids(.definitionGap, [enkoping, .goalAsserted(neutral)]) == ["definition-gap:n:no-storage-plan"])
+    }
+
+    @Test func aFullCutNeedsNoBaseYear() throws {
+        let full = Goal(id: "f", party: "enkoping", scopes: [1, 2], reductionPercent: 100, basis: .perCapita, targetYear: 2050)
+        #expect(try Fx.gaps(.definitionGap, [enkoping, .goalAsserted(full)]).isEmpty)
+    }
+
+    @Test func anAmbiguousWordIsAGap() throws {
+        let goal = Goal(id: "x", party: "enkoping", scopes: [1, 2, 3], word: .noNegativeImpact, targetYear: 2030, carbonStoragePlan: true)
+        #expect(try Fx.ids(.definitionGap, [enkoping, .goalAsserted(goal)]) == ["definition-gap:x:ambiguous-word"])
+    }
+
+    @Test func theCoordinatorsSharedGoalNeedsOneDefinition() throws {
+        let coordinator = Fx.party("viable-cities", .coordinator, .national, "Viable Cities")
+        let shared = Goal(id: "vc.cn", party: "viable-cities", word: .climateNeutral, targetYear: 2030, text: "climate-neutral cities by 2030")
+        let gaps = try Fx.gaps(.definitionGap, [coordinator, .goalAsserted(shared)])
+        #expect(gaps.map(\.id) == ["definition-gap:vc.cn:no-shared-definition"])
+        #expect(gaps[0].parties == ["viable-cities"])
     }
 
     @Test func wellDefinedGoalHasNoGap() throws {

@@ -49,4 +49,34 @@ import Testing
         let released = base + [.responsibilityClaimed(claim), .responsibilityReleased(claim)]
         #expect(try Fx.gaps(.governanceGap, released).count == 1)
     }
+
+    @Test func aLevelWithNoPartyHasNoGap() throws {
+        // Only a reference level at EU: nobody there could claim, so no EU gap.
+        let events = base + [Fx.eu, .investmentAreaRaised(InvestmentArea(id: "g.ccs", party: "goteborg", topic: "ccs",
+            title: "CCS", needsLevels: [.eu]))]
+        #expect(try Fx.ids(.governanceGap, events) == ["governance-gap:hydrogen-infrastructure:national"])
+        // An EU party makes the level modelled, and the unclaimed topic a gap.
+        let withEU = events + [Fx.party("eu-mission", .agency, .eu, "EU mission")]
+        #expect(try Fx.ids(.governanceGap, withEU) == ["governance-gap:ccs:eu", "governance-gap:hydrogen-infrastructure:national"])
+    }
+
+    @Test func claimantsWithTheCoordinatorAreAJointCommitment() throws {
+        let events = base + [
+            Fx.party("viable-cities", .coordinator, .national, "Viable Cities"),
+            .responsibilityClaimed(ResponsibilityClaim(party: "energimyndigheten", topic: "hydrogen-infrastructure", level: .national)),
+            .responsibilityClaimed(ResponsibilityClaim(party: "vinnova", topic: "hydrogen-infrastructure", level: .national)),
+            .responsibilityClaimed(ResponsibilityClaim(party: "viable-cities", topic: "hydrogen-infrastructure", level: .national)),
+        ]
+        #expect(try Fx.gaps(.governanceGap, events).isEmpty)
+    }
+
+    @Test func theCoordinatorMayNameANeedAtItsOwnLevel() throws {
+        let events = base + [
+            Fx.party("viable-cities", .coordinator, .national, "Viable Cities"),
+            .investmentAreaRaised(InvestmentArea(id: "vc.law", party: "viable-cities", topic: "framework-law",
+                title: "A framework law", needsLevels: [.national])),
+        ]
+        let gap = try #require(try Fx.gaps(.governanceGap, events).first { $0.topic == "framework-law" })
+        #expect(gap.summary == "Viable Cities says a framework law needs national action, but no national party has claimed responsibility.")
+    }
 }

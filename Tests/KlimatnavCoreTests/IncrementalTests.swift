@@ -100,14 +100,14 @@ import Testing
         var tracker = GapTracker(engine: engine, state: try Fx.state([Fx.municipality("lund", "Lund")]))
         let vague = Goal(id: "lund.g", party: "lund", scopes: [1, 2], word: .climateNeutral, targetYear: 2050)
         var diff = try tracker.apply(.goalAsserted(vague))
-        #expect(diff.opened.map(\.id) == ["ambition-gap:lund.g", "definition-gap:lund.g:no-storage-plan"])
+        #expect(diff.opened.map(\.id) == ["ambition-gap:lund.g", "definition-gap:lund.g:storage-plan-unclear"])
         var better = vague
         better.carbonStoragePlan = true
         better.targetYear = 2060
         diff = try tracker.apply(.goalAsserted(better))
         #expect(diff.opened.isEmpty)
         #expect(diff.changed.map(\.id) == ["ambition-gap:lund.g"])
-        #expect(diff.resolved == ["definition-gap:lund.g:no-storage-plan"])
+        #expect(diff.resolved == ["definition-gap:lund.g:storage-plan-unclear"])
         let gaps = tracker.gaps
         #expect(throws: StateError.self) {
             try tracker.apply(.milestoneAdded(roadmapID: "none", milestone: Milestone(year: 2030, text: "x")))

@@ -27,6 +27,16 @@ import Testing
         #expect(try Fx.gaps(.regionalHubGap, fixed).filter { !$0.parties.contains("malmo") }.isEmpty)
     }
 
+    @Test func theCoordinatorsFindingOn37IsAJointGap() throws {
+        let events: [DomainEvent] = [
+            Fx.party("viable-cities", .coordinator, .national, "Viable Cities"),
+            .commitmentStated(Commitment(party: "viable-cities", section: .regionalHub, status: .nothingDescribed, summary: "Purpose unclear.")),
+        ]
+        let gaps = try Fx.gaps(.regionalHubGap, events)
+        #expect(gaps.map(\.id) == ["regional-hub-gap:viable-cities:section-purpose"])
+        #expect(gaps[0].summary.hasSuffix("Purpose unclear."))
+    }
+
     @Test func membershipOfANonHubDoesNotCount() throws {
         let events = base + Fx.complete("malmo") + [
             Fx.party("network", .coordinator, .national, "Network"),

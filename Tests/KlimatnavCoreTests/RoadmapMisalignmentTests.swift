@@ -44,6 +44,16 @@ import Testing
         #expect(gaps[1].evidence.contains("goal:sweden.net-zero (national reference, 2045)"))
     }
 
+    @Test func runningAheadIsLeadershipNotMisalignment() throws {
+        // A local roadmap ahead of its parent (LFM2030's 2030 against the national 2045).
+        let ahead = parties + [roadmap("national", year: 2045, signatories: []),
+                               roadmap("local", year: 2030, level: .local, parent: "national", signatories: [])]
+        #expect(try Fx.ids(.roadmapMisalignment, ahead).isEmpty)
+        // A party whose own goal is later than the roadmap it signed does not depend on a slower roadmap.
+        let laterGoal = parties + [.goalAsserted(Fx.goodGoal("malmo.general", "malmo", year: 2050)), roadmap(year: 2040)]
+        #expect(try Fx.ids(.roadmapMisalignment, laterGoal).isEmpty)
+    }
+
     @Test func referenceTargetsFoundByKindNotId() throws {
         let events = parties + [Fx.party("kingdom", .reference, .national, "Kingdom"),
                                 .goalAsserted(Goal(id: "k.nz", party: "kingdom", scopes: [1, 2], word: .climateNeutral, targetYear: 2040)),

@@ -36,6 +36,8 @@ import Testing
         let engine = GapEngine(playbook: .standard)
         let events: [DomainEvent] = [
             Fx.municipality("goteborg", "Göteborg"),
+            Fx.party("energimyndigheten", .agency, .national, "Energimyndigheten"),
+            Fx.party("urban-futures", .regionalHub, .regional, "Urban Futures"),
             .investmentAreaRaised(InvestmentArea(id: "h", party: "goteborg", topic: "h2", title: "Hydrogen", needsLevels: [.national, .regional])),
         ]
         let gaps = try Fx.gaps(.governanceGap, events, engine: engine)
@@ -55,5 +57,15 @@ import Testing
         #expect(decoded.responses == [.init(kind: .policyLabCandidate, level: .eu, who: "The Commission", nextStep: "open a lab.")])
         let gap = Gap(id: "x", kind: .policyLabCandidate, parties: [], levels: [.local, .eu], topic: "b", summary: "", evidence: [])
         #expect(decoded.recommendation(for: gap) == "The Commission should open a lab.")
+    }
+}
+
+@Suite struct EvidenceQuoteTests {
+    @Test func evidenceQuotesTheSourceOncePerFact() {
+        let playbook = ResponsePlaybook(responses: [], quotes: ["goal:g": ["ett", "två"]])
+        #expect(playbook.quoting(["goal:g", "goal:g covers scope 3", "goal:h"]) == [
+            "goal:g", "goal:g in the report: \"ett\" … \"två\"", "goal:g covers scope 3", "goal:h",
+        ])
+        #expect(ResponsePlaybook(responses: []).quoting(["goal:g"]) == ["goal:g"])
     }
 }

@@ -43,6 +43,12 @@ import Testing
         _ = line
     }
 
+    @Test func aReferencePartyWithoutLevelSaysWhyLevelIsRequired() {
+        let yaml = Fixtures.small.replacingOccurrences(of: "{ id: sweden, kind: reference, level: national, name: \"Sweden\" }",
+                                                       with: "{ id: sweden, kind: reference, name: \"Sweden\" }")
+        #expect(only(yaml).contains("error: expected key 'level' (required for a party of kind 'reference'"))
+    }
+
     @Test func unknownEnumValueListsAllowedOnes() {
         let yaml = Fixtures.small.replacingOccurrences(of: "kind: regional-hub", with: "kind: regional-hubb")
         #expect(only(yaml) == "test.yaml:\(Fixtures.line(of: "id: vgr")):22: error: expected one of municipality, agency, regional-hub, roadmap-owner, coordinator, reference for 'kind', found 'regional-hubb'; did you mean 'regional-hub'?")

@@ -15,7 +15,7 @@ import Testing
 
     static func findings() throws -> [Gap] {
         let playbook = try EmbeddedPlaybooks.loadKlimatkontrakt2030()
-        let responses = try ResponsePlaybookLoader.load(yaml: EmbeddedPlaybooks.responses)
+        let responses = playbook.quoting(try ResponsePlaybookLoader.load(yaml: EmbeddedPlaybooks.responses))
         let state = try playbook.state(through: nil)
         return GapEngine(playbook: responses).gaps(in: state)
     }
@@ -58,7 +58,20 @@ import Testing
         #expect(found.contains { $0.kind == .definitionGap && $0.parties == ["enkoping"] && $0.id.hasSuffix(":no-number") })
         // Nothing about the reference levels' own definitions.
         #expect(!found.contains { $0.kind == .definitionGap && ($0.parties.contains("sweden") || $0.parties.contains("eu")) })
-        // Every gap carries its response.
+        // Every gap carries its response, and evidence that quotes the report.
         #expect(found.allSatisfy { $0.recommendation != nil })
+        for gap in found {
+            #expect(gap.evidence.contains { $0.contains(" in the report: \"") }, "\(gap.id) quotes nothing of the report")
+        }
+        // The review's findings are found (report lines in Playbooks/README.md).
+        for id in ["reporting-gap:viable-cities:adaptation", "regional-hub-gap:viable-cities:section-purpose",
+                   "reporting-gap:viable-cities:3.8", "definition-gap:viable-cities.climate-neutral-cities-2030:no-shared-definition",
+                   "governance-gap:framework-law:national", "reporting-gap:viable-cities:scope3-indicator"] {
+            #expect(found.contains { $0.id == id }, "missing \(id)")
+        }
+        // And its artefacts are gone.
+        #expect(!found.contains { $0.levels.contains(.eu) && $0.kind == .governanceGap })
+        #expect(!found.contains { $0.kind == .roadmapMisalignment })
+        #expect(!found.contains { $0.id.hasSuffix(":scope3-indicator") && $0.id != "reporting-gap:viable-cities:scope3-indicator" })
     }
 }

@@ -15,6 +15,13 @@ import Testing
         }
     }
 
+    @Test func swedishGenitiveOfANameEndingInS() {
+        let sv = Catalogue(.sv)
+        #expect(sv.format(.gapSentenceDefinition, "Borås", "x").hasPrefix("Borås mål"))
+        #expect(sv.format(.gapSentenceDefinition, "Lund", "x").hasPrefix("Lunds mål"))
+        #expect(Catalogue(.en).format(.gapSentenceDefinition, "Borås", "x").hasPrefix("Borås's goal"))
+    }
+
     @Test func swedishDecimalComma() {
         let sv = Catalogue(.sv), en = Catalogue(.en)
         #expect(sv.percent(11.72) == "11,72\u{00A0}%")

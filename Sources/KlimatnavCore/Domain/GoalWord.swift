@@ -27,6 +27,11 @@ public enum GoalWord: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the report calls the word hard to interpret ("svårtytt", report 4.1): "no
+    /// negative climate impact" reads as no emissions at all, yet is ranked below
+    /// climate-neutral in its Table 4.1.1.
+    public var isAmbiguous: Bool { self == .noNegativeImpact }
+
     /// Whether reaching the word relies on negative emissions (and so needs a storage plan).
     public var reliesOnNegativeEmissions: Bool {
         self == .climateNeutral || self == .climatePositive

@@ -33,6 +33,11 @@ public struct GapConfiguration: Codable, Hashable, Sendable {
     /// Goals that cut at least this much (or rely on negative emissions) are end goals and
     /// are compared with the higher levels' net-zero years.
     public var endGoalCutPercent: Double = 90
+    /// A party's goals are judged together: a later end goal is not an ambition gap when the
+    /// same party has an adopted geographic goal for the same scopes that reaches at least
+    /// this cut by the reference year (Table 4.1.1's 2030 row "-80 % CO2 / 14-15 % per år"
+    /// is the weakest such goal the report puts ahead of the national goal).
+    public var strongerGoalCutPercent: Double = 80
     /// How goal words rank; see ``GoalWordOrdering``.
     public var wordOrdering: GoalWordOrdering = .reportText
 

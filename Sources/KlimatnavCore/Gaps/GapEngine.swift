@@ -91,6 +91,7 @@ public struct GapEngine: Sendable {
         guard let playbook else { return gap }
         var gap = gap
         gap.recommendation = playbook.recommendation(for: gap)
+        gap.evidence = playbook.quoting(gap.evidence)
         return gap
     }
 }

@@ -23,6 +23,8 @@ extension GapIndex {
         switch event {
         case .partyRegistered(let party):
             setReference(party.id, party.kind == .reference)
+            if let old = before.parties[party.id] { indexParty(old, add: false) }
+            indexParty(party, add: true)
         case .goalAsserted(let goal):
             if let old = before.goals[goal.id] {
                 // A goal restated by its owner (the common case) keeps its place.
@@ -74,6 +76,7 @@ extension WorldState {
     func entries(replacedBy event: DomainEvent) -> WorldState {
         var old = WorldState()
         switch event {
+        case .partyRegistered(let party): old.parties[party.id] = parties[party.id]
         case .goalAsserted(let goal): old.goals[goal.id] = goals[goal.id]
         case .goalWithdrawn(let goalID, _): old.goals[goalID] = goals[goalID]
         case .roadmapPublished(let roadmap): old.roadmaps[roadmap.id] = roadmaps[roadmap.id]

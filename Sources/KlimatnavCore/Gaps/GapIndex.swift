@@ -26,6 +26,11 @@ public struct GapIndex: Hashable, Sendable {
     public internal(set) var membersByHub: [PartyID: Set<PartyID>] = [:]
     /// Parties of kind `reference` (Sweden, the EU).
     public internal(set) var referenceParties: Set<PartyID> = []
+    /// Parties of kind `coordinator` (the programme, e.g. Viable Cities).
+    public internal(set) var coordinators: Set<PartyID> = []
+    /// The parties acting at each level, reference parties left out: a level with none is not
+    /// modelled (nobody there could claim anything).
+    public internal(set) var partiesByLevel: [Level: Set<PartyID>] = [:]
     /// ``goalsByParty`` and ``areasByTopic`` as id-sorted arrays, kept alongside the sets so
     /// the queries below need no sort per call (the rules ask for them per subject). Derived
     /// deterministically from the sets, so equality of indexes is unaffected.
@@ -45,6 +50,7 @@ public struct GapIndex: Hashable, Sendable {
         for roadmap in state.roadmaps.values { indexRoadmap(roadmap, add: true) }
         for membership in state.memberships { indexMembership(membership, add: true) }
         referenceParties = Set(state.parties.values.filter { $0.kind == .reference }.map(\.id))
+        for party in state.parties.values { indexParty(party, add: true) }
     }
 
     // MARK: Queries
@@ -140,6 +146,22 @@ public struct GapIndex: Hashable, Sendable {
             indexRemove(membership.member, at: membership.hub, in: &membersByHub)
         }
     }
+
+    mutating func indexParty(_ party: Party, add: Bool) {
+        if party.kind == .coordinator {
+            if add { coordinators.insert(party.id) } else { coordinators.remove(party.id) }
+        }
+        guard party.kind != .reference else { return }
+        add ? indexInsert(party.id, at: party.level, in: &partiesByLevel)
+            : indexRemove(party.id, at: party.level, in: &partiesByLevel)
+    }
+
+    /// Whether some party (not a reference level) acts at `level`.
+    public func isModelled(_ level: Level) -> Bool { !(partiesByLevel[level]?.isEmpty ?? true) }
+
+    /// The programme coordinator gaps about the contracts as a whole are filed under: the
+    /// first coordinator by id, or `nil` when there is none.
+    public var leadCoordinator: PartyID? { coordinators.min() }
 
     mutating func setState(_ state: WorldState) { self.state = state }
     mutating func setReference(_ party: PartyID, _ isReference: Bool) {

@@ -25,24 +25,57 @@ public struct ResponsePlaybook: Codable, Hashable, Sendable {
     }
 
     public var responses: [Response]
+    /// The report's own recommendations; those that apply to a gap are attached before the
+    /// per-kind responses, which remain the fallback.
+    public var recommendations: [ReportRecommendation]
+    /// The source's own words for the facts a gap's evidence names, keyed as the evidence
+    /// names them (`goal:<id>`, `commitment:<party>/<section>`, `investment-area:<id>`,
+    /// `barrier:<id>`, `roadmap:<id>`): the playbook's `quote:`s. Not part of the YAML or
+    /// JSON form; set from the playbook that is run (`Playbook.evidenceQuotes()`).
+    public var quotes: [String: [String]] = [:]
 
-    public init(responses: [Response]) {
+    public init(responses: [Response], recommendations: [ReportRecommendation] = [], quotes: [String: [String]] = [:]) {
         self.responses = responses
+        self.recommendations = recommendations
+        self.quotes = quotes
     }
 
-    private enum CodingKeys: String, CodingKey { case responses }
+    /// `evidence` with the source's words after each line that names a quoted fact (once per
+    /// fact): `report: "<quote>"`.
+    public func quoting(_ evidence: [String]) -> [String] {
+        guard !quotes.isEmpty else { return evidence }
+        var out: [String] = []
+        var quoted: Set<String> = []
+        for line in evidence {
+            out.append(line)
+            let key = String(line.prefix { $0 != " " })
+            guard let words = quotes[key], !words.isEmpty, quoted.insert(key).inserted else { continue }
+            out.append("\(key) in the report: " + words.map { "\"\($0)\"" }.joined(separator: " … "))
+        }
+        return out
+    }
+
+    private enum CodingKeys: String, CodingKey { case responses, recommendations }
 
     public init(from decoder: any Decoder) throws {
         if let keyed = try? decoder.container(keyedBy: CodingKeys.self), keyed.contains(.responses) {
             responses = try keyed.decode([Response].self, forKey: .responses)
+            recommendations = try keyed.decodeIfPresent([ReportRecommendation].self, forKey: .recommendations) ?? []
         } else {
             responses = try decoder.singleValueContainer().decode([Response].self)
+            recommendations = []
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(responses, forKey: .responses)
+        if !recommendations.isEmpty { try container.encode(recommendations, forKey: .recommendations) }
+    }
+
+    /// The report's recommendations that answer `gap`, in file order.
+    public func reportRecommendations(for gap: Gap) -> [ReportRecommendation] {
+        recommendations.filter { $0.applies(to: gap) }
     }
 
     /// The response for a gap: the first for its kind whose level is among the gap's levels
@@ -55,8 +88,12 @@ public struct ResponsePlaybook: Codable, Hashable, Sendable {
         return ofKind.first { $0.level == nil }
     }
 
-    /// One sentence: "<who> should <next step> (report section <source>)."
+    /// The report's recommendations that answer the gap, one sentence each ("<who> should
+    /// <action> (report <section>: "<title>")."); where none does, the kind's response: "<who>
+    /// should <next step> (report section <source>)."
     public func recommendation(for gap: Gap) -> String? {
+        let fromReport = reportRecommendations(for: gap).compactMap(\.sentence)
+        if !fromReport.isEmpty { return fromReport.joined(separator: " ") }
         guard let response = response(for: gap) else { return nil }
         var step = response.nextStep
         while step.hasSuffix(".") { step.removeLast() }

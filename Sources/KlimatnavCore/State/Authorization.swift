@@ -37,7 +37,9 @@ public enum Authorization {
         case .goalWithdrawn(_, let party):
             return own(party, "withdraw a goal")
         case .commitmentStated(let commitment):
-            return kinds([.municipality], "state contract commitments") ?? own(commitment.party, "state a commitment")
+            // The coordinator states the contracts' common text (and the programme's joint
+            // findings on it) as its own commitments.
+            return kinds([.municipality, .coordinator], "state contract commitments") ?? own(commitment.party, "state a commitment")
         case .roadmapPublished(let roadmap):
             if let existing = state.roadmaps[roadmap.id], existing.owner != roadmap.owner {
                 return Refusal("roadmap '\(roadmap.id)' belongs to '\(existing.owner)'; '\(me)' may not take it over")

@@ -69,6 +69,7 @@ public struct PlaybookRunner: Sendable {
         var interrupted = false
         var acknowledged = 0
         var refusals: [(from: PartyID, event: String, code: String, reason: String)] = []
+        var factDates: [HubStore.FactDate] = []
         do {
             try await nodes.connectAll()
             onSending?(schedule.count)
@@ -82,7 +83,9 @@ public struct PlaybookRunner: Sendable {
                     let delivery = await node.link.outcome(of: sequence)
                     await node.record(message.event, delivery)
                     switch delivery {
-                    case .acknowledged: acknowledged += 1
+                    case .acknowledged:
+                        acknowledged += 1
+                        factDates.append(HubStore.FactDate(sender: node.party.id.rawValue, sequence: sequence, at: message.at))
                     case .refused(_, let code, let reason):
                         refusals.append((message.from, message.event.name, code.rawValue, reason))
                     }
@@ -114,6 +117,9 @@ public struct PlaybookRunner: Sendable {
         await nodes.close()
         hub.shutdown()
         try await hubTask.value
+        // Gaps are dated by the facts (asOf, or a timeline entry's date), not the hub's clock,
+        // and what opened and closed within the initial load is not kept as history.
+        try await store.dateGaps(by: factDates, initialLoad: playbook.asOf)
         let gaps = try await store.gaps().map(\.gap)
         let state = await hub.state
         defer { store.releaseLock() }

@@ -60,7 +60,7 @@ struct HubCommand: AsyncParsableCommand {
         let durability = HubStore.Durability(rawValue: durability) ?? .full
         var options = HubOptions(
             bind: bind, publish: publish, roster: book.parties,
-            durability: durability, responses: try PlaybookSource.responses())
+            durability: durability, responses: book.quoting(try PlaybookSource.responses()))
         options.referenceGoals = book.referenceGoals
         options.security = try HubSecurityOptions.load(keys: keys, secretKey: secretKey, roster: book.parties)
         let hub: Hub

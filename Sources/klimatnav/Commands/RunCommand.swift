@@ -48,7 +48,7 @@ struct RunCommand: AsyncParsableCommand {
         let stop = StopRequest()
         var runner = PlaybookRunner(
             playbook: book, databasePath: db, durability: HubStore.Durability(rawValue: durability) ?? .full,
-            responses: try PlaybookSource.responses(), logger: logging.logger("klimatnav.run"), stop: stop)
+            responses: book.quoting(try PlaybookSource.responses()), logger: logging.logger("klimatnav.run"), stop: stop)
         runner.onSending = { count in
             FileHandle.standardError.write(Data("klimatnav: sending \(count) messages from \(book.parties.count) parties (Ctrl-C stops cleanly)\n".utf8))
         }

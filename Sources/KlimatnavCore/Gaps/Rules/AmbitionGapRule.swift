@@ -4,8 +4,15 @@
 ///   a goal with unstated scopes counts as matching) whose target year is later than it.
 /// - An implied annual rate from the current year (or the goal's own annual rate) below the
 ///   configured bar (Carbon Law 7 %/yr by default); evidence compares it with all three
-///   reference rates.
-/// Goals of reference parties are not checked.
+///   reference rates. A percent cut against an earlier base year (1990) is not turned into a
+///   rate from the current year: the report warns the two cannot be compared without the
+///   current emissions.
+/// Goals of reference parties are not checked. A party's goals are judged together: a later
+/// end goal is no gap when the same party has an adopted geographic goal for the same scope
+/// group that reaches at least ``GapConfiguration/strongerGoalCutPercent`` by the reference
+/// year (a stated or word cut dated by then, or an annual rate compounded to it): Lund's
+/// near zero 2050 beside its -80 % by 2030, Järfälla's -100 % per inhabitant 2050 beside its
+/// 10-15 %/yr, Uppsala's -110 % 2070 beside its near zero 2040.
 ///
 /// Subject: a goal. One gap per goal: `ambition-gap:<goal>`.
 public struct AmbitionGapRule: GapRule {
@@ -24,10 +31,16 @@ public struct AmbitionGapRule: GapRule {
         if event.changesKnownParty(before: before.state) { return nil }
         if case .partyRegistered(let party) = event, party.kind == .reference { return nil }
         guard let goalID = event.goalID else { return [] }
-        if event.goalOwners(before: before.state).contains(where: { before.referenceParties.contains($0) }) {
+        let owners = event.goalOwners(before: before.state)
+        if owners.contains(where: { before.referenceParties.contains($0) }) {
             return nil
         }
-        return [.goal(goalID)]
+        // The owner's other goals are judged together with this one.
+        var subjects: Set<GapSubject> = [.goal(goalID)]
+        for owner in owners {
+            for id in before.goalsByParty[owner] ?? [] { subjects.insert(.goal(id)) }
+        }
+        return subjects
     }
 
     public func gaps(for subject: GapSubject, in index: GapIndex) -> [Gap] {
@@ -46,6 +59,7 @@ public struct AmbitionGapRule: GapRule {
             let scopes = Set(goal.scopes ?? [])
             let behind = index.referenceTargets(configuration).filter {
                 $0.level.rank > party.level.rank && $0.year < year && (scopes.isEmpty || scopes.isSubset(of: $0.scopes))
+                    && strongerGoal(than: goal, by: $0.year, in: index) == nil
             }
             if !behind.isEmpty {
                 clauses.append("aims at \(year), later than " + GapText.list(behind.map { $0.phrase(in: state) }))
@@ -57,8 +71,15 @@ public struct AmbitionGapRule: GapRule {
             }
         }
         let bar = configuration.ambitionBarRatePercent
-        if let rate = reading.rateFromCurrentYear, rate < bar,
-            (goal.targetYear ?? Int.max) > configuration.currentYear || goal.annualRatePercent != nil
+        // A cut against an earlier base year (1990) cannot be turned into a rate from now
+        // without the emissions of now (report 4.1, under figure 4.1.1): only stated rates,
+        // and cuts with no earlier base year (goal words, as the report reads "fossil-free
+        // 2030" from now), are compared with the bar. A goal behind a stronger goal of the same
+        // party is judged with it.
+        let comparableRate = goal.annualRatePercent != nil || (goal.baseYear ?? Int.max) >= configuration.currentYear
+        if comparableRate, let rate = reading.rateFromCurrentYear, rate < bar,
+            (goal.targetYear ?? Int.max) > configuration.currentYear || goal.annualRatePercent != nil,
+            goal.targetYear.map({ strongerGoal(than: goal, by: $0, in: index) == nil }) ?? true
         {
             let how = goal.annualRatePercent != nil ? "sets \(GapText.percent(rate, decimals: 1)) %/yr"
                 : "implies \(GapText.percent(rate, decimals: 1)) %/yr from \(configuration.currentYear)"
@@ -77,6 +98,28 @@ public struct AmbitionGapRule: GapRule {
                 summary: "\(GapText.possessive(party.name)) goal '\(GapText.goal(goal))' \(clauses.joined(separator: ", and ")).",
                 evidence: evidence)
         ]
+    }
+
+    /// Another adopted geographic goal of the same party and scope group that reaches at least
+    /// the configured cut by `year`, if there is one.
+    func strongerGoal(than goal: Goal, by year: Int, in index: GapIndex) -> Goal? {
+        let normalizer = GoalNormalizer(configuration: configuration)
+        let group = GoalNormalizer.scopeGroup(of: goal)
+        let bar = configuration.strongerGoalCutPercent / 100
+        return index.goals(of: goal.party).first { other in
+            guard other.id != goal.id, other.status == .adopted, other.orientation == .geographic,
+                GoalNormalizer.scopeGroup(of: other) == group
+            else { return false }
+            if let rate = other.annualRatePercent {
+                let from = other.rateFromYear ?? configuration.currentYear
+                let until = min(other.targetYear ?? year, year)
+                return GoalNormalizer.cut(ofAnnualRate: rate / 100, years: until - from) >= bar
+            }
+            guard let target = other.targetYear, target <= year,
+                let cut = normalizer.reading(of: other).cutPercent
+            else { return false }
+            return cut / 100 >= bar
+        }
     }
 
     private var barName: String {

@@ -4,9 +4,16 @@
 /// - `no-number`: a goal word with no number (climate-smart, the consumption phrases);
 /// - `scope-unstated`: the scopes covered are not given;
 /// - `basis-unstated`: a percent cut or annual rate that does not say absolute or per capita;
-/// - `no-base-year`: a percent cut with no base year;
+/// - `no-base-year`: a percent cut short of 100 % with no base year (a full cut needs none);
 /// - `no-target-year`: no target year (annual-rate goals excepted);
-/// - `no-storage-plan`: climate-neutral or climate-positive without a carbon-storage plan;
+/// - `no-storage-plan`: climate-neutral or climate-positive, and the party says it has no
+///   carbon-storage plan (`carbonStoragePlan: false`);
+/// - `storage-plan-unclear`: climate-neutral or climate-positive, and whether there is a
+///   carbon-storage plan is not stated ("inte klarlagt", report 4.1): not the same as missing;
+/// - `ambiguous-word`: a goal word the report calls hard to interpret (no negative impact).
+///
+/// A coordinator's goal is the contracts' shared goal: any of the problems above makes one
+/// gap, `no-shared-definition` (report 4.1: Viable Cities has not defined "klimatneutral stad").
 /// - `target-passed`: a target year before the current year of the configuration (2020 in the
 ///   report): the goal says nothing about the years ahead until it is renewed or followed up.
 ///
@@ -22,6 +29,9 @@ public struct DefinitionGapRule: GapRule {
         case noTargetYear = "no-target-year"
         case noStoragePlan = "no-storage-plan"
         case targetPassed = "target-passed"
+        case storagePlanUnclear = "storage-plan-unclear"
+        case ambiguousWord = "ambiguous-word"
+        case noSharedDefinition = "no-shared-definition"
 
         var sentence: String {
             switch self {
@@ -32,6 +42,9 @@ public struct DefinitionGapRule: GapRule {
             case .noTargetYear: "has no target year"
             case .noStoragePlan: "relies on negative emissions but has no carbon-storage plan"
             case .targetPassed: "has a target year that has already passed, so it says nothing about the years ahead"
+            case .storagePlanUnclear: "relies on negative emissions but does not say how carbon storage will balance the remaining emissions"
+            case .ambiguousWord: "uses a goal word that is hard to interpret, so it cannot be compared"
+            case .noSharedDefinition: "is the contracts' shared goal, but its scopes and its use of negative emissions are not defined"
             }
         }
     }
@@ -52,9 +65,16 @@ public struct DefinitionGapRule: GapRule {
         if form == .goalWord, goal.word?.impliedCutPercent == nil { problems.append(.noNumber) }
         if goal.scopes?.isEmpty ?? true { problems.append(.scopeUnstated) }
         if form == .percentCut || form == .annualRate, goal.basis == .unstated { problems.append(.basisUnstated) }
-        if form == .percentCut, goal.baseYear == nil { problems.append(.noBaseYear) }
+        if form == .percentCut, goal.baseYear == nil, (goal.reductionPercent ?? 0) < 100 { problems.append(.noBaseYear) }
         if form != .annualRate, goal.targetYear == nil { problems.append(.noTargetYear) }
-        if goal.word?.reliesOnNegativeEmissions == true, goal.carbonStoragePlan != true { problems.append(.noStoragePlan) }
+        if goal.word?.reliesOnNegativeEmissions == true {
+            switch goal.carbonStoragePlan {
+            case false?: problems.append(.noStoragePlan)
+            case nil: problems.append(.storagePlanUnclear)
+            case true?: break
+            }
+        }
+        if goal.word?.isAmbiguous == true { problems.append(.ambiguousWord) }
         if let target = goal.targetYear, target < currentYear { problems.append(.targetPassed) }
         return problems
     }
@@ -74,7 +94,9 @@ public struct DefinitionGapRule: GapRule {
         // Reference levels (Sweden, the EU) are yardsticks, not parties to the contracts.
         if party?.kind == .reference { return [] }
         let name = GapText.possessive(party?.name ?? goal.party.rawValue)
-        return Self.problems(of: goal, currentYear: currentYear).map { problem in
+        var problems = Self.problems(of: goal, currentYear: currentYear)
+        if party?.kind == .coordinator, !problems.isEmpty { problems = [.noSharedDefinition] }
+        return problems.map { problem in
             Gap(
                 id: "definition-gap:\(id):\(problem.rawValue)", kind: kind, parties: [goal.party],
                 levels: party.map { [$0.level] } ?? [], topic: id,

@@ -1,6 +1,13 @@
 /// `governance-gap`: a party says an investment area (a system shift) needs action at another
 /// level, and at that level no party has claimed responsibility for the topic, or several
-/// parties have (unclear roles). Report section 4.5 (Göteborg's governance gap).
+/// parties have with nobody coordinating them (unclear roles). Report section 4.5 (Göteborg's
+/// governance gap).
+/// - A level where no party is modelled (only a reference level, or nobody) gets no gap: no
+///   one there could have claimed, so the absence would be the model's, not the report's.
+/// - Several claimants with the programme coordinator among them are a coordinated joint
+///   commitment (the contracts' national financing platform), not unclear roles.
+/// - The coordinator may name a need at its own level (it cannot legislate: the framework law
+///   the report proposes); other parties name needs at other levels only.
 ///
 /// Subject: a topic. One gap per topic and needed level: `governance-gap:<topic>:<level>`.
 public struct GovernanceGapRule: GapRule {
@@ -15,6 +22,11 @@ public struct GovernanceGapRule: GapRule {
     public func subjects(affectedBy event: DomainEvent, before: GapIndex) -> Set<GapSubject>? {
         if event.changesKnownParty(before: before.state) { return nil }
         switch event {
+        case .partyRegistered(let party):
+            // The first party at a level makes that level's gaps possible; a new coordinator
+            // may coordinate claims anywhere.
+            if party.kind == .coordinator || (party.kind != .reference && !before.isModelled(party.level)) { return nil }
+            return []
         case .investmentAreaRaised(let area):
             var topics: Set<GapSubject> = [.topic(area.topic)]
             if let old = before.state.investmentAreas[area.id] { topics.insert(.topic(old.topic)) }
@@ -35,8 +47,9 @@ public struct GovernanceGapRule: GapRule {
         // Levels some party (not itself at that level) says need action.
         var needing: [Level: [InvestmentArea]] = [:]
         for area in areas {
-            let own = state.parties[area.party]?.level
-            for level in Set(area.needsLevels) where level != own {
+            let asker = state.parties[area.party]
+            let own = asker?.kind == .coordinator ? nil : asker?.level
+            for level in Set(area.needsLevels) where level != own && index.isModelled(level) {
                 needing[level, default: []].append(area)
             }
         }
@@ -46,6 +59,7 @@ public struct GovernanceGapRule: GapRule {
             let askerIDs = Array(Set(askers.map(\.party))).sorted()
             let claimants = Array(Set(claims.filter { $0.level == level }.map(\.party))).sorted()
             guard claimants.count != 1 else { return nil }
+            if claimants.contains(where: { state.parties[$0]?.kind == .coordinator }) { return nil }
             let who = GapText.names(askerIDs, in: state)
             let says = askerIDs.count == 1 ? "says" : "say"
             let levelName = GapText.level(level)

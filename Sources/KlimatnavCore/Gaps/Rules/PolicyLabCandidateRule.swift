@@ -1,6 +1,7 @@
 /// `policy-lab-candidate`: an unresolved regulatory barrier that only the national or EU level
 /// can change, that blocks two or more parties (its reporters and the parties whose investment
-/// areas it blocks) or blocks some party's investment area, and has no open policy lab.
+/// areas it blocks; a coordinator that reports the report's own finding is not itself blocked)
+/// or blocks some party's investment area, and has no open policy lab.
 /// Report section 4.5 (policy labs / free zones for changed rules).
 ///
 /// Subject: a barrier. Gap id: `policy-lab-candidate:<barrier>`.
@@ -74,7 +75,8 @@ public struct PolicyLabCandidateRule: GapRule {
         let state = index.state
         let blockedTopics = Set(barrier.affectedTopics).sorted().map { blockedTopic($0, in: index, cache: &topics) }
         let blockedAreaCount = blockedTopics.reduce(0) { $0 + $1.evidence.count }
-        var blockedSet = Set(barrier.blockedParties)
+        // The coordinator reports the report's own findings; it is not blocked by them.
+        var blockedSet = Set(barrier.blockedParties.filter { state.parties[$0]?.kind != .coordinator })
         for topic in blockedTopics { blockedSet.formUnion(topic.parties) }
         let blocked = blockedSet.sorted()
         guard blocked.count >= 2 || blockedAreaCount > 0 else { return [] }

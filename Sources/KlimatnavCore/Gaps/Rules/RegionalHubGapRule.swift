@@ -3,7 +3,10 @@
 /// - `regional-hub-gap:<municipality>:no-hub-section`: section 3.7 absent or nothing described;
 /// - `regional-hub-gap:<municipality>:no-hub-membership`: not a member of any regional hub;
 /// - `regional-hub-gap:<hub>:members-without-target-year`: a hub with municipality members
-///   that have no goal with a target year.
+///   that have no goal with a target year;
+/// - `regional-hub-gap:<coordinator>:section-purpose`: the coordinator's commitment on 3.7 (the
+///   report's finding on the section in all the contracts) is absent or describes nothing: the
+///   purpose of the section is not defined (report 4.7).
 ///
 /// Subject: a party (a municipality or a regional hub).
 public struct RegionalHubGapRule: GapRule {
@@ -37,6 +40,7 @@ public struct RegionalHubGapRule: GapRule {
         guard case .party(let id) = subject, let party = index.state.parties[id] else { return [] }
         switch party.kind {
         case .municipality: return municipalityGaps(party, index)
+        case .coordinator: return coordinatorGaps(party, index)
         case .regionalHub: return hubGaps(party, index)
         default: return []
         }
@@ -61,9 +65,26 @@ public struct RegionalHubGapRule: GapRule {
                     id: "regional-hub-gap:\(party.id):no-hub-membership", kind: kind, parties: [party.id],
                     levels: [party.level], topic: "hub-membership",
                     summary: "\(party.name) is not a member of any regional innovation hub.",
-                    evidence: ["memberships of \(party.id): " + (index.hubsByMember[party.id] ?? []).sorted().map(\.rawValue).joined(separator: ", ")]))
+                    evidence: ["memberships of \(party.id): " + ((index.hubsByMember[party.id] ?? []).isEmpty ? "none"
+                        : (index.hubsByMember[party.id] ?? []).sorted().map(\.rawValue).joined(separator: ", "))]))
         }
         return gaps
+    }
+
+    /// The coordinator's commitment on 3.7 is the report's finding on the section in all the
+    /// contracts: nothing described (or absent) means its purpose is not defined (report 4.7).
+    private func coordinatorGaps(_ coordinator: Party, _ index: GapIndex) -> [Gap] {
+        guard let section = index.commitment(coordinator.id, .regionalHub),
+            section.status == .absent || section.status == .nothingDescribed
+        else { return [] }
+        let finding = section.summary.isEmpty ? "the purpose of the section is not defined." : section.summary
+        return [
+            Gap(
+                id: "regional-hub-gap:\(coordinator.id):section-purpose", kind: kind, parties: [coordinator.id],
+                levels: [coordinator.level], topic: ContractSection.regionalHub.rawValue,
+                summary: "Joint finding on all the contracts (3.7, the municipality as regional innovation hub): \(finding)",
+                evidence: ["commitment:\(coordinator.id)/3.7 \(section.status.rawValue) (the contracts' common text, as the report judges it)"])
+        ]
     }
 
     private func hubGaps(_ hub: Party, _ index: GapIndex) -> [Gap] {

@@ -1,14 +1,17 @@
-/// `roadmap-misalignment`: goals and roadmaps at different levels that aim at different years.
-/// Report section 4.5 (synchronise local plans with the national sector roadmaps).
+/// `roadmap-misalignment`: a party depends on a roadmap that aims later than it does.
+/// Report sections 4.4-4.5 (synchronise local plans with the national sector roadmaps, which
+/// several municipalities signed). Running ahead of a higher level is leadership, not
+/// misalignment, so only "later" counts.
 ///
 /// Subject: a roadmap with a target year. Gaps:
 /// - `roadmap-misalignment:<roadmap>:<party>`: a signatory at another level whose goal for the
 ///   roadmap's sector (or, with no sector goal, its general goal, which covers every sector)
-///   aims at a different year than the roadmap. The party's earliest such goal is compared,
-///   preferring goals with the roadmap's goal word.
-/// - `roadmap-misalignment:<roadmap>:parent`: the roadmap aims at another year than the
-///   roadmap it builds on: later (it lags the level above), or earlier (a local roadmap ahead of
-///   the sector roadmap it depends on, as LFM2030's 2030 against the national 2045).
+///   aims at an earlier year than the roadmap it signed: the party depends on a roadmap that
+///   arrives too late for its own goal. The party's earliest such goal is compared, preferring
+///   goals with the roadmap's goal word.
+/// - `roadmap-misalignment:<roadmap>:parent`: the roadmap aims later than the roadmap it builds
+///   on (it lags the level above). A roadmap ahead of its parent (LFM2030's 2030 against the
+///   national 2045) is not a gap.
 /// - `roadmap-misalignment:<roadmap>:reference:<level>`: the roadmap aims later than the
 ///   national or EU net-zero target (``ReferenceTarget``) at or above its level, unless it
 ///   aims beyond net zero (climate-positive) and its owner has an end goal (a cut of at least
@@ -55,11 +58,9 @@ public struct RoadmapMisalignmentRule: GapRule {
         else { return [] }
         var gaps = Set(roadmap.signatories).sorted().compactMap { signatoryGap(roadmap, year, $0, index) }
         if let parentID = roadmap.parent, let parent = index.state.roadmaps[parentID],
-            let parentYear = parent.targetYear, parentYear != year
+            let parentYear = parent.targetYear, parentYear < year
         {
-            let summary = parentYear < year
-                ? "The roadmap '\(roadmap.name)' aims at \(year), later than its parent roadmap '\(parent.name)' (\(parentYear))."
-                : "The roadmap '\(roadmap.name)' aims at \(year), \(parentYear - year) years ahead of the roadmap it builds on, '\(parent.name)' (\(parentYear)), so it depends on that sector moving faster than planned."
+            let summary = "The roadmap '\(roadmap.name)' aims at \(year), later than its parent roadmap '\(parent.name)' (\(parentYear))."
             gaps.append(
                 Gap(
                     id: "roadmap-misalignment:\(id):parent", kind: kind,
@@ -101,13 +102,11 @@ public struct RoadmapMisalignmentRule: GapRule {
             candidates = candidates.filter { $0.word == word }
         }
         guard let goal = candidates.min(by: { ($0.targetYear!, $0.id) < ($1.targetYear!, $1.id) }),
-            let goalYear = goal.targetYear, goalYear != year
+            let goalYear = goal.targetYear, goalYear < year
         else { return nil }
         let who = GapText.possessive(GapText.name(party, in: state))
         let sector = goal.sector.map { " for \($0)" } ?? ""
-        let summary = goalYear < year
-            ? "\(who) goal '\(GapText.goal(goal))'\(sector) aims at \(goalYear), but the roadmap '\(roadmap.name)' it signed aims only at \(year)."
-            : "\(who) goal '\(GapText.goal(goal))'\(sector) aims at \(goalYear), later than the roadmap '\(roadmap.name)' it signed (\(year))."
+        let summary = "\(who) goal '\(GapText.goal(goal))'\(sector) aims at \(goalYear), but the roadmap '\(roadmap.name)' it signed aims only at \(year)."
         return Gap(
             id: "roadmap-misalignment:\(roadmap.id):\(party)", kind: kind,
             parties: Array(Set([party, roadmap.owner])).sorted(), levels: Array(Set([level, roadmap.level])).sorted(),
