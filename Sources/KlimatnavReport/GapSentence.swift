@@ -1,3 +1,4 @@
+import Foundation
 import KlimatnavCore
 
 /// Gap descriptions in the report's language. The engine writes its summaries in English; for
@@ -135,6 +136,15 @@ struct SwedishSentences {
         }
     }
 
+    /// The sentences of the report the gap's evidence quotes (`... in the report: "A" … "B"`).
+    var reportQuotes: [String] {
+        gap.evidence.flatMap { line -> [String] in
+            guard let range = line.range(of: "in the report: ") else { return [] }
+            return line[range.upperBound...].components(separatedBy: " … ")
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }.filter { !$0.isEmpty }
+        }
+    }
+
     /// The programme's coordinator among the gap's parties: a joint gap, addressed to it.
     var coordinators: [PartyID] { gap.parties.filter { state.parties[$0]?.kind == .coordinator } }
 
@@ -145,7 +155,14 @@ struct SwedishSentences {
             if gap.topic == "scope3-indicator" {
                 return c.format(.gapSentenceJointScope3, c.list(others.map(name)), c.list(coordinators.map(name)))
             }
-            let section = ContractSection(rawValue: gap.topic).map { c.section($0) } ?? gap.topic
+            let section = ContractSection(rawValue: gap.topic).map { section in
+                section.rawValue.first?.isNumber == true ? "avsnitt \(section.rawValue), \(c.section(section))" : c.section(section)
+            } ?? gap.topic
+            // The report's own words, where the evidence quotes it (the last quoted sentence is
+            // its finding).
+            if let quote = reportQuotes.last {
+                return "Gemensamt för alla kontrakten (\(section)). Rapporten konstaterar: ”\(quote)”"
+            }
             return c.format(.gapSentenceJointReporting, section)
         }
         if what == "scope3-indicator" {

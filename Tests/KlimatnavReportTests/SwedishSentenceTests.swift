@@ -40,7 +40,7 @@ import Testing
         }
         if sentence.contains("goal:") || sentence.contains("roadmap:") || sentence.contains("{") { found.append("a key or placeholder") }
         if sentence.contains("ss mål") || sentence.contains("xs ") { found.append("genitive with a double s") }
-        if !sentence.hasSuffix(".") { found.append("no full stop") }
+        if !sentence.hasSuffix(".") && !sentence.hasSuffix("”") { found.append("no full stop") }
         return found
     }
 
