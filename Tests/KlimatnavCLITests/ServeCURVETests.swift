@@ -6,7 +6,7 @@ import Testing
 /// Nested in MultiProcessTests (serialized): real processes on a 2-core machine.
 extension MultiProcessTests {
 @Suite(.timeLimit(.minutes(5))) struct ServeCURVETests {
-    static let liveGap = "governance-gap:energy-system-boundary:national"
+    static let liveGap = "governance-gap:hydrogen-infrastructure:national"
 
     /// Keys (hub, energimyndigheten, the dashboard subscriber, an unauthorized subscriber, a
     /// second hub), the authorized directory, and a database holding the embedded playbook.
