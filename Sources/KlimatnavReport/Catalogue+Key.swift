@@ -141,6 +141,7 @@ extension Catalogue {
         case gapSentenceDefinition
         case gapSentenceReporting
         case gapSentenceRegionalHub
+        case gapSentenceDelivery
         case englishTextNote
         case perInhabitant
         case wordClimateSmart
@@ -160,6 +161,7 @@ extension Catalogue {
         case kindDefinition
         case kindReporting
         case kindRegionalHub
+        case kindDelivery
         case explainGovernance
         case explainPolicyLab
         case explainRoadmap
@@ -167,6 +169,7 @@ extension Catalogue {
         case explainDefinition
         case explainReporting
         case explainRegionalHub
+        case explainDelivery
         case sectionGoals
         case sectionStrategy
         case sectionOrganisation

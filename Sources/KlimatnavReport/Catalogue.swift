@@ -144,6 +144,7 @@ public struct Catalogue: Sendable, Hashable {
         case .definitionGap: .kindDefinition
         case .reportingGap: .kindReporting
         case .regionalHubGap: .kindRegionalHub
+        case .deliveryGap: .kindDelivery
         }
         return self[key]
     }
@@ -158,6 +159,7 @@ public struct Catalogue: Sendable, Hashable {
         case .definitionGap: .explainDefinition
         case .reportingGap: .explainReporting
         case .regionalHubGap: .explainRegionalHub
+        case .deliveryGap: .explainDelivery
         }
         return self[key]
     }

@@ -32,6 +32,8 @@ public enum GapSentence {
             return c.format(.gapSentenceReporting, first, section, gap.topic)
         case .regionalHubGap:
             return c.format(.gapSentenceRegionalHub, names)
+        case .deliveryGap:
+            return c.format(.gapSentenceDelivery, first, gap.topic)
         }
     }
 }
