@@ -13,16 +13,11 @@ public struct ProgrammeGoalsRule: GapRule {
         Set(index.state.parties.keys.map(GapSubject.party))
     }
 
+    /// The reporting rule's subjects (a party's registration, commitments and goals), or every
+    /// subject when programme membership changes.
     public func subjects(affectedBy event: DomainEvent, before: GapIndex) -> Set<GapSubject>? {
-        if event.changesKnownParty(before: before.state) || ProgrammeScope.changesScope(event, before: before) { return nil }
-        switch event {
-        case .partyRegistered(let party): return [.party(party.id)]
-        case .goalAsserted, .goalWithdrawn:
-            var subjects = Set<GapSubject>()
-            for owner in event.goalOwners(before: before.state) { subjects.insert(.party(owner)) }
-            return subjects
-        default: return []
-        }
+        if ProgrammeScope.changesScope(event, before: before) { return nil }
+        return ReportingGapRule().subjects(affectedBy: event, before: before)
     }
 
     public func gaps(for subject: GapSubject, in index: GapIndex) -> [Gap] {
