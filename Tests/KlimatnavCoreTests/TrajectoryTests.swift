@@ -129,6 +129,7 @@ import Testing
         let engine = GapEngine(playbook: .standard)
         var tracker = GapTracker(engine: engine, state: try Fx.state(setup))
         var applied = 0
+        var seenCoverage = false
         for step in 0..<300 {
             let town = pick(towns)
             let event: DomainEvent = switch random.next() % 8 {
@@ -147,6 +148,9 @@ import Testing
             case 6:
                 .roadmapPublished(Roadmap(id: "sector-roadmap", owner: "owner", name: "Sector roadmap", level: .industry,
                                           sector: pick(["industry", "transport", "construction"]), targetYear: pick([2030, 2045])))
+            case 7 where random.next() % 2 == 0:
+                // A climate plan: a local roadmap of the town (regional coverage).
+                .roadmapPublished(Roadmap(id: "\(town).plan", owner: town, name: "Plan", level: pick([.local, .regional])))
             default:
                 .commitmentStated(Commitment(party: town, section: .goals, status: .described))
             }
@@ -160,6 +164,7 @@ import Testing
             // A refused `apply` leaves earlier staged events unsettled: gaps are as of the last settle.
             if tracker.hasStagedEvents { _ = tracker.settle() }
             let full = engine.gaps(in: tracker.state)
+            if full.contains(where: { $0.id.hasSuffix(":members-without-climate-plan") }) { seenCoverage = true }
             if tracker.gaps != full {
                 let tracked = Set(tracker.gaps), expected = Set(full)
                 Issue.record("after \(event) at step \(step): only tracked \(tracked.subtracting(expected).map(\.id)), only full \(expected.subtracting(tracked).map(\.id))")
@@ -170,5 +175,6 @@ import Testing
         #expect(tracker.gaps == engine.gaps(in: tracker.state))
         #expect(applied > 200)
         #expect(tracker.gaps.contains { $0.kind == .deliveryGap })
+        #expect(seenCoverage, "the county's climate-plan finding was exercised")
     }
 }

@@ -116,5 +116,9 @@ import Testing
         // Municipalities outside the contract get no contract findings.
         #expect(!gaps.contains { $0.kind == .reportingGap && $0.parties == ["ale"] })
         #expect(!gaps.contains { $0.id == "regional-hub-gap:ale:no-hub-section" })
+        // Regional coverage: Östergötland, 9 of 13 municipalities without a climate plan.
+        let coverage = try #require(gaps.first { $0.id == "regional-hub-gap:ostergotlands-lan:members-without-climate-plan" })
+        #expect(coverage.summary.hasPrefix("9 of Östergötlands län's 13 municipalities have no climate plan"))
+        #expect(!gaps.contains { $0.id == "regional-hub-gap:stockholms-lan:members-without-climate-plan" })
     }
 }

@@ -25,7 +25,7 @@ public struct GapEngine: Sendable {
             // Sweden at national scale (issue 14): contract rules only for programme members with
             // a known contract, unknown goals of programme members, emissions against goals.
             MergedRule(ProgrammeScopedRule(ReportingGapRule()), ProgrammeGoalsRule()),
-            ProgrammeScopedRule(RegionalHubGapRule()), DeliveryGapRule(),
+            MergedRule(ProgrammeScopedRule(RegionalHubGapRule()), RegionalCoverageRule()), DeliveryGapRule(),
         ]
     }
 
