@@ -58,7 +58,7 @@ struct NationalSummary {
     private func paceText(_ pace: GoalPace) -> String {
         switch pace.comparability {
         case .notComparable(let reason):
-            return "not comparable with territorial data (\(reason))"
+            return reason.contains("not comparable") ? reason : "not comparable with territorial data (\(reason))"
         case .comparable:
             if pace.isMissed, let target = pace.targetTonnes, let year = pace.targetYear {
                 return "target \(Self.kt(target)) by \(year) missed (\(Self.kt(pace.latestTonnes)) in \(pace.latestYear)); DELIVERY GAP"
