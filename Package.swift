@@ -40,6 +40,12 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/klimatkontrakt-2030.yaml"),
                 .embedInCode("Resources/responses.yaml"),
+                // Sweden (issue 14): the hand-written playbook and the data it is built from.
+                .embedInCode("Resources/sverige.yaml"),
+                .embedInCode("Resources/sweden-counties.csv"),
+                .embedInCode("Resources/sweden-municipalities.csv"),
+                .embedInCode("Resources/sweden-programmes.csv"),
+                .embedInCode("Resources/sweden-emissions-by-sector.csv"),
             ]
         ),
         // SQLite persistence through GRDB.

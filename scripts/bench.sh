@@ -4,7 +4,9 @@
 # Builds klimatnav and klimatnav-bench in release mode, compiles the raw C baselines with
 # gcc -O2 (libzmq PUSH/PULL and DEALER/ROUTER loops; a SQLite group-commit insert loop), runs
 # them interleaved with the Swift figures, and prints one `name: value unit` line per figure,
-# ending with one `target NAME: measured X, needs Y, ok|short` line per target.
+# ending with one `target NAME: measured X, needs Y, ok|short` line per target
+# (among them `target run.sverige.wall`: `klimatnav run sverige`, all 290 municipalities with
+# 13 years x 9 sectors of inventories, whole process, needs < 2 s; and `run.seed.wall`, < 1 s).
 # Progress goes to standard error. Medians of several runs; on a small shared machine the
 # figures vary by +-20 % from run to run.
 set -euo pipefail

@@ -144,6 +144,8 @@ extension LoadSession {
                 let title = r.optional("title").flatMap { reader.text($0, "title") }
                 guard let id, let date else { return nil }
                 return .revisionClosed(Revision(id: id, date: String(PlaybookDate.format(date).prefix(10)), title: title))
+            case "emission.inventory":
+                return readInventory(node).map { .inventoryReported($0) }
             default:
                 return nil
             }

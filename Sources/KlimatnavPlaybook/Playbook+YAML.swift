@@ -256,6 +256,17 @@ enum YAMLWriter {
             m.text("id", revision.id)
             m.plain("date", revision.date)
             m.text("title", revision.title)
+        case .inventoryReported(let inventory):
+            m.text("party", inventory.party.rawValue)
+            m.int("year", inventory.year)
+            m.text("reportedBy", inventory.reportedBy.rawValue)
+            m.list("sectors", inventory.sectors.map { entry in
+                var s = MappingBuilder()
+                s.plain("sector", entry.sector.rawValue)
+                s.number("tonnes", entry.tonnes)
+                return s.flowNode
+            }, flow: true)
+            m.text("source", inventory.source)
         }
         return m.flowNode
     }

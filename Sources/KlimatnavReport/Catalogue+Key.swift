@@ -145,6 +145,7 @@ extension Catalogue {
         case gapSentenceJointScope3
         case gapSentenceJointReporting
         case gapSentenceJointRegionalHub
+        case gapSentenceDelivery
         case englishTextNote
         case perInhabitant
         case wordClimateSmart
@@ -164,6 +165,7 @@ extension Catalogue {
         case kindDefinition
         case kindReporting
         case kindRegionalHub
+        case kindDelivery
         case explainGovernance
         case explainPolicyLab
         case explainRoadmap
@@ -171,6 +173,7 @@ extension Catalogue {
         case explainDefinition
         case explainReporting
         case explainRegionalHub
+        case explainDelivery
         case sectionGoals
         case sectionStrategy
         case sectionOrganisation

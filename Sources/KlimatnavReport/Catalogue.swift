@@ -148,6 +148,7 @@ public struct Catalogue: Sendable, Hashable {
         case .definitionGap: .kindDefinition
         case .reportingGap: .kindReporting
         case .regionalHubGap: .kindRegionalHub
+        case .deliveryGap: .kindDelivery
         }
         return self[key]
     }
@@ -162,6 +163,7 @@ public struct Catalogue: Sendable, Hashable {
         case .definitionGap: .explainDefinition
         case .reportingGap: .explainReporting
         case .regionalHubGap: .explainRegionalHub
+        case .deliveryGap: .explainDelivery
         }
         return self[key]
     }

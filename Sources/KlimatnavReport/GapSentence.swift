@@ -38,6 +38,7 @@ struct SwedishSentences {
         case .definitionGap: definition()
         case .reportingGap: reporting()
         case .regionalHubGap: regionalHub()
+        case .deliveryGap: delivery()
         }
     }
 
@@ -194,6 +195,42 @@ struct SwedishSentences {
         return members.isEmpty
             ? "Den regionala noden \(hub) har inga medlemmar med ett klimatmål med målår."
             : "Den regionala noden \(hub) har medlemmar utan klimatmål med målår: \(members)."
+    }
+
+    /// A number of the evidence after `prefix` ("observed -1.3 %/yr: ..." → -1.3).
+    func evidenceNumber(after prefix: String) -> Double? {
+        guard let line = gap.evidence.first(where: { $0.hasPrefix(prefix) }) else { return nil }
+        return line.dropFirst(prefix.count).split(separator: " ").first.flatMap { Double($0.replacingOccurrences(of: "+", with: "")) }
+    }
+
+    /// A pace in words: "minskat med 1,3 % per år" or "ökat med 2,1 % per år".
+    func pace(_ rate: Double) -> String {
+        let size = c.number(abs(rate), decimals: 1)
+        return rate <= 0 ? "minskat med \(size) % per år" : "ökat med \(size) % per år"
+    }
+
+    func delivery() -> String {
+        if idParts.last == "sector-dependence" {
+            let sector = EmissionSector(rawValue: String(gap.topic.dropFirst("sector-".count)))
+            let share = gap.evidence.first?.split(separator: "=").last?.split(separator: "%").first
+                .flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            let levels = c.list((sector?.actingLevels ?? []).map(Self.levelPhrase))
+            let sectorName = sector?.swedishName ?? gap.topic
+            let sharePart = share.map { " står för \(c.number($0, decimals: 0)) % av \(Self.genitive(first)) utsläpp och" } ?? " dominerar \(Self.genitive(first)) utsläpp, och"
+            let misaligned = gap.summary.contains("Roadmap misalignment") ? " Målet ligger tidigare än den branschfärdplan sektorn följer." : ""
+            return "Sektorn ”\(sectorName)”\(sharePart) kommunens mål hänger därför på beslut på \(levels.isEmpty ? "andra nivåer" : levels).\(misaligned)"
+        }
+        let goal = state.goals[String(gap.id.dropFirst("delivery-gap:".count))]
+        let label = goal.map { "”\(goalLabel($0))”" } ?? "”\(gap.topic)”"
+        let owner = "\(Self.genitive(first)) mål \(label)"
+        guard let observed = evidenceNumber(after: "observed ") else { return "\(owner) nås inte i den takt utsläppen minskar." }
+        let since = "sedan 2015"
+        if let required = evidenceNumber(after: "required ") {
+            let reached = gap.summary.range(of: "reached in ").map { " I den takten nås målet först \(gap.summary[$0.upperBound...].prefix(4))." }
+                ?? " I den takten nås målet aldrig."
+            return "\(owner) kräver att utsläppen minskar med \(c.number(abs(required), decimals: 1)) % per år, men de har \(pace(observed)) \(since).\(reached)"
+        }
+        return "\(owner) har passerat sitt målår utan att nå målet; utsläppen har \(pace(observed)) \(since)."
     }
 
     // MARK: Words

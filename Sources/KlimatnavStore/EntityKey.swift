@@ -17,6 +17,8 @@ public enum EntityKey: Hashable, Sendable {
     case policyLab(String)
     case membership(Membership)
     case revision(String)
+    /// An emission inventory: party, year, and whether it is the party's own.
+    case inventory(PartyID, year: Int, own: Bool)
 
     /// The rows `event` changes (one per event today).
     public static func keys(for event: DomainEvent) -> [EntityKey] {
@@ -36,6 +38,7 @@ public enum EntityKey: Hashable, Sendable {
         case .policyLabClosed(let labID): [.policyLab(labID)]
         case .membershipJoined(let membership), .membershipLeft(let membership): [.membership(membership)]
         case .revisionClosed(let revision): [.revision(revision.id)]
+        case .inventoryReported(let inventory): [.inventory(inventory.party, year: inventory.year, own: inventory.isOwn)]
         }
     }
 
@@ -68,6 +71,9 @@ public enum EntityKey: Hashable, Sendable {
             return row("membership", "\(membership.hub.rawValue)/\(membership.member.rawValue)", membership.member, present)
         case .revision(let id):
             return row("revision", id, nil, state.revisions[id])
+        case .inventory(let party, let year, let own):
+            let book = own ? state.ownInventories : state.inventories
+            return row(own ? "own-inventory" : "inventory", "\(party.rawValue)/\(year)", party, book[party]?[year])
         }
     }
 
@@ -84,6 +90,7 @@ public enum EntityKey: Hashable, Sendable {
         case .policyLab(let id): ("policy-lab", id)
         case .membership(let membership): ("membership", "\(membership.hub.rawValue)/\(membership.member.rawValue)")
         case .revision(let id): ("revision", id)
+        case .inventory(let party, let year, let own): (own ? "own-inventory" : "inventory", "\(party.rawValue)/\(year)")
         }
     }
 

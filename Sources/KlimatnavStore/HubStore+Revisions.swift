@@ -57,6 +57,13 @@ extension HubStore {
                 case "revision":
                     let revision = try JSONCoding.decode(Revision.self, from: json)
                     state.revisions[revision.id] = revision
+                case "inventory", "own-inventory":
+                    let inventory = try JSONCoding.decode(EmissionInventory.self, from: json)
+                    if inventory.isOwn {
+                        state.ownInventories[inventory.party, default: [:]][inventory.year] = inventory
+                    } else {
+                        state.inventories[inventory.party, default: [:]][inventory.year] = inventory
+                    }
                 default:
                     continue
                 }

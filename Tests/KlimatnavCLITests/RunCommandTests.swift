@@ -117,3 +117,30 @@ func gaps(_ db: String, _ extra: [String] = []) async throws -> [GapJSON] {
         #expect(try await Klimatnav.run(["validate"]).status == 0)
     }
 }
+
+/// `klimatnav run sverige`: the whole country, the national picture printed from the hub's database.
+@Suite(.serialized, .timeLimit(.minutes(5))) struct SwedenRunTests {
+    @Test func runSverigePrintsTheNationalPictureAndTheContractCities() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let db = scratch.path("sverige.db")
+        let result = try await Klimatnav.run(["run", "sverige", "--db", db, "--durability", "normal"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("refused"), "\(result.stdout.prefix(2000))")
+        #expect(result.stdout.contains("National picture: 290 municipalities with emission inventories in 21 counties"))
+        #expect(result.stdout.contains("least-squares slope of ln(territorial emissions)"))
+        for county in ["Stockholms län", "Gotlands län", "Norrbottens län"] {
+            #expect(result.stdout.contains("\n\(county) "), "row for \(county)")
+        }
+        for city in ["Göteborg", "Stockholm", "Malmö", "Lund", "Uppsala", "Umeå", "Växjö", "Järfälla", "Enköping"] {
+            #expect(result.stdout.contains("\n  \(city): "), "contract city \(city)")
+        }
+        #expect(result.stdout.contains("- consumption-based climate impact near zero by 2030: consumption-based (scope 3): not comparable with territorial data\n"))
+        #expect(result.stdout.contains("not comparable with territorial data (covers the municipal organisation, not the territory)"))
+        #expect(result.stdout.contains("DELIVERY GAP"))
+        #expect(result.stdout.contains("No goal known (14)"))
+        let stored = try await gaps(db, ["--kind", "delivery-gap"])
+        #expect(stored.contains { $0.id == "delivery-gap:goteborg.near-zero-2030-production" })
+        #expect(stored.allSatisfy { $0.recommendation != nil })
+    }
+}

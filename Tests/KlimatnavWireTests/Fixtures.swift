@@ -17,6 +17,7 @@ enum Fixtures {
         ("nack", .nack(Nack(
             sequence: 2, code: .wrongType, reason: "expected integer, found string", frame: 3,
             path: "body.targetYear"))),
+        ("emission.inventory", .domain(DomainMessage(sequence: 1, event: .inventoryReported(Samples.inventory)))),
     ]
 
     static func url(_ name: String) -> URL {

@@ -19,6 +19,22 @@ enum Samples {
         summary: "No party claims hydrogen infrastructure at the national level.",
         evidence: ["goteborg.hydrogen"], recommendation: "Ask Energimyndigheten to take responsibility.")
 
+    /// Göteborg's 2023 inventory as Nationella emissionsdatabasen has it (tonnes CO2e).
+    static let inventory = EmissionInventory(
+        party: "goteborg", year: 2023, reportedBy: "naturvardsverket",
+        sectors: [
+            SectorEmission(sector: .electricityAndHeating, tonnes: 392182.74),
+            SectorEmission(sector: .industry, tonnes: 1023337.84),
+            SectorEmission(sector: .transport, tonnes: 471095.77),
+            SectorEmission(sector: .workMachinery, tonnes: 109154.26),
+            SectorEmission(sector: .ownHeating, tonnes: 18821.67),
+            SectorEmission(sector: .agriculture, tonnes: 7856.69),
+            SectorEmission(sector: .waste, tonnes: 35843.84),
+            SectorEmission(sector: .productUse, tonnes: 51486.48),
+            SectorEmission(sector: .internationalTransport, tonnes: 0),
+        ],
+        source: "Nationella emissionsdatabasen")
+
     /// One event of every name in `DomainEvent.names`, in that order.
     static let events: [DomainEvent] = [
         .partyRegistered(Party(id: "umea", kind: .municipality, level: .local, name: "Umeå", region: "Västerbotten", population: 130_000, reportingPlatforms: ["cdp"])),
@@ -39,6 +55,7 @@ enum Samples {
         .membershipJoined(Membership(hub: "stuns", member: "enkoping")),
         .membershipLeft(Membership(hub: "stuns", member: "enkoping")),
         .revisionClosed(Revision(id: "2021", date: "2021-10-01", title: "Revision 2021")),
+        .inventoryReported(inventory),
     ]
 
     /// One message of every type (every domain event as a domain message).

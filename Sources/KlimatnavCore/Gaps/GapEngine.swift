@@ -17,12 +17,15 @@ public struct GapEngine: Sendable {
         self.rules = Self.standardRules(configuration)
     }
 
-    /// The seven rules, one per ``GapKind``.
+    /// The rules, one per ``GapKind`` (``MergedRule`` joins two of one kind).
     public static func standardRules(_ configuration: GapConfiguration) -> [any GapRule] {
         [
             GovernanceGapRule(), PolicyLabCandidateRule(), RoadmapMisalignmentRule(configuration: configuration),
-            AmbitionGapRule(configuration: configuration), DefinitionGapRule(currentYear: configuration.currentYear), ReportingGapRule(),
-            RegionalHubGapRule(),
+            AmbitionGapRule(configuration: configuration), DefinitionGapRule(currentYear: configuration.currentYear),
+            // Sweden at national scale (issue 14): contract rules only for programme members with
+            // a known contract, unknown goals of programme members, emissions against goals.
+            MergedRule(ProgrammeScopedRule(ReportingGapRule()), ProgrammeGoalsRule()),
+            MergedRule(ProgrammeScopedRule(RegionalHubGapRule()), RegionalCoverageRule()), DeliveryGapRule(),
         ]
     }
 

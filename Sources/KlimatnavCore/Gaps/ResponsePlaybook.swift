@@ -119,5 +119,7 @@ public struct ResponsePlaybook: Codable, Hashable, Sendable {
                  nextStep: "describe its follow-up, scope-3 indicators and adaptation in the contract", source: "4.8"),
         Response(kind: .regionalHubGap, who: "The municipality with its regional innovation organisation",
                  nextStep: "define its regional hub role and share its climate target year with the region", source: "4.7"),
+        Response(kind: .deliveryGap, who: "The municipality with Viable Cities and the levels that decide the dominant sectors",
+                 nextStep: "agree measures that close the gap between the required and the observed pace, sector by sector"),
     ])
 }

@@ -81,9 +81,12 @@ public enum Authorization {
         case .policyLabOpened, .policyLabClosed:
             return kinds([.coordinator], "open or close a policy lab")
         case .membershipJoined(let membership), .membershipLeft(let membership):
-            return kinds([.regionalHub], "manage hub membership") ?? own(membership.hub, "manage membership")
+            // A coordinator keeps its programme's member list (Klimatkontrakt 2030, EU Cities Mission).
+            return kinds([.regionalHub, .coordinator], "manage hub membership") ?? own(membership.hub, "manage membership")
         case .revisionClosed:
             return kinds([.coordinator], "close a contract revision")
+        case .inventoryReported(let inventory):
+            return inventoryRefusal(inventory, from: sender, in: state)
         }
     }
 }

@@ -29,7 +29,7 @@ extension DomainEvent {
         "investment-area", "responsibility.claim", "responsibility.release", "barrier.report",
         "barrier.acknowledge", "barrier.assign", "barrier.resolve", "policy-lab.open",
         "policy-lab.close", "membership.join", "membership.leave",
-        "revision",
+        "revision", "emission.inventory",
     ]
 
     /// Decodes the body of an event called `name` (one of ``names``).
@@ -65,6 +65,7 @@ extension DomainEvent {
         case "membership.join": return .membershipJoined(try body.decode(Membership.self))
         case "membership.leave": return .membershipLeft(try body.decode(Membership.self))
         case "revision": return .revisionClosed(try body.decode(Revision.self))
+        case "emission.inventory": return .inventoryReported(try body.decode(EmissionInventory.self))
         default:
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: "unknown event '\(name)'; expected one of \(names.joined(separator: ", "))"))
@@ -93,6 +94,7 @@ extension DomainEvent {
         case .policyLabClosed(let labID): try body.encode(EventBody.LabRef(lab: labID))
         case .membershipJoined(let membership), .membershipLeft(let membership): try body.encode(membership)
         case .revisionClosed(let revision): try body.encode(revision)
+        case .inventoryReported(let inventory): try body.encode(inventory)
         }
     }
 
@@ -114,6 +116,7 @@ extension DomainEvent {
         case .policyLabOpened, .policyLabClosed: nil
         case .membershipJoined(let membership), .membershipLeft(let membership): membership.hub
         case .revisionClosed: nil
+        case .inventoryReported(let inventory): inventory.reportedBy
         }
     }
 }

@@ -24,6 +24,8 @@ public indirect enum DomainEvent: Hashable, Sendable {
     case membershipLeft(Membership)
     /// The coordinator closes a yearly contract revision (`"2021"`); changes no gap.
     case revisionClosed(Revision)
+    /// An emission inventory of one party and year (`emission.inventory`).
+    case inventoryReported(EmissionInventory)
 
     /// A short name for logs and the wire (`goal`, `barrier.report`, ...).
     public var name: String {
@@ -46,6 +48,7 @@ public indirect enum DomainEvent: Hashable, Sendable {
         case .membershipJoined: "membership.join"
         case .membershipLeft: "membership.leave"
         case .revisionClosed: "revision"
+        case .inventoryReported: "emission.inventory"
         }
     }
 }

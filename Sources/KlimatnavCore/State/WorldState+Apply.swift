@@ -107,6 +107,15 @@ extension WorldState {
             }
             // Closing a revision again (a playbook played twice) keeps the first closing.
             if revisions[revision.id] == nil { revisions[revision.id] = revision }
+        case .inventoryReported(let inventory):
+            try requireParty(inventory.party)
+            try requireParty(inventory.reportedBy)
+            if let problem = inventory.problem { throw StateError(.invalidValue, problem) }
+            if inventory.isOwn {
+                ownInventories[inventory.party, default: [:]][inventory.year] = inventory
+            } else {
+                inventories[inventory.party, default: [:]][inventory.year] = inventory
+            }
         }
     }
 

@@ -13,6 +13,11 @@ extension WorldState {
         events += barriers.values.sorted { $0.id < $1.id }.map { .barrierReported($0) }
         events += policyLabs.values.sorted { $0.id < $1.id }.map { .policyLabOpened($0) }
         events += revisions.values.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map { .revisionClosed($0) }
+        for book in [inventories, ownInventories] {
+            for party in book.keys.sorted() {
+                events += book[party]!.keys.sorted().map { .inventoryReported(book[party]![$0]!) }
+            }
+        }
         return events
     }
 

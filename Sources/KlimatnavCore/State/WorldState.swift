@@ -12,6 +12,12 @@ public struct WorldState: Hashable, Sendable {
     public var memberships: Set<Membership> = []
     /// Closed contract revisions by id (`"2021"`).
     public var revisions: [String: Revision] = [:]
+    /// Official emission inventories (the statistics agency's, or the coordinator's
+    /// corrections) by party and year.
+    public var inventories: [PartyID: [Int: EmissionInventory]] = [:]
+    /// Inventories a party reports of itself, by party and year: kept apart from the
+    /// official ones and compared with them, never mixed in.
+    public var ownInventories: [PartyID: [Int: EmissionInventory]] = [:]
 
     public init() {}
 

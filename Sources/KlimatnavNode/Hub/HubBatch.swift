@@ -67,14 +67,20 @@ struct HubBatch: Sendable {
     /// their GAP messages to the publications, in state-sequence order.
     mutating func attach(_ settled: [SettledGap]) {
         guard !settled.isEmpty else { return }
+        // Gather per message first: one message can cause thousands of changes (a programme
+        // membership puts every municipality in or out of scope), and copying its growing
+        // list back into `items` once per change was quadratic.
+        var changes: [Int: [(gap: Gap, change: GapChange)]] = [:]
         for gap in settled {
-            if let sender = gap.sender, let index = acceptedAt[MessageKey(sender: sender, sequence: gap.sequence)],
-                case .accepted(var message) = items[index]
-            {
-                message.gapChanges.append((gap.gap, gap.change))
-                items[index] = .accepted(message)
+            if let sender = gap.sender, let index = acceptedAt[MessageKey(sender: sender, sequence: gap.sequence)] {
+                changes[index, default: []].append((gap.gap, gap.change))
             }
             published.append(.message(.gap(gap.message)))
+        }
+        for (index, list) in changes {
+            guard case .accepted(var message) = items[index] else { continue }
+            message.gapChanges.append(contentsOf: list)
+            items[index] = .accepted(message)
         }
         published.sort { $0.stateSequence < $1.stateSequence }
     }

@@ -10,10 +10,11 @@ public struct NodeSet: Sendable {
     let tasks: [Task<Void, Never>]
 
     /// Creates and starts the nodes for `parties` (reference levels get none: the coordinator
-    /// speaks for them), connected to `hub` and, when given, subscribed to `publisher`.
+    /// speaks for them), connected to `hub` and, when given, subscribed to `publisher`: the
+    /// regional hubs and the coordinator, or the kinds in `subscribers`.
     public static func start(
         parties: [Party], context: ZeroMQContext, hub: String, publisher: String?, options: LinkOptions = LinkOptions(),
-        logger: Logger
+        subscribers: Set<PartyKind> = [.regionalHub, .coordinator], logger: Logger
     ) throws -> NodeSet {
         var nodes: [PartyID: any PartyNode] = [:]
         var feeds: [PartyID: StateFeed] = [:]
@@ -22,7 +23,7 @@ public struct NodeSet: Sendable {
             let link = try PartyLink(context: context, party: party.id, endpoint: hub, options: options, logger: logger)
             tasks.append(Task { await link.run() })
             var feed: StateFeed?
-            if let publisher, party.kind == .regionalHub || party.kind == .coordinator {
+            if let publisher, subscribers.contains(party.kind) {
                 let subscription = try StateFeed(context: context, endpoint: publisher, link: link, logger: logger)
                 tasks.append(Task { await subscription.run() })
                 feeds[party.id] = subscription

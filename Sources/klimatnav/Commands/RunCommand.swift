@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KlimatnavCore
 import KlimatnavNode
 import KlimatnavPlaybook
 import KlimatnavReport
@@ -71,6 +72,18 @@ struct RunCommand: AsyncParsableCommand {
             throw CLIError("\(error)")
         }
         print(RunReport(summary: summary, language: lang ?? .fromEnvironment()).text, terminator: "")
+        // With emission inventories (the `sverige` playbook): the national picture, read back
+        // from the hub's database, so it shows what the hub stored.
+        if book.timeline.contains(where: { if case .inventoryReported = $0.event { true } else { false } }) {
+            let store = try Database.openReadOnly(db)
+            let state: WorldState
+            do {
+                state = try await store.currentState()
+            } catch {
+                throw CLIError("could not read the state back from '\(db)': \(error)")
+            }
+            print(NationalSummary(picture: NationalPicture(state: state), state: state).text, terminator: "")
+        }
         if summary.interrupted { throw ExitCode(130) }
     }
 }
