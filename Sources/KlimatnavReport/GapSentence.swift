@@ -226,8 +226,9 @@ struct SwedishSentences {
         guard let observed = evidenceNumber(after: "observed ") else { return "\(owner) nås inte i den takt utsläppen minskar." }
         let since = "sedan 2015"
         if let required = evidenceNumber(after: "required ") {
-            let reached = gap.summary.range(of: "reached in ").map { " I den takten nås målet först \(gap.summary[$0.upperBound...].prefix(4))." }
-                ?? " I den takten nås målet aldrig."
+            let reached = goal?.targetYear == nil ? ""
+                : gap.summary.range(of: "reached in ").map { " I den takten nås målet först \(gap.summary[$0.upperBound...].prefix(4))." }
+                    ?? " I den takten nås målet aldrig."
             return "\(owner) kräver att utsläppen minskar med \(c.number(abs(required), decimals: 1)) % per år, men de har \(pace(observed)) \(since).\(reached)"
         }
         return "\(owner) har passerat sitt målår utan att nå målet; utsläppen har \(pace(observed)) \(since)."
