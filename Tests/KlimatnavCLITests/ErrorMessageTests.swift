@@ -89,9 +89,10 @@ import Testing
         let file = scratch.path("gaps.csv")
         try excel.stdout.write(toFile: file, atomically: true, encoding: .utf8)
         let script = """
-            import csv, sys
-            with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
-                rows = list(csv.reader(f, delimiter=";"))
+            from csv import reader
+            from sys import argv
+            with open(argv[1], encoding="utf-8-sig", newline="") as f:
+                rows = list(reader(f, delimiter=";"))
             assert rows[0][0] == "id", rows[0]
             assert all(len(r) == 11 for r in rows), [len(r) for r in rows]
             text = " ".join(" ".join(r) for r in rows)
