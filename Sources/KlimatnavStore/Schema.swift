@@ -98,6 +98,15 @@ enum Schema {
                 ALTER TABLE rejected ADD COLUMN path TEXT;
                 """)
         }
+        // v4: a gap's history and a message's gap changes by index. Without them, dating a
+        // national run's gaps by the facts (`dateGaps`) compared every gap with every event
+        // (`run sverige`: 4.6 s instead of about 2).
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: """
+                CREATE INDEX gap_event_gap ON gap_event(gapId, id);
+                CREATE INDEX gap_event_message ON gap_event(messageId);
+                """)
+        }
         return migrator
     }
 }
