@@ -3,6 +3,7 @@ import KlimatnavCore
 import KlimatnavStore
 import KlimatnavWire
 import Logging
+import Synchronization
 import ZeroMQ
 
 /// The hub's published gap events, fanned out to every open dashboard page.
@@ -36,7 +37,7 @@ public final class LiveFeed: Sendable {
     let socket: AsyncSocket?
     let monitor: SocketMonitor?
     public let endpoint: String?
-    let state = Guarded(FeedState())
+    let state = Mutex(FeedState())
     let logger: Logger
 
     struct FeedState {
@@ -179,17 +180,5 @@ public final class LiveFeed: Sendable {
         }
         for continuation in continuations { continuation.finish() }
         for watcher in watchers { watcher.finish() }
-    }
-}
-
-/// A value behind a lock.
-final class Guarded<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }

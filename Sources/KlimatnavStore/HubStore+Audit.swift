@@ -41,7 +41,7 @@ extension HubStore {
                 for event in events { try writer.write(event) }
             }
         } catch {
-            throw StoreError("record \(events.count) gap events", "\(error)")
+            throw StoreError("record \(events.count) gap events", cause: error)
         }
     }
 }

@@ -86,7 +86,7 @@ extension HubStore {
                     """)
             }
         } catch {
-            throw StoreError("date the gaps by the facts", "\(error)")
+            throw StoreError("date the gaps by the facts", cause: error)
         }
     }
 }

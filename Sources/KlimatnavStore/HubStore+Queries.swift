@@ -93,7 +93,7 @@ extension HubStore {
         do {
             try await pool.write { db in try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key]) }
         } catch {
-            throw StoreError("delete \(key)", "\(error)")
+            throw StoreError("delete \(key)", cause: error)
         }
     }
 
@@ -104,7 +104,7 @@ extension HubStore {
                 try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
             }
         } catch {
-            throw StoreError("write \(key)", "\(error)")
+            throw StoreError("write \(key)", cause: error)
         }
     }
 
@@ -112,7 +112,7 @@ extension HubStore {
         do {
             return try await pool.read(body)
         } catch {
-            throw StoreError(operation, "\(error)")
+            throw StoreError(operation, cause: error)
         }
     }
 }

@@ -24,7 +24,7 @@ extension HubStore {
                 return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
             }
         } catch {
-            throw StoreError("open \(path) read-only", "\(error). Check that the file is a Klimatnav database.")
+            throw StoreError("open \(path) read-only", cause: error, advice: "Check that the file is a Klimatnav database.")
         }
         if applied.isEmpty {
             throw StoreError("open \(path) read-only", "this is not a Klimatnav database (it has no schema)")

@@ -49,7 +49,7 @@ public final class HubStore: Sendable {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(pragma)") }
             try Schema.migrator.migrate(pool)
         } catch {
-            throw StoreError("open \(path)", "\(error). Check that the folder exists and is writable, and that the file is a Klimatnav database.")
+            throw StoreError("open \(path)", cause: error, advice: "Check that the folder exists and is writable, and that the file is a Klimatnav database.")
         }
         self.path = path
     }
@@ -85,7 +85,7 @@ public final class HubStore: Sendable {
             commits.withLock { $0 += 1 }
             return outcomes
         } catch {
-            throw StoreError("commit \(items.count) messages", "\(error)")
+            throw StoreError("commit \(items.count) messages", cause: error)
         }
     }
 
@@ -103,7 +103,7 @@ public final class HubStore: Sendable {
                 }
             }
         } catch {
-            throw StoreError("register parties", "\(error)")
+            throw StoreError("register parties", cause: error)
         }
     }
 }

@@ -79,7 +79,7 @@ public final class NodeOutbox: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try NodeOutbox.migrator.migrate(pool)
         } catch {
-            throw StoreError("open outbox \(path)", "\(error). Check that the folder exists and is writable, and that the file is a Klimatnav node outbox.")
+            throw StoreError("open outbox \(path)", cause: error, advice: "Check that the folder exists and is writable, and that the file is a Klimatnav node outbox.")
         }
         self.path = path
     }
@@ -127,7 +127,7 @@ public final class NodeOutbox: Sendable {
                 }
             }
         } catch {
-            throw StoreError("write \(entries.count) messages to the outbox", "\(error)")
+            throw StoreError("write \(entries.count) messages to the outbox", cause: error)
         }
     }
 
@@ -150,7 +150,7 @@ public final class NodeOutbox: Sendable {
                 }
             }
         } catch {
-            throw StoreError("record \(answers.count) answers in the outbox", "\(error)")
+            throw StoreError("record \(answers.count) answers in the outbox", cause: error)
         }
     }
 
@@ -164,7 +164,7 @@ public final class NodeOutbox: Sendable {
                 try db.execute(sql: "INSERT OR REPLACE INTO outbox_meta (key, value) VALUES ('floor', ?)", arguments: [String(sequence)])
             }
         } catch {
-            throw StoreError("raise the outbox's sequence floor", "\(error)")
+            throw StoreError("raise the outbox's sequence floor", cause: error)
         }
     }
 
@@ -231,7 +231,7 @@ public final class NodeOutbox: Sendable {
         do {
             return try pool.read(body)
         } catch {
-            throw StoreError(operation, "\(error)")
+            throw StoreError(operation, cause: error)
         }
     }
 }

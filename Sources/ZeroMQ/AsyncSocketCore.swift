@@ -1,4 +1,5 @@
 import CZeroMQ
+import Synchronization
 
 /// The state an ``AsyncSocket`` shares between async callers and its I/O thread.
 ///
@@ -63,7 +64,7 @@ final class AsyncSocketCore: Sendable {
     }
 
     let configuration: AsyncSocket.Configuration
-    let state = Locked(State())
+    let state = Mutex(State())
     /// A non-blocking pipe: writing wakes the I/O thread out of `zmq_poll`.
     let wakeRead: Int32
     let wakeWrite: Int32

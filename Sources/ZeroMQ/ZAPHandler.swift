@@ -1,5 +1,6 @@
 import CZeroMQ
 import Foundation
+import Synchronization
 
 /// One ZAP authentication request (RFC 27): a peer is completing its security handshake with
 /// a socket of this context.
@@ -97,7 +98,7 @@ public final class ZAPHandler: Sendable {
         var denied = 0
     }
 
-    private let state = Locked(State())
+    private let state = Mutex(State())
     private let finished = DispatchSemaphore(value: 0)
 
     private init() {}

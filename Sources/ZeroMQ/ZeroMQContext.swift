@@ -1,4 +1,5 @@
 import CZeroMQ
+import Synchronization
 
 /// A libzmq context: the container for sockets, their I/O threads and `inproc` endpoints.
 ///
@@ -13,10 +14,10 @@ public final class ZeroMQContext: @unchecked Sendable {
     /// The `void *` handle. Immutable; libzmq contexts are thread-safe until terminated.
     private let handle: UnsafeMutableRawPointer
     /// Whether ``shutdown()`` has begun.
-    private let state = Locked(false)
+    private let state = Mutex(false)
     /// Whether `zmq_ctx_term` has run (the handle is freed). Held while creating sockets so
     /// that no socket is ever created on a freed context.
-    private let terminated = Locked(false)
+    private let terminated = Mutex(false)
 
     /// Creates a context.
     /// - Parameter ioThreads: the number of libzmq background I/O threads (`ZMQ_IO_THREADS`).

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ZeroMQ
 
@@ -30,9 +31,9 @@ struct ZAPHandlerTests {
     @Test func aKnownKeyConnectsAndCarriesItsUserId() throws {
         let fixture = try Fixture()
         let known = try ZeroMQ.curveKeypair()
-        let seen = Locked<[ZAPRequest]>([])
+        let seen = Recorded<ZAPRequest>()
         let zap = try ZAPHandler.start(context: fixture.context) { request in
-            seen.withLock { $0.append(request) }
+            seen.append(request)
             guard request.clientKey == known.publicKey else { return .deny(text: "unknown key") }
             return .allow(userId: "alice", metadata: ["X-Key": known.publicKey.z85])
         }
@@ -44,7 +45,7 @@ struct ZAPHandlerTests {
         #expect(message.string(at: 1) == "hello")
         #expect(message.userId == "alice")
         #expect(message.properties["X-Key"] == known.publicKey.z85)
-        let request = try #require(seen.withLock { $0.first })
+        let request = try #require(seen.all.first)
         #expect(request.domain == "test")
         #expect(request.mechanism == "CURVE")
         #expect(request.address == "127.0.0.1")
@@ -113,9 +114,9 @@ struct ZAPHandlerTests {
     /// credentials) and the authenticator decides; without a domain it is never asked.
     @Test func nullMechanismWithADomainIsDecidedByTheAuthenticator() throws {
         let fixture = try Fixture()
-        let mechanisms = Locked<[String]>([])
+        let mechanisms = Recorded<String>()
         let zap = try ZAPHandler.start(context: fixture.context) { request in
-            mechanisms.withLock { $0.append(request.mechanism) }
+            mechanisms.append(request.mechanism)
             return request.domain == "open" ? .allow(userId: "anonymous") : .deny(text: "CURVE required")
         }
         defer { zap.stop() }
@@ -133,7 +134,7 @@ struct ZAPHandlerTests {
                 #expect(throws: ZeroMQError.wouldBlock) { try pull.receive() }
             }
         }
-        #expect(mechanisms.withLock { $0 }.allSatisfy { $0 == "NULL" })
+        #expect(mechanisms.all.allSatisfy { $0 == "NULL" })
         // No domain: the handler is not consulted.
         let before = zap.counts.served
         let pull = try fixture.socket(.pull)
@@ -171,4 +172,11 @@ struct ZAPHandlerTests {
         #expect(ZAPHandler.encode(["X-A": "b"]) == [3, 88, 45, 65, 0, 0, 0, 1, 98])
         #expect(ZAPHandler.encode([:]).isEmpty)
     }
+}
+
+/// What a ZAP authenticator was asked, recorded from its thread.
+private final class Recorded<Value: Sendable>: Sendable {
+    private let values = Mutex<[Value]>([])
+    func append(_ value: Value) { values.withLock { $0.append(value) } }
+    var all: [Value] { values.withLock { $0 } }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import KlimatnavCore
 import KlimatnavStore
+import Synchronization
 import ZeroMQ
 
 /// The hub's CURVE configuration and the authentication decisions of its ZAP handler.
 ///
 /// Thread-safe: the ZAP handler's thread calls ``authenticate(_:)`` while the hub reloads the
 /// key ring and drains the audit of refused connections.
-public final class HubSecurity: @unchecked Sendable {
+public final class HubSecurity: Sendable {
     /// The ZAP domain of the hub's ROUTER socket.
     public static let zapDomain = "klimatnav"
     /// The ZAP domain of the hub's PUB socket, where read-only subscriber keys are admitted
@@ -31,10 +32,14 @@ public final class HubSecurity: @unchecked Sendable {
     /// How often the hub re-reads ``keysDirectory``.
     public let reloadInterval: Duration
 
-    private let lock = NSLock()
-    private var ring: KeyRing
-    private var denials: [RejectedMessage] = []
-    private var droppedDenials = 0
+    /// What changes while the hub runs: the ring (reloads) and the refusals not yet audited.
+    private struct Mutable {
+        var ring: KeyRing
+        var denials: [RejectedMessage] = []
+        var droppedDenials = 0
+    }
+
+    private let mutable: Mutex<Mutable>
 
     /// Loads the key ring from `keysDirectory`.
     /// - Throws: ``KeyRing/Error`` naming the bad file.
@@ -47,7 +52,7 @@ public final class HubSecurity: @unchecked Sendable {
         self.keysDirectory = keysDirectory
         self.roster = Set(roster.map(\.id))
         self.reloadInterval = reloadInterval
-        ring = try KeyRing.load(directory: keysDirectory, roster: self.roster)
+        mutable = Mutex(Mutable(ring: try KeyRing.load(directory: keysDirectory, roster: self.roster)))
     }
 
     /// A fixed ring (tests, embedding).
@@ -57,15 +62,15 @@ public final class HubSecurity: @unchecked Sendable {
         keysDirectory = nil
         roster = []
         self.reloadInterval = reloadInterval
-        self.ring = ring
+        mutable = Mutex(Mutable(ring: ring))
     }
 
     /// The current ring.
-    public var keyRing: KeyRing { lock.withLock { ring } }
+    public var keyRing: KeyRing { mutable.withLock { $0.ring } }
 
     /// Replaces the ring (a fixed-ring hub's rotation and revocation).
     public func replace(_ ring: KeyRing) {
-        lock.withLock { self.ring = ring }
+        mutable.withLock { $0.ring = ring }
     }
 
     /// Re-reads ``keysDirectory``. Keeps the current ring when the directory is unusable (a
@@ -75,9 +80,9 @@ public final class HubSecurity: @unchecked Sendable {
         guard let keysDirectory else { return .success(false) }
         do {
             let fresh = try KeyRing.load(directory: keysDirectory, roster: roster)
-            return .success(lock.withLock {
-                defer { ring = fresh }
-                return ring != fresh
+            return .success(mutable.withLock { state in
+                defer { state.ring = fresh }
+                return state.ring != fresh
             })
         } catch {
             return .failure(error)
@@ -87,7 +92,7 @@ public final class HubSecurity: @unchecked Sendable {
     /// Whether a connection authenticated as `party` with `keyZ85` is still authorized.
     func isCurrent(key keyZ85: String?, party: String) -> Bool {
         guard let keyZ85 else { return false }
-        return lock.withLock { ring.party(for: keyZ85)?.rawValue == party }
+        return mutable.withLock { $0.ring.party(for: keyZ85)?.rawValue == party }
     }
 
     /// The ZAP decision: only CURVE, only on the hub's domains, only known keys; a read-only
@@ -100,7 +105,7 @@ public final class HubSecurity: @unchecked Sendable {
         guard request.mechanism == "CURVE", let key = request.clientKeyZ85 else {
             return deny(request, "\(request.mechanism.prefix(10)) mechanism refused; CURVE is required")
         }
-        let (party, subscriber) = lock.withLock { (ring.party(for: key), ring.subscriber(for: key)) }
+        let (party, subscriber) = mutable.withLock { ($0.ring.party(for: key), $0.ring.subscriber(for: key)) }
         if let party {
             return .allow(userId: party.rawValue, metadata: [HubSecurity.keyProperty: key])
         }
@@ -115,13 +120,13 @@ public final class HubSecurity: @unchecked Sendable {
 
     private func deny(_ request: ZAPRequest, _ reason: String) -> ZAPDecision {
         let text = "\(reason) from \(request.address.isEmpty ? "an unknown address" : request.address)"
-        lock.withLock {
-            if denials.count < HubSecurity.maxPendingDenials {
-                denials.append(RejectedMessage(
+        mutable.withLock { state in
+            if state.denials.count < HubSecurity.maxPendingDenials {
+                state.denials.append(RejectedMessage(
                     sender: nil, sequence: nil, type: "ZAP", code: HubSecurity.notAuthenticated,
                     reason: "connection refused: \(text)", receivedAt: Date(), consumesSequence: false))
             } else {
-                droppedDenials += 1
+                state.droppedDenials += 1
             }
         }
         return .deny(status: 400, text: reason)
@@ -129,12 +134,12 @@ public final class HubSecurity: @unchecked Sendable {
 
     /// Takes the refused connections not yet audited, and how many were over the limit.
     func takeDenials() -> (denials: [RejectedMessage], dropped: Int) {
-        lock.withLock {
+        mutable.withLock { state in
             defer {
-                denials = []
-                droppedDenials = 0
+                state.denials = []
+                state.droppedDenials = 0
             }
-            return (denials, droppedDenials)
+            return (state.denials, state.droppedDenials)
         }
     }
 

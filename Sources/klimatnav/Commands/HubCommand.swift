@@ -32,7 +32,7 @@ struct HubCommand: AsyncParsableCommand {
     var playbook: String?
 
     @Option(help: "Commit durability: full (survives power loss) or normal (faster).")
-    var durability: String = "full"
+    var durability: HubStore.Durability = .full
 
     @Option(help: "Directory of authorized public keys (<party-id>.pub; NAME.subscriber.pub for a read-only dashboard): turns on CURVE.")
     var keys: String?
@@ -47,9 +47,6 @@ struct HubCommand: AsyncParsableCommand {
 
     func validate() throws {
         if bind.isEmpty { throw ValidationError("give at least one --bind ENDPOINT, for example --bind tcp://*:5555") }
-        guard HubStore.Durability(rawValue: durability) != nil else {
-            throw ValidationError("--durability must be 'full' or 'normal', found '\(durability)'")
-        }
         try HubSecurityOptions.validate(keys: keys, secretKey: secretKey, insecure: insecure, endpoints: bind + publish)
     }
 
@@ -57,7 +54,6 @@ struct HubCommand: AsyncParsableCommand {
         let logger = logging.logger("klimatnav.hub")
         let book = try PlaybookSource.load(playbook)
         let context = try ZeroMQContext()
-        let durability = HubStore.Durability(rawValue: durability) ?? .full
         var options = HubOptions(
             bind: bind, publish: publish, roster: book.parties,
             durability: durability, responses: book.quoting(try PlaybookSource.responses()))

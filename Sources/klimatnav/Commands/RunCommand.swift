@@ -28,7 +28,7 @@ struct RunCommand: AsyncParsableCommand {
     var db: String = "klimatnav.db"
 
     @Option(help: "Commit durability: full (survives power loss) or normal (faster).")
-    var durability: String = "full"
+    var durability: HubStore.Durability = .full
 
     @Option(help: ArgumentHelp("Run a synthetic national playbook of this scale instead (tests, benchmarks).", visibility: .hidden))
     var syntheticScale: Int?
@@ -38,17 +38,11 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
-    func validate() throws {
-        guard HubStore.Durability(rawValue: durability) != nil else {
-            throw ValidationError("--durability must be 'full' or 'normal', found '\(durability)'")
-        }
-    }
-
     func run() async throws {
         let book = try syntheticScale.map { SyntheticPlaybook.generate(seed: 1, scale: $0) } ?? PlaybookSource.load(playbook)
         let stop = StopRequest()
         var runner = PlaybookRunner(
-            playbook: book, databasePath: db, durability: HubStore.Durability(rawValue: durability) ?? .full,
+            playbook: book, databasePath: db, durability: durability,
             responses: book.quoting(try PlaybookSource.responses()), logger: logging.logger("klimatnav.run"), stop: stop)
         runner.onSending = { count in
             FileHandle.standardError.write(Data("klimatnav: sending \(count) messages from \(book.parties.count) parties (Ctrl-C stops cleanly)\n".utf8))
