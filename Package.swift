@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // C shim over the system libzmq (Debian: libzmq3-dev).
@@ -24,7 +25,9 @@ let package = Package(
         // glibc's malloc.h (mallopt), for the hub process's malloc arena cap.
         .systemLibrary(name: "CMalloc"),
         // A safe Swift layer over libzmq. Knows nothing of climate.
-        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], exclude: ["README.md"]),
+        .target(
+            name: "ZeroMQ", dependencies: ["CZeroMQ", .product(name: "DequeModule", package: "swift-collections")],
+            exclude: ["README.md"]),
         // Pure core: domain model and gap rules. No I/O.
         .target(name: "KlimatnavCore"),
         // Wire protocol v1 codec (Protocols/klimatnav-wire-v1.md). Pure.

@@ -1,4 +1,5 @@
 import CZeroMQ
+import DequeModule
 import Synchronization
 
 /// The state an ``AsyncSocket`` shares between async callers and its I/O thread.
@@ -45,7 +46,7 @@ final class AsyncSocketCore: Sendable {
         var outbound: [Outbound] = []
         var sendWaiters: [UInt64: CheckedContinuation<Void, any Error>] = [:]
         var lastWaiterId: UInt64 = 0
-        var inbound = Queue<[ReceivedMessage]>()
+        var inbound = Deque<[ReceivedMessage]>()
         var inboundCount = 0
         /// The parked consumer: resumed with `true` to look at the queue again, `false` when
         /// its task was cancelled. Batches always go through ``inbound``, so the I/O thread
@@ -173,13 +174,13 @@ final class AsyncSocketCore: Sendable {
     }
 
     private func takeLocked(_ state: inout State) -> Take {
-        if var batch = state.inbound.pop() {
+        if var batch = state.inbound.popFirst() {
             // Batches that queued up while the consumer was busy go out as one (up to
             // `maxBatchSize`): a slow consumer then gets fewer, larger batches (for the hub,
             // fewer and larger group commits) instead of falling further behind.
             while let next = state.inbound.first, batch.count + next.count <= configuration.maxBatchSize {
                 batch += next
-                _ = state.inbound.pop()
+                _ = state.inbound.popFirst()
             }
             state.inboundCount -= batch.count
             if state.readingPaused && state.inboundCount <= configuration.receiveBufferLimit / 2 {
@@ -236,7 +237,7 @@ final class AsyncSocketCore: Sendable {
     func deliver(_ batch: inout [ReceivedMessage]) -> Bool {
         let (waiter, paused) = state.withLock { state -> (CheckedContinuation<Bool, Never>?, Bool) in
             state.inboundCount += batch.count
-            state.inbound.push(batch)
+            state.inbound.append(batch)
             batch = []
             if state.inboundCount >= configuration.receiveBufferLimit { state.readingPaused = true }
             defer { state.receiveWaiter = nil }
