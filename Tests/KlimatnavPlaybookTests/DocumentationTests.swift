@@ -16,6 +16,18 @@ import Testing
         #expect(playbook.schedule().count == 5 + 2 + 1 + 2 + 1)
     }
 
+    /// Every source file docs/ARCHITECTURE.md names exists: the data path stays true when
+    /// files move.
+    @Test func architectureNamesFilesThatExist() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("docs/ARCHITECTURE.md"), encoding: .utf8)
+        let named = text.split(separator: "`").filter { $0.hasSuffix(".swift") && $0.contains("/") }.map(String.init)
+        #expect(named.count >= 20)
+        let missing = named.filter { path in
+            !["Sources/", "Tests/", ""].contains { FileManager.default.fileExists(atPath: Self.root.appendingPathComponent($0 + path).path) }
+        }
+        #expect(missing.isEmpty, "docs/ARCHITECTURE.md names files that do not exist: \(missing)")
+    }
+
     /// Every playbook under Playbooks/ (other than responses.yaml) loads.
     @Test func shippedPlaybooksLoad() throws {
         let directory = Self.root.appendingPathComponent("Playbooks")
