@@ -48,6 +48,18 @@ import Testing
         #expect(again.stdout.contains("New since last read (0)"), "second read: \(again.stdout)")
         #expect(again.stdout.contains(gapID), "still open: \(again.stdout)")
 
+        // The regional hub's replica reads as a hub's database does.
+        _ = try await nodes.poll("the gap in STUNS's replica", nodes.db("stuns")) { store in
+            try await store.gaps().first { $0.gap.id == gapID }
+        }
+        let replicaGaps = try await Klimatnav.run(["gaps", "--db", nodes.db("stuns"), "--party", "uppsala", "--format", "json"])
+        #expect(replicaGaps.status == 0 && replicaGaps.stdout.contains(gapID), "gaps on the replica: \(replicaGaps.stdout) \(replicaGaps.stderr)")
+        let report = try await Klimatnav.run(["report", "--db", nodes.db("stuns"), "--out", nodes.scratch.path("stuns-report"), "--lang", "en"])
+        #expect(report.status == 0, "report on the replica: \(report.stderr)")
+        // Only the node's user reaches its socket.
+        let socket = try FileManager.default.attributesOfItem(atPath: nodes.db("uppsala") + ".node/say.ipc")
+        #expect(socket[.posixPermissions] as? Int == 0o600)
+
         // The hub crashes; Uppsala says something meanwhile; the hub comes back.
         await nodes.killHub()
         let summary = "Klimatnav test: heat plan started"

@@ -1,13 +1,15 @@
 import Foundation
 import Synchronization
 
-/// Waits for the hub's answer to one message, but no longer than a deadline: the message stays
-/// in the outbox either way (a late answer is still recorded there).
+/// Waits for something, but no longer than a deadline: for the hub's answer to one message
+/// (it stays in the outbox either way; a late answer is still recorded there), or for the
+/// first WELCOME.
 enum AnswerWait {
-    static func answer(of sequence: UInt64, on link: PartyLink, within wait: Duration) async -> Delivery? {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Delivery?, Never>) in
+    /// The value of `body`, or `nil` when `wait` passes first (`body` goes on in the background).
+    static func within<T: Sendable>(_ wait: Duration, _ body: @escaping @Sendable () async -> T?) async -> T? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
             let once = Once(continuation)
-            Task { once.resume(await link.outcome(of: sequence)) }
+            Task { once.resume(await body()) }
             Task {
                 try? await Task.sleep(for: wait)
                 once.resume(nil)
@@ -16,12 +18,12 @@ enum AnswerWait {
     }
 
     /// Resumes a continuation the first time only.
-    final class Once: Sendable {
-        let continuation: Mutex<CheckedContinuation<Delivery?, Never>?>
+    final class Once<T: Sendable>: Sendable {
+        let continuation: Mutex<CheckedContinuation<T?, Never>?>
 
-        init(_ continuation: CheckedContinuation<Delivery?, Never>) { self.continuation = Mutex(continuation) }
+        init(_ continuation: CheckedContinuation<T?, Never>) { self.continuation = Mutex(continuation) }
 
-        func resume(_ value: Delivery?) {
+        func resume(_ value: T?) {
             continuation.withLock { stored in
                 stored?.resume(returning: value)
                 stored = nil

@@ -112,6 +112,10 @@ public final class PartyService: Service, Sendable {
         } catch {
             return LocalAnswer(outcome: .invalid, errors: error.messages)
         }
+        // Numbered after the hub's WELCOME when it comes in time: the hub then says which
+        // number comes next, even if another sender (a one-shot `node`) used this party's.
+        let wait = Duration.milliseconds(max(0, request.waitMs))
+        _ = await AnswerWait.within(wait) { [link] in (try? await link.hello()).map { true } }
         let sequence: UInt64
         do {
             sequence = try await link.submit(event)
@@ -119,7 +123,7 @@ public final class PartyService: Service, Sendable {
             return LocalAnswer(outcome: .invalid, errors: ["the node could not write the message to its outbox \(options.paths.outbox): \(error)"])
         }
         logger.info("\(options.party): '\(request.message)' queued as message \(sequence)")
-        switch await AnswerWait.answer(of: sequence, on: link, within: .milliseconds(max(0, request.waitMs))) {
+        switch await AnswerWait.within(wait, { [link] in await link.outcome(of: sequence) }) {
         case .acknowledged(_, let stateSequence)?:
             return LocalAnswer(outcome: .accepted, sequence: sequence, stateSequence: stateSequence)
         case .refused(_, let code, let reason)?:
