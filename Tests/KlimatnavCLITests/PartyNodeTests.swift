@@ -127,4 +127,29 @@ import Testing
         #expect(try await nodes.hubRows("formas", "barrier.report", containing: "") == 0)
         await nodes.stop()
     }
+
+    /// CURVE as for the one-shot node: the link and the replica's feed both use the party's key.
+    @Test func aLongLivedNodeWithItsKeyTalksToACURVEHub() async throws {
+        var nodes = try PartyNodes()
+        defer { nodes.abandon() }
+        let keys = nodes.scratch.path("keys")
+        let authorized = nodes.scratch.path("authorized")
+        try FileManager.default.createDirectory(atPath: authorized, withIntermediateDirectories: true)
+        _ = try await Klimatnav.run(["keys", "generate", "--party", "lund", "--dir", keys])
+        _ = try await Klimatnav.run(["keys", "generate", "--hub", "--dir", keys])
+        try FileManager.default.copyItem(atPath: keys + "/lund.pub", toPath: authorized + "/lund.pub")
+        nodes.hubArguments = ["--keys", authorized, "--secret-key", keys + "/hub.key"]
+        nodes.nodeArguments["lund"] = ["--key", keys + "/lund.key", "--hub-key", keys + "/hub.pub"]
+        try await nodes.startHub()
+        try await nodes.startNode("lund")
+        _ = try await nodes.poll("Lund's replica over CURVE", nodes.db("lund")) { store in
+            try await store.parties().isEmpty ? nil : true
+        }
+        let said = try await nodes.say(["claim", "--db", nodes.db("lund"), "--topic", "heat-planning"])
+        #expect(said.stdout.hasPrefix("accepted"), "\(said.stdout) \(said.stderr)")
+        _ = try await nodes.poll("the claim in Lund's replica", nodes.db("lund")) { store in
+            try await store.currentState().claims.contains { $0.party == "lund" && $0.topic == "heat-planning" } ? true : nil
+        }
+        await nodes.stop()
+    }
 }

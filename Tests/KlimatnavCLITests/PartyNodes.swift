@@ -11,6 +11,9 @@ struct PartyNodes {
     var publisher = "tcp://127.0.0.1:*"
     var hub: Process?
     var nodes: [String: Process] = [:]
+    /// Extra arguments: the hub's (CURVE keys) and each node's (its key and the hub's).
+    var hubArguments: [String] = []
+    var nodeArguments: [String: [String]] = [:]
 
     init() throws { scratch = try Scratch() }
 
@@ -19,7 +22,7 @@ struct PartyNodes {
 
     /// Starts the hub; the first start picks free ports, a restart binds the same ones.
     mutating func startHub() async throws {
-        let (process, banner) = try await Klimatnav.start(["hub", "--bind", router, "--publish", publisher, "--db", hubDB])
+        let (process, banner) = try await Klimatnav.start(["hub", "--bind", router, "--publish", publisher, "--db", hubDB] + hubArguments)
         let endpoints = banner.matches(of: /tcp:\/\/127\.0\.0\.1:\d+/).map { String($0.output) }
         try #require(endpoints.count == 2, "hub banner: \(banner)")
         router = endpoints[0]
@@ -38,7 +41,7 @@ struct PartyNodes {
     mutating func startNode(_ party: String) async throws {
         let (process, banner) = try await Klimatnav.start([
             "node", "--party", party, "--connect", router, "--subscribe", publisher, "--db", db(party), "--lang", "en",
-        ])
+        ] + nodeArguments[party, default: []])
         #expect(banner.hasPrefix("node \(party) up"), "node banner: \(banner)")
         nodes[party] = process
     }
