@@ -152,4 +152,39 @@ import Testing
         }
         await nodes.stop()
     }
+
+    /// Issue 15 item 3: the node turns each change of the party's own file into messages;
+    /// nothing is sent from an invalid file.
+    @Test func theNodeSendsWhatChangedInThePartysOwnFile() async throws {
+        var nodes = try PartyNodes()
+        defer { nodes.abandon() }
+        let file = nodes.scratch.path("lund.yaml")
+        let goal = { (year: Int) in
+            "goals:\n  - { id: lund.test-goal, party: lund, reductionPercent: 50, baseYear: 1990, targetYear: \(year) }\n"
+        }
+        try (goal(2030) + "claims:\n  - { party: lund, topic: heat-planning }\n").write(toFile: file, atomically: true, encoding: .utf8)
+        nodes.nodeArguments["lund"] = ["--party-file", file]
+        try await nodes.startHub()
+        try await nodes.startNode("lund")
+        let first = try await nodes.line(from: "lund", containing: "party file")
+        #expect(first.hasSuffix("2 new, 0 changed, 0 withdrawn: queued for the hub"), "\(first)")
+        _ = try await nodes.poll("the claim in the hub", nodes.hubDB) { _ in
+            try await nodes.hubRows("lund", "responsibility.claim", containing: "heat-planning") == 1 ? true : nil
+        }
+        try goal(2028).write(toFile: file, atomically: true, encoding: .utf8)
+        let second = try await nodes.line(from: "lund", containing: "party file")
+        #expect(second.hasSuffix("0 new, 1 changed, 1 withdrawn: queued for the hub"), "\(second)")
+        _ = try await nodes.poll("the release in the hub", nodes.hubDB) { _ in
+            try await nodes.hubRows("lund", "responsibility.release", containing: "heat-planning") == 1 ? true : nil
+        }
+        try (goal(2028) + "  - { id: lund.bad, party: lund, reductionPercent: 50, baseYear: 1990, targetYear: 1800 }\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let error = try await nodes.line(from: "lund", containing: "error:")
+        #expect(error.contains("expected a year in 1900-2200 for 'targetYear', found 1800"), "\(error)")
+        let refused = try await nodes.line(from: "lund", containing: "party file")
+        #expect(refused.hasSuffix("1 error; nothing sent"), "\(refused)")
+        #expect(try await nodes.hubRows("lund", "goal", containing: "lund.bad") == 0)
+        #expect(try await nodes.hubRows("lund", "goal", containing: "lund.test-goal") == 2)
+        await nodes.stop()
+    }
 }

@@ -67,6 +67,26 @@ struct PartyNodes {
         scratch.remove()
     }
 
+    /// The first line the node of `party` prints from now on that contains `text` (read on a
+    /// thread of its own; the test's time limit bounds the wait).
+    func line(from party: String, containing text: String) async throws -> String {
+        let pipe = try #require(nodes[party]?.standardOutput as? Pipe)
+        return await withCheckedContinuation { continuation in
+            Thread {
+                var line = Data()
+                while true {
+                    let byte = pipe.fileHandleForReading.readData(ofLength: 1)
+                    if byte.isEmpty { break }
+                    if byte != Data("\n".utf8) { line.append(byte); continue }
+                    let text2 = String(decoding: line, as: UTF8.self)
+                    if text2.contains(text) { return continuation.resume(returning: text2) }
+                    line = Data()
+                }
+                continuation.resume(returning: "(the node ended without printing '\(text)')")
+            }.start()
+        }
+    }
+
     static func waitForExit(_ process: Process) async {
         await withCheckedContinuation { continuation in
             Thread {

@@ -22,6 +22,9 @@ public final class PartyService: Service, Sendable {
         public var link = LinkOptions()
         /// Called for each gap that names the party as it opens, changes or closes.
         public var onGap: @Sendable (GapEvent, WorldState) -> Void = { _, _ in }
+        /// The party's own file to watch (``PartyFileWatcher``), and where its notes go.
+        public var partyFile: String? = nil
+        public var onNote: @Sendable (String) -> Void = { _ in }
 
         public init(party: PartyID, hub: String, publisher: String, paths: NodePaths, curve: CurveClient? = nil) {
             self.party = party
@@ -37,6 +40,7 @@ public final class PartyService: Service, Sendable {
     let link: PartyLink
     let feed: StateFeed
     let handOver: LocalHandOver
+    let fileChanges: FileChanges?
     let logger: Logger
     /// The state the replica database held at start: what `say` is checked against until the
     /// first snapshot arrives.
@@ -61,6 +65,7 @@ public final class PartyService: Service, Sendable {
                 context: context, party: options.party, endpoint: options.hub, options: linkOptions, logger: logger, curve: options.curve)
             feed = try StateFeed(context: context, endpoint: options.publisher, link: link, logger: logger, curve: options.curve)
             handOver = try LocalHandOver(context: context, paths: options.paths, logger: logger)
+            fileChanges = options.partyFile.map { FileChanges(path: $0) }
         } catch {
             store.releaseLock()
             throw error
@@ -76,6 +81,13 @@ public final class PartyService: Service, Sendable {
                 group.addTask { await writer.run(stopped: { self.stopped.withLock { $0 } }) }
                 group.addTask { await self.handOver.run { await self.handle($0) } }
                 group.addTask { try? await self.link.hello() }
+                if let changes = self.fileChanges, let file = self.options.partyFile {
+                    let watcher = PartyFileWatcher(
+                        path: file, paths: self.options.paths, party: self.options.party, link: self.link, logger: self.logger,
+                        report: self.options.onNote, state: { await self.knownState() },
+                        ready: { if self.stored.parties.isEmpty { await self.feed.waitFor(stateSequence: 1) } })
+                    group.addTask { await watcher.run(changes) }
+                }
             }
         } onGracefulShutdown: {
             self.shutdown()
@@ -91,6 +103,7 @@ public final class PartyService: Service, Sendable {
         }
         guard !already else { return }
         handOver.close()
+        fileChanges?.cancel()
         Task { [feed, link] in
             await feed.close()
             await link.close()
@@ -100,11 +113,16 @@ public final class PartyService: Service, Sendable {
     /// Gives up the replica database (after ``run()`` returned).
     public func release() { store.releaseLock() }
 
+    /// The replica's state, or before its first snapshot what the database held at start.
+    func knownState() async -> WorldState {
+        let replica = await feed.replica
+        return replica.needsSnapshot ? stored : replica.state
+    }
+
     /// Checks `request` as the playbook loader would, against the replica, queues it in the
     /// durable outbox and waits a while for the hub's answer.
     func handle(_ request: LocalRequest) async -> LocalAnswer {
-        let replica = await feed.replica
-        let state = replica.needsSnapshot ? stored : replica.state
+        let state = await knownState()
         let event: DomainEvent
         do {
             event = try PlaybookLoader.message(

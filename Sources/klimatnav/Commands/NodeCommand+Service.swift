@@ -20,6 +20,8 @@ extension NodeCommand {
                 party: id, hub: connect, publisher: publisher, paths: paths, curve: try HubSecurityOptions.client(key: key, hubKey: hubKey))
             let catalogue = Catalogue(lang ?? .fromEnvironment())
             options.onGap = { event, state in emit(Self.gapLine(event, state: state, party: id, catalogue)) }
+            options.partyFile = partyFile
+            options.onNote = { emit($0) }
             service = try await PartyService(context: context, options: options, logger: logger)
         } catch {
             await context.shutdownAndWait()

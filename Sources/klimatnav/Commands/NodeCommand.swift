@@ -51,6 +51,9 @@ struct NodeCommand: AsyncParsableCommand {
     @Option(help: "With --db: the hub's PUB endpoint (its --publish), for the replica.")
     var subscribe: String?
 
+    @Option(name: .customLong("party-file"), help: "With --db: your party's own file (goals, commitments, claims, barriers as in a playbook); each change is sent.")
+    var partyFile: String?
+
     @Option(help: "With --db: language of the gap lines it logs, sv or en (default: from LANG).")
     var lang: Language?
 
@@ -61,8 +64,8 @@ struct NodeCommand: AsyncParsableCommand {
             if playbook != nil { throw ValidationError("--db runs a long-lived node and --playbook a one-shot sender: give one of them") }
             if outbox != nil { throw ValidationError("--outbox is for the one-shot sender; a long-lived node keeps its outbox in --db's PATH.node/outbox.db") }
             if subscribe == nil { throw ValidationError("--db needs --subscribe EP, the hub's PUB endpoint (its --publish), for the replica") }
-        } else if subscribe != nil || lang != nil {
-            throw ValidationError("--subscribe and --lang are for a long-lived node: give --db PATH too")
+        } else if subscribe != nil || lang != nil || partyFile != nil {
+            throw ValidationError("--subscribe, --party-file and --lang are for a long-lived node: give --db PATH too")
         }
         guard PartyID(party) != nil else {
             throw ValidationError("'\(party)' is not a party id (lowercase ASCII letters, digits, '-')")
