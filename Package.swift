@@ -131,7 +131,7 @@ let package = Package(
             dependencies: ["KlimatnavReport", "KlimatnavCore", "KlimatnavStore", "KlimatnavNode", "KlimatnavPlaybook", .product(name: "Logging", package: "swift-log")]
         ),
         // Runs the built `klimatnav` binary as a user would (one and several processes).
-        .testTarget(name: "KlimatnavCLITests", dependencies: ["klimatnav", "KlimatnavCore"]),
+        .testTarget(name: "KlimatnavCLITests", dependencies: ["klimatnav", "KlimatnavCore", "KlimatnavStore"]),
         .testTarget(
             name: "KlimatnavDashboardTests",
             dependencies: [

@@ -51,12 +51,7 @@ extension HubStore {
     public func gaps(includeResolved: Bool = false) async throws(StoreError) -> [GapRecord] {
         try await read("read gaps") { db in
             let filter = includeResolved ? "" : "WHERE status = 'open'"
-            return try Row.fetchAll(db, sql: "SELECT * FROM gap \(filter)").map { row in
-                GapRecord(
-                    gap: try JSONCoding.decode(Gap.self, from: row["json"]), status: row["status"],
-                    openedAt: Date(timeIntervalSince1970: row["openedAt"]),
-                    resolvedAt: (row["resolvedAt"] as Double?).map(Date.init(timeIntervalSince1970:)))
-            }.sorted { ($0.gap.kind, $0.gap.id) < ($1.gap.kind, $1.gap.id) }
+            return try Row.fetchAll(db, sql: "SELECT * FROM gap \(filter)").map(Self.gapRecord).sorted { ($0.gap.kind, $0.gap.id) < ($1.gap.kind, $1.gap.id) }
         }
     }
 

@@ -73,9 +73,9 @@ extension Hub {
                 return
             }
             sessions.touch(routingID, at: now)
-            let kind = ledger.roster[partyID]?.kind
-            guard kind == .regionalHub || kind == .coordinator else {
-                let nack = Nack(sequence: 0, code: .notAuthorized, reason: "only regional hubs and the coordinator may ask for snapshots")
+            guard let kind = ledger.roster[partyID]?.kind, options.snapshotKinds.contains(kind) else {
+                let kinds = options.snapshotKinds.map(\.rawValue).sorted().joined(separator: ", ")
+                let nack = Nack(sequence: 0, code: .notAuthorized, reason: "only parties of kind \(kinds) may ask for snapshots on this hub")
                 pending.replies.append((routingID, .now(.nack(nack))))
                 return
             }

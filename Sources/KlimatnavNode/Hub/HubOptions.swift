@@ -31,6 +31,9 @@ public struct HubOptions: Sendable {
     /// CURVE and ZAP for both sockets (``HubSecurity``); `nil` is insecure mode: identities
     /// come from HELLO.
     public var security: HubSecurity? = nil
+    /// The kinds of party that may ask for a SNAPSHOT (protocol section 11.3). `klimatnav hub`
+    /// allows every kind, so each party's long-lived node keeps a replica.
+    public var snapshotKinds: Set<PartyKind> = [.regionalHub, .coordinator]
 
     public init(
         bind: [String], publish: [String] = [], roster: [Party], durability: HubStore.Durability = .full,

@@ -48,6 +48,11 @@ extension PartyLink {
             welcomeWaiters = []
             // Whatever is unanswered goes again; the hub answers duplicates as the first time.
             await resend(outbox.all(now: Date()))
+            // A snapshot asked for before the hub went away is asked for again (a long-lived
+            // node's replica would otherwise wait for it forever).
+            if !snapshotWaiters.isEmpty, let frames = try? WireCodec.encode(.snapshotRequest(SnapshotRequest(knownStateSequence: 0))) {
+                try? await socket.send(Message(frames))
+            }
         case .ack(let ack):
             answered(ack.sequence, .acknowledged(sequence: ack.sequence, stateSequence: ack.stateSequence))
         case .nack(let nack):

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KlimatnavCore
 import KlimatnavNode
 import KlimatnavPlaybook
 import KlimatnavStore
@@ -58,6 +59,8 @@ struct HubCommand: AsyncParsableCommand {
             bind: bind, publish: publish, roster: book.parties,
             durability: durability, responses: book.quoting(try PlaybookSource.responses()))
         options.referenceGoals = book.referenceGoals
+        // Every party's long-lived node (`klimatnav node` without --playbook) keeps a replica.
+        options.snapshotKinds = Set(PartyKind.allCases)
         options.security = try HubSecurityOptions.load(keys: keys, secretKey: secretKey, roster: book.parties)
         let hub: Hub
         do {

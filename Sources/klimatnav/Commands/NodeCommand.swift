@@ -3,6 +3,7 @@ import Foundation
 import KlimatnavCore
 import KlimatnavNode
 import KlimatnavPlaybook
+import KlimatnavReport
 import KlimatnavStore
 import Logging
 import ZeroMQ
@@ -11,11 +12,14 @@ import ZeroMQ
 struct NodeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "node",
-        abstract: "Run one party's node: send its messages from a playbook to a hub, then exit.",
+        abstract: "Run one party's node: with --db, a long-lived node; otherwise send a playbook's messages and exit.",
         discussion: """
-            Sends every message the playbook schedules for --party (for the coordinator, also those \
-            of the reference levels it speaks for), waits until the hub has answered each, prints \
-            a one-line summary and exits 0 (1 if any message was refused).
+            With --db PATH and --subscribe EP the node stays up until Ctrl-C or SIGTERM: it keeps a \
+            replica of the hub's shared state in PATH (read it with gaps, report, serve and inbox), \
+            its durable outbox in PATH.node/, and takes facts from `klimatnav say --db PATH`. \
+            Without --db it sends every message the playbook schedules for --party (for the \
+            coordinator, also those of the reference levels it speaks for), waits until the hub has \
+            answered each, prints a one-line summary and exits 0 (1 if any message was refused).
             """)
 
     @Option(help: "The party id this node speaks for, for example goteborg.")
@@ -41,9 +45,28 @@ struct NodeCommand: AsyncParsableCommand {
         discussion: "Every message is written there before it is sent; run the node again with the same file after a crash and it resends what the hub had not answered, with the same sequence numbers, and skips what was already answered. Use one file per party and hub database."))
     var outbox: String?
 
+    @Option(help: "Run as a long-lived node with its replica database here (the outbox and the say socket go in PATH.node/).")
+    var db: String?
+
+    @Option(help: "With --db: the hub's PUB endpoint (its --publish), for the replica.")
+    var subscribe: String?
+
+    @Option(name: .customLong("party-file"), help: "With --db: your party's own file (goals, commitments, claims, barriers as in a playbook); each change is sent.")
+    var partyFile: String?
+
+    @Option(help: "With --db: language of the gap lines it logs, sv or en (default: from LANG).")
+    var lang: Language?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        if db != nil {
+            if playbook != nil { throw ValidationError("--db runs a long-lived node and --playbook a one-shot sender: give one of them") }
+            if outbox != nil { throw ValidationError("--outbox is for the one-shot sender; a long-lived node keeps its outbox in --db's PATH.node/outbox.db") }
+            if subscribe == nil { throw ValidationError("--db needs --subscribe EP, the hub's PUB endpoint (its --publish), for the replica") }
+        } else if subscribe != nil || lang != nil || partyFile != nil {
+            throw ValidationError("--subscribe, --party-file and --lang are for a long-lived node: give --db PATH too")
+        }
         guard PartyID(party) != nil else {
             throw ValidationError("'\(party)' is not a party id (lowercase ASCII letters, digits, '-')")
         }
@@ -51,6 +74,7 @@ struct NodeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let db, let subscribe { return try await runService(db: db, publisher: subscribe) }
         let logger = logging.logger("klimatnav.node.\(party)")
         let book = try PlaybookSource.load(playbook)
         guard let id = PartyID(party), let me = book.parties.first(where: { $0.id == id }) else {
