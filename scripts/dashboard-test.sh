@@ -78,10 +78,19 @@ SCENARIO_PORT=$(free_port)
 PIDS+=($!)
 wait_for_line "$WORK/serve-lund.txt" "dashboard at"
 
+# The Swedish national run (290 municipalities with their emissions), for the county and
+# municipality pages.
+SVERIGE_DB=$WORK/sverige.db
+"$KLIMATNAV_BIN" run sverige --db "$SVERIGE_DB" > "$WORK/run-sverige.txt"
+SVERIGE_PORT=$(free_port)
+"$KLIMATNAV_BIN" serve --db "$SVERIGE_DB" --http "127.0.0.1:$SVERIGE_PORT" > "$WORK/serve-sverige.txt" 2>&1 &
+PIDS+=($!)
+wait_for_line "$WORK/serve-sverige.txt" "dashboard at"
+
 mkdir -p "$SCREENSHOTS"
 "$VENV/bin/python" scripts/dashboard_browser.py \
     --url "http://127.0.0.1:$HTTP_PORT" --klimatnav "$KLIMATNAV_BIN" --db "$DB" \
     --router "tcp://127.0.0.1:$ROUTER_PORT" --live-playbook "$ROOT/scripts/dashboard-live.yaml" \
     --node-key "$WORK/node-keys/energimyndigheten.key" --hub-key "$WORK/hub-keys/hub.pub" \
     --hub-pid "$HUB_PID" --hub-command "$(printf '%q ' "${HUB_COMMAND[@]}")" --hub-log "$WORK/hub-again.txt" \
-    --scenario-url "http://127.0.0.1:$SCENARIO_PORT" --screenshots "$SCREENSHOTS"
+    --scenario-url "http://127.0.0.1:$SCENARIO_PORT" --sverige-url "http://127.0.0.1:$SVERIGE_PORT" --screenshots "$SCREENSHOTS"
