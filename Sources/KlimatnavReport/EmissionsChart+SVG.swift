@@ -3,8 +3,10 @@ import KlimatnavCore
 
 // Drawing ``EmissionsChart``: the SVG and the tables of its numbers.
 extension EmissionsChart {
-    static let width = 840.0, height = 420.0
-    static let left = 64.0, right = 250.0, top = 40.0, bottom = 48.0
+    static let width = 920.0, height = 420.0
+    static let left = 64.0, right = 310.0, top = 40.0, bottom = 48.0
+    /// Legend labels longer than this are cut with "…" (the tables below have them whole).
+    static let legendLength = 44
     static var plotWidth: Double { width - left - right }
     static var plotHeight: Double { height - top - bottom }
 
@@ -70,7 +72,8 @@ extension EmissionsChart {
         var ly = Self.top + 4
         let lx = Self.left + Self.plotWidth + 14
         func legend(_ label: String, _ swatch: String) {
-            out += "<g transform=\"translate(\(f(lx)) \(f(ly)))\">\(swatch)<text x=\"26\" y=\"4\">\(e(label))</text></g>\n"
+            let short = label.count > Self.legendLength ? label.prefix(Self.legendLength - 1) + "…" : label
+            out += "<g transform=\"translate(\(f(lx)) \(f(ly)))\">\(swatch)<text x=\"26\" y=\"4\">\(e(String(short)))</text></g>\n"
             ly += 16
         }
         for sector in sectors.reversed() {
