@@ -12,7 +12,10 @@
 # scripts/dashboard-live.yaml: Energimyndigheten claims a topic, which resolves a governance
 # gap) and checks the open page shows it without a reload; stops the hub and checks the "Live"
 # badge turns off, restarts it and checks the badge turns on again by itself; serves the
-# illustrative scenario (two closed revisions) too, for the revision diff; saves screenshots.
+# illustrative scenario (two closed revisions) too, for the revision diff; runs axe-core on every
+# page in both languages (zero WCAG A/AA violations) and checks keyboard access; plays
+# `run sverige` into a third database for the counties, a county and a municipality page with
+# its emissions chart; saves screenshots.
 # Exits non-zero on any failure.
 # Environment: KLIMATNAV_BIN (skip the build), SCRATCH (swift build --scratch-path, default
 # .build), SCREENSHOTS (default docs/screenshots), DASHBOARD_VENV (default /tmp/klimatnav-dashboard-venv).

@@ -122,7 +122,7 @@ def keyboard_check(driver, url):
 
 def sverige_checks(driver, base, screenshots):
     """The national overview, one county and one municipality of the `run sverige` database."""
-    load(driver, base + "/counties?lang=sv")
+    screenshot(driver, base + "/counties?lang=sv", screenshots + "/counties-sv.png")
     rows = driver.find_elements(By.CSS_SELECTOR, "#county-table tbody tr[data-county]")
     check(len(rows) == 21, f"the national overview lists the 21 counties ({len(rows)})")
     county = "/parties/vastra-gotalands-lan"
