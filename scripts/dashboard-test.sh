@@ -54,6 +54,8 @@ wait_for_line() {
 
 DB=$WORK/hub.db
 "$KLIMATNAV_BIN" run --db "$DB" > "$WORK/run.txt"
+# The HTML report of the seed, both languages, for the accessibility checks of the report.
+"$KLIMATNAV_BIN" report --db "$DB" --out "$WORK/report" > /dev/null
 # CURVE, as across machines (README "Several machines"): the hub's keys, Energimyndigheten's,
 # and a read-only subscriber key for the dashboard.
 "$KLIMATNAV_BIN" keys generate --hub --dir "$WORK/hub-keys" > /dev/null
@@ -85,6 +87,7 @@ wait_for_line "$WORK/serve-lund.txt" "dashboard at"
 # municipality pages.
 SVERIGE_DB=$WORK/sverige.db
 "$KLIMATNAV_BIN" run sverige --db "$SVERIGE_DB" > "$WORK/run-sverige.txt"
+"$KLIMATNAV_BIN" report --db "$SVERIGE_DB" --out "$WORK/report-sverige" --lang sv > /dev/null
 SVERIGE_PORT=$(free_port)
 "$KLIMATNAV_BIN" serve --db "$SVERIGE_DB" --http "127.0.0.1:$SVERIGE_PORT" > "$WORK/serve-sverige.txt" 2>&1 &
 PIDS+=($!)
@@ -96,4 +99,5 @@ mkdir -p "$SCREENSHOTS"
     --router "tcp://127.0.0.1:$ROUTER_PORT" --live-playbook "$ROOT/scripts/dashboard-live.yaml" \
     --node-key "$WORK/node-keys/energimyndigheten.key" --hub-key "$WORK/hub-keys/hub.pub" \
     --hub-pid "$HUB_PID" --hub-command "$(printf '%q ' "${HUB_COMMAND[@]}")" --hub-log "$WORK/hub-again.txt" \
-    --scenario-url "http://127.0.0.1:$SCENARIO_PORT" --sverige-url "http://127.0.0.1:$SVERIGE_PORT" --screenshots "$SCREENSHOTS"
+    --scenario-url "http://127.0.0.1:$SCENARIO_PORT" --sverige-url "http://127.0.0.1:$SVERIGE_PORT" \
+    --reports "$WORK/report" "$WORK/report-sverige" --screenshots "$SCREENSHOTS"

@@ -158,6 +158,7 @@ def main():
     for name in ["url", "klimatnav", "db", "router", "live-playbook", "scenario-url", "screenshots",
                  "node-key", "hub-key", "hub-pid", "hub-command", "hub-log", "sverige-url"]:
         parser.add_argument("--" + name, required=True)
+    parser.add_argument("--reports", nargs=2, required=True, help="the seed's report folder and the sverige report's (Swedish)")
     args = parser.parse_args()
     restarted = None
 
@@ -263,6 +264,13 @@ def main():
         check(driver.find_element(By.ID, "statement-link").get_attribute("href").endswith("/tillganglighet?lang=sv"),
               "the footer links to the accessibility statement")
         sverige_checks(driver, args.sverige_url, args.screenshots)
+        seed, sverige = args.reports
+        for name in ["klimatnav-report.sv.html", "klimatnav-report.en.html", "parties/stockholm.sv.html", "parties/stuns.en.html",
+                     "tillganglighet.html", "accessibility.html"]:
+            axe_check(driver, "file://" + os.path.join(seed, name))
+        for name in ["parties/goteborg.sv.html", "parties/vastra-gotalands-lan.sv.html"]:
+            axe_check(driver, "file://" + os.path.join(sverige, name))
+        check(driver.find_elements(By.CSS_SELECTOR, "svg.emissions desc"), "the report's county page has its chart with a description")
 
         # The contract revisions of the illustrative scenario and what changed from 2021 to 2022.
         screenshot(driver, args.scenario_url + "/revisions?lang=sv&from=2021&to=2022", args.screenshots + "/revisions-diff-sv.png")
