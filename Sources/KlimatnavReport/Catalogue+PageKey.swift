@@ -7,7 +7,7 @@ extension Catalogue {
     /// Every string key of the emission and accessibility pages.
     public enum PageKey: String, Sendable, Hashable, CaseIterable {
         case navCounties, countiesHeading, countiesIntro, countiesNone, countiesMethod
-        case colCounty, colMunicipalities, colWithPlan, colWithGoal, colOwnGoalsOnTrack, colNationalPath, colPace, colCarbonLawPace
+        case colCounty, colMunicipalities, colWithPlan, colWithAnyGoal, colWithGoal, colOwnGoalsOnTrack, colNationalPath, colPace, colCarbonLawPace
         case colMunicipality, colLatest, colObserved, colRequired, colOwnGoals, colPlan, colYearReached, colComparable, colPaceStatus, colNoGoal
         case countyMembers, countySummary, countyNoMembers, countyNoEmissions, countyChartNote
         case programmeHeading, programmeIntro, programmeNoGoal
@@ -69,6 +69,7 @@ extension Catalogue {
         case .colCounty: ("Län", "County")
         case .colMunicipalities: ("Kommuner", "Municipalities")
         case .colWithPlan: ("Med klimatplan", "With a climate plan")
+        case .colWithAnyGoal: ("Med mål", "With a goal")
         case .colWithGoal: ("Med jämförbart mål", "With a comparable goal")
         case .colOwnGoalsOnTrack: ("Följer egna mål", "On track for own goals")
         case .colNationalPath: ("Följer Sveriges mål", "On track for Sweden's goal")
@@ -85,7 +86,7 @@ extension Catalogue {
         case .colPaceStatus: ("Läge", "Status")
         case .colNoGoal: ("inget mål", "no goal")
         case .countyMembers: ("Kommunerna i {0}", "The municipalities of {0}")
-        case .countySummary: ("{0} av {1} kommuner minskar utsläppen tillräckligt snabbt för Sveriges mål. {2} av {3} kommuner med ett jämförbart mål följer sina egna mål. {4} av {1} har en klimatplan.", "{0} of {1} municipalities cut emissions fast enough for Sweden's goal. {2} of {3} municipalities with a comparable goal are on track for their own goals. {4} of {1} have a climate plan.")
+        case .countySummary: ("{0} av {1} kommuner minskar utsläppen tillräckligt snabbt för Sveriges mål. {2} av {3} kommuner med ett jämförbart mål följer sina egna mål. {4} av {1} har en klimatplan och {5} av {1} har minst ett känt mål.", "{0} of {1} municipalities cut emissions fast enough for Sweden's goal. {2} of {3} municipalities with a comparable goal are on track for their own goals. {4} of {1} have a climate plan and {5} of {1} have at least one known goal.")
         case .countyNoMembers: ("Inga kommuner är registrerade som medlemmar.", "No municipalities are registered as members.")
         case .countyNoEmissions: ("Det finns inga utsläppsuppgifter för medlemmarna, så takter och diagram saknas här.", "There are no emission figures for the members, so paces and charts are missing here.")
         case .countyChartNote: ("Diagrammet visar medlemmarnas sammanlagda utsläpp.", "The chart shows the members' emissions added together.")

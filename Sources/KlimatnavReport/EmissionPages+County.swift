@@ -37,7 +37,8 @@ extension EmissionPages {
     func countySummary(_ county: CountyPicture) -> String {
         c.format(
             .countySummary, c.integer(county.onTrackForNationalPath), c.integer(county.count), c.integer(county.onTrackForOwnGoals),
-            c.integer(county.withComparableGoal), c.integer(county.withClimatePlan))
+            c.integer(county.withComparableGoal), c.integer(county.withClimatePlan),
+            c.integer(county.municipalities.filter { !$0.goals.isEmpty }.count))
     }
 
     /// The members' emissions added together, by year and sector.

@@ -19,13 +19,14 @@ extension EmissionPages {
 
     /// One row per county and a row for the country.
     func countyTable() -> String {
-        let headers: [Catalogue.PageKey] = [.colCounty, .colMunicipalities, .colWithPlan, .colWithGoal, .colOwnGoalsOnTrack, .colNationalPath, .colPace, .colCarbonLawPace]
+        let headers: [Catalogue.PageKey] = [.colCounty, .colMunicipalities, .colWithPlan, .colWithAnyGoal, .colWithGoal, .colOwnGoalsOnTrack, .colNationalPath, .colPace, .colCarbonLawPace]
         var out = "<table class=\"counties\" id=\"county-table\"><thead><tr>" + headers.map { "<th scope=\"col\">\(e(c[$0]))</th>" }.joined() + "</tr></thead><tbody>"
         let counties = national.counties.sorted { $0.name.compare($1.name, locale: Locale(identifier: "sv_SE")) == .orderedAscending }
         for county in counties {
             out += "<tr data-county=\"\(e(county.party.rawValue))\"><th scope=\"row\">\(partyName(county.party))</th>"
             out += cells([
-                c.integer(county.count), c.integer(county.withClimatePlan), c.integer(county.withComparableGoal),
+                c.integer(county.count), c.integer(county.withClimatePlan),
+                c.integer(county.municipalities.filter { !$0.goals.isEmpty }.count), c.integer(county.withComparableGoal),
                 county.withComparableGoal == 0 ? "–" : "\(c.integer(county.onTrackForOwnGoals)) / \(c.integer(county.withComparableGoal))",
                 "\(c.integer(county.onTrackForNationalPath)) / \(c.integer(county.count))",
                 county.trend.map { c.pace($0.ratePercent) } ?? "–", c.integer(county.fallingAtCarbonLaw),
@@ -35,7 +36,7 @@ extension EmissionPages {
         let comparable = all.filter { $0.onTrackForOwnGoals != nil }.count
         out += "</tbody><tfoot><tr><th scope=\"row\">\(e(c.language == .sv ? "Sverige" : "Sweden"))</th>"
         out += cells([
-            c.integer(all.count), c.integer(all.filter(\.hasClimatePlan).count), c.integer(comparable),
+            c.integer(all.count), c.integer(all.filter(\.hasClimatePlan).count), c.integer(all.filter { !$0.goals.isEmpty }.count), c.integer(comparable),
             comparable == 0 ? "–" : "\(c.integer(all.filter { $0.onTrackForOwnGoals == true }.count)) / \(c.integer(comparable))",
             "\(c.integer(all.filter { $0.onTrackForNationalPath == true }.count)) / \(c.integer(all.count))", "",
             c.integer(all.filter { ($0.trend?.ratePercent ?? -.infinity) >= 7 }.count),

@@ -77,7 +77,9 @@ import Testing
         let onPath = pictures.filter { $0.onTrackForNationalPath == true }.count
         let plans = pictures.filter(\.hasClimatePlan).count
         #expect(html.contains("\(onPath) av 49 kommuner minskar utsläppen tillräckligt snabbt för Sveriges mål."))
-        #expect(html.contains("\(plans) av 49 har en klimatplan."))
+        let withGoal = pictures.filter { !model.state.goals(of: $0.party).isEmpty }.count
+        #expect(html.contains("\(plans) av 49 har en klimatplan och \(withGoal) av 49 har minst ett känt mål."))
+        #expect(withGoal == 1, "only Göteborg's goals are known in Västra Götaland")
     }
 
     @Test func nationalOverviewHasARowPerCountyAndTheContractCities() {
