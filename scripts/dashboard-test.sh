@@ -12,7 +12,10 @@
 # scripts/dashboard-live.yaml: Energimyndigheten claims a topic, which resolves a governance
 # gap) and checks the open page shows it without a reload; stops the hub and checks the "Live"
 # badge turns off, restarts it and checks the badge turns on again by itself; serves the
-# illustrative scenario (two closed revisions) too, for the revision diff; saves screenshots.
+# illustrative scenario (two closed revisions) too, for the revision diff; runs axe-core on every
+# page in both languages (zero WCAG A/AA violations) and checks keyboard access; plays
+# `run sverige` into a third database for the counties, a county and a municipality page with
+# its emissions chart; saves screenshots.
 # Exits non-zero on any failure.
 # Environment: KLIMATNAV_BIN (skip the build), SCRATCH (swift build --scratch-path, default
 # .build), SCREENSHOTS (default docs/screenshots), DASHBOARD_VENV (default /tmp/klimatnav-dashboard-venv).
@@ -51,6 +54,8 @@ wait_for_line() {
 
 DB=$WORK/hub.db
 "$KLIMATNAV_BIN" run --db "$DB" > "$WORK/run.txt"
+# The HTML report of the seed, both languages, for the accessibility checks of the report.
+"$KLIMATNAV_BIN" report --db "$DB" --out "$WORK/report" > /dev/null
 # CURVE, as across machines (README "Several machines"): the hub's keys, Energimyndigheten's,
 # and a read-only subscriber key for the dashboard.
 "$KLIMATNAV_BIN" keys generate --hub --dir "$WORK/hub-keys" > /dev/null
@@ -78,10 +83,21 @@ SCENARIO_PORT=$(free_port)
 PIDS+=($!)
 wait_for_line "$WORK/serve-lund.txt" "dashboard at"
 
+# The Swedish national run (290 municipalities with their emissions), for the county and
+# municipality pages.
+SVERIGE_DB=$WORK/sverige.db
+"$KLIMATNAV_BIN" run sverige --db "$SVERIGE_DB" > "$WORK/run-sverige.txt"
+"$KLIMATNAV_BIN" report --db "$SVERIGE_DB" --out "$WORK/report-sverige" --lang sv > /dev/null
+SVERIGE_PORT=$(free_port)
+"$KLIMATNAV_BIN" serve --db "$SVERIGE_DB" --http "127.0.0.1:$SVERIGE_PORT" > "$WORK/serve-sverige.txt" 2>&1 &
+PIDS+=($!)
+wait_for_line "$WORK/serve-sverige.txt" "dashboard at"
+
 mkdir -p "$SCREENSHOTS"
 "$VENV/bin/python" scripts/dashboard_browser.py \
     --url "http://127.0.0.1:$HTTP_PORT" --klimatnav "$KLIMATNAV_BIN" --db "$DB" \
     --router "tcp://127.0.0.1:$ROUTER_PORT" --live-playbook "$ROOT/scripts/dashboard-live.yaml" \
     --node-key "$WORK/node-keys/energimyndigheten.key" --hub-key "$WORK/hub-keys/hub.pub" \
     --hub-pid "$HUB_PID" --hub-command "$(printf '%q ' "${HUB_COMMAND[@]}")" --hub-log "$WORK/hub-again.txt" \
-    --scenario-url "http://127.0.0.1:$SCENARIO_PORT" --screenshots "$SCREENSHOTS"
+    --scenario-url "http://127.0.0.1:$SCENARIO_PORT" --sverige-url "http://127.0.0.1:$SVERIGE_PORT" \
+    --reports "$WORK/report" "$WORK/report-sverige" --screenshots "$SCREENSHOTS"

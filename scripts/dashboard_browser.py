@@ -15,9 +15,11 @@ import subprocess
 import sys
 import time
 
+from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 LIVE_GAP = "governance-gap:hydrogen-infrastructure:national"
@@ -66,11 +68,97 @@ def screenshot(driver, url, path, width=1280):
     print("wrote " + path)
 
 
+# axe-core's rule tags for WCAG 2.0 and 2.1, levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Every page of the dashboard (the seed database); each is checked in Swedish and English.
+AXE_PAGES = ["/", "/goals", "/gaps", "/gaps?kind=ambition-gap", "/barriers", "/parties", "/parties/stockholm",
+             "/parties/stuns", "/counties", "/revisions", "/tillganglighet", "/accessibility"]
+
+
+def load(driver, url):
+    driver.get(url)
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def axe_violations(driver):
+    """axe-core (shipped by axe-selenium-python) on the loaded page: its WCAG 2.x A/AA results."""
+    Axe(driver).inject()
+    driver.set_script_timeout(120)
+    results = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        # The tags this axe-core knows (3.1.1 has no wcag21a; its 2.1 AA rules are tagged wcag21aa).
+        "var known = {}; axe.getRules().forEach(function (r) { r.tags.forEach(function (t) { known[t] = true; }); });"
+        "axe.run(document, {runOnly: {type: 'tag', values: %s.filter(function (t) { return known[t]; })}})"
+        ".then(done, function (e) { done({error: String(e)}); });"
+        % json.dumps(AXE_TAGS))
+    return results
+
+
+def axe_check(driver, url):
+    """Zero WCAG 2.1 A/AA violations on the page at `url`."""
+    load(driver, url)
+    results = axe_violations(driver)
+    if "error" in results:
+        check(False, f"axe ran on {url}: {results['error']}")
+        return
+    violations = results["violations"]
+    details = "; ".join(f"{v['id']} x{len(v['nodes'])} e.g. {v['nodes'][0]['target']}: {v['help']}" for v in violations)
+    check(not violations, f"axe: {url} has no WCAG 2.1 A/AA violations ({len(results['passes'])} rules pass)"
+          + (": " + details if details else ""))
+
+
+def keyboard_check(driver, url):
+    """The first Tab reaches the skip link, which shows a visible focus ring and leads to <main>."""
+    load(driver, url)
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    active = driver.switch_to.active_element
+    check(active.get_attribute("class") == "skip", f"{url}: the first Tab reaches the skip link")
+    style = driver.execute_script("var s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.left];")
+    check(style[0] != "none" and style[1] not in ("0px", ""), f"{url}: the focused skip link has a visible outline ({style})")
+    check(not style[2].startswith("-"), f"{url}: the focused skip link is on screen (left {style[2]})")
+    active.send_keys(Keys.ENTER)
+    check(driver.execute_script("return document.activeElement.id") == "main", f"{url}: Enter on the skip link moves the focus to <main>")
+
+
+def sverige_checks(driver, base, screenshots):
+    """The national overview, one county and one municipality of the `run sverige` database."""
+    screenshot(driver, base + "/counties?lang=sv", screenshots + "/counties-sv.png")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#county-table tbody tr[data-county]")
+    check(len(rows) == 21, f"the national overview lists the 21 counties ({len(rows)})")
+    county = "/parties/vastra-gotalands-lan"
+    screenshot(driver, base + county + "?lang=sv", screenshots + "/county-sv.png")
+    members = driver.find_elements(By.CSS_SELECTOR, "table.members tr[data-party]")
+    check(len(members) == 49, f"Västra Götalands län lists its 49 municipalities ({len(members)})")
+    check(driver.find_elements(By.CSS_SELECTOR, "table.members tr[data-party='goteborg']"), "Göteborg is among them")
+    check(driver.find_elements(By.CSS_SELECTOR, "p.county-summary"), "the county page says how many are on track")
+    charts = driver.find_elements(By.CSS_SELECTOR, "svg.emissions")
+    check(len(charts) == 1, "the county page has the chart of its members' emissions")
+    municipality = "/parties/goteborg"
+    screenshot(driver, base + municipality + "?lang=en", screenshots + "/municipality-goteborg-en.png")
+    chart = driver.find_elements(By.CSS_SELECTOR, "svg.emissions[data-party='goteborg']")
+    check(len(chart) == 1, "Göteborg's page has its emissions chart")
+    if chart:
+        svg = chart[0]
+        sectors = svg.find_elements(By.CSS_SELECTOR, "path.sector")
+        check(len(sectors) >= 5, f"the chart stacks the sectors ({len(sectors)})")
+        check(len(svg.find_elements(By.CSS_SELECTOR, "path.path")) >= 2, "the chart draws the goal's path and the Carbon Law")
+        labelled = svg.get_attribute("aria-labelledby").split()
+        check(all(driver.find_elements(By.ID, i) for i in labelled) and len(labelled) == 2, "the chart is labelled by its <title> and <desc>")
+        check(svg.get_attribute("role") == "img", "the chart has role img")
+        check(svg.rect["height"] > 200, f"the chart is drawn ({svg.rect})")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#chart-goteborg-table tbody tr")) >= 10, "the chart's numbers are in a table")
+    check(driver.find_elements(By.CSS_SELECTOR, "table.paces tr[data-goal]"), "Göteborg's goals are held against its emissions")
+    for path in ["/counties", county, municipality]:
+        for lang in ("sv", "en"):
+            axe_check(driver, f"{base}{path}?lang={lang}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     for name in ["url", "klimatnav", "db", "router", "live-playbook", "scenario-url", "screenshots",
-                 "node-key", "hub-key", "hub-pid", "hub-command", "hub-log"]:
+                 "node-key", "hub-key", "hub-pid", "hub-command", "hub-log", "sverige-url"]:
         parser.add_argument("--" + name, required=True)
+    parser.add_argument("--reports", nargs=2, required=True, help="the seed's report folder and the sverige report's (Swedish)")
     args = parser.parse_args()
     restarted = None
 
@@ -162,6 +250,27 @@ def main():
         for path, name in pages:
             screenshot(driver, args.url + path, args.screenshots + "/" + name)
             check("Klimatnav" in driver.title, f"{path} renders")
+
+        # Accessibility: axe-core finds a known fault (a page with no language and an unlabelled
+        # select), then finds none on every page in both languages; the keyboard reaches the content.
+        load(driver, "data:text/html,<title>t</title><select><option>a</option></select>")
+        found = {v["id"] for v in axe_violations(driver).get("violations", [])}
+        check({"html-has-lang", "label"} <= found, f"axe reports the faults of a broken page ({sorted(found)})")
+        for path in AXE_PAGES:
+            for lang in ("sv", "en"):
+                axe_check(driver, args.url + path + ("&" if "?" in path else "?") + "lang=" + lang)
+        keyboard_check(driver, args.url + "/gaps?lang=sv")
+        load(driver, args.url + "/?lang=sv")
+        check(driver.find_element(By.ID, "statement-link").get_attribute("href").endswith("/tillganglighet?lang=sv"),
+              "the footer links to the accessibility statement")
+        sverige_checks(driver, args.sverige_url, args.screenshots)
+        seed, sverige = args.reports
+        for name in ["klimatnav-report.sv.html", "klimatnav-report.en.html", "parties/stockholm.sv.html", "parties/stuns.en.html",
+                     "tillganglighet.html", "accessibility.html"]:
+            axe_check(driver, "file://" + os.path.join(seed, name))
+        for name in ["parties/goteborg.sv.html", "parties/vastra-gotalands-lan.sv.html"]:
+            axe_check(driver, "file://" + os.path.join(sverige, name))
+        check(driver.find_elements(By.CSS_SELECTOR, "svg.emissions desc"), "the report's county page has its chart with a description")
 
         # The contract revisions of the illustrative scenario and what changed from 2021 to 2022.
         screenshot(driver, args.scenario_url + "/revisions?lang=sv&from=2021&to=2022", args.screenshots + "/revisions-diff-sv.png")

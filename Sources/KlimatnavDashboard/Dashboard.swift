@@ -38,7 +38,9 @@ public struct Dashboard: Sendable {
     ]
 
     /// Every page path (for the 404 text).
-    public static let pagePaths = ["/", "/goals", "/gaps", "/barriers", "/parties", "/parties/{id}", "/revisions", "/events"]
+    public static let pagePaths = [
+        "/", "/goals", "/gaps", "/barriers", "/parties", "/parties/{id}", "/counties", "/revisions", "/events", "/tillganglighet", "/accessibility",
+    ]
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
@@ -67,6 +69,9 @@ public struct Dashboard: Sendable {
                 return views.party(party)
             }
         }
+        router.get("/counties") { request, _ in try await dashboard.page(request) { views, _ in views.counties() } }
+        router.get("/tillganglighet") { request, _ in try await dashboard.page(request, language: .sv) { views, _ in views.statement() } }
+        router.get("/accessibility") { request, _ in try await dashboard.page(request, language: .en) { views, _ in views.statement() } }
         router.get("/revisions") { request, _ in
             try await dashboard.page(request) { views, request in
                 let query = request.uri.queryParameters
@@ -133,8 +138,9 @@ public struct Dashboard: Sendable {
 
     /// A page: `render` returns the document, or `nil` for a generic 404;
     /// ``Views/NotFound`` thrown from it is a 404 with its message.
-    func page(_ request: Request, _ render: @Sendable (Views, Request) throws -> String?) async throws -> Response {
-        let language = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) ?? self.language
+    /// `language` is the page's language when the request names none (the dashboard's otherwise).
+    func page(_ request: Request, language fallback: Language? = nil, _ render: @Sendable (Views, Request) throws -> String?) async throws -> Response {
+        let language = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) ?? fallback ?? self.language
         var query: [String: String] = [:]
         for (key, value) in request.uri.queryParameters where key != "lang" { query[String(key)] = String(value) }
         let page = Page(catalogue: Catalogue(language), path: request.uri.path, query: query, hubConnected: feed.endpoint != nil)

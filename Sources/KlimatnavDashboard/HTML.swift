@@ -37,15 +37,15 @@ struct Page {
 
     /// The whole document; `heading` false when `body` brings its own (a party's section).
     func render(title: String, body: String, heading: Bool = true) -> String {
-        let items: [(String, Catalogue.Key)] = [
-            ("/", .navOverview), ("/goals", .navGoals), ("/gaps", .navGaps), ("/barriers", .navBarriers),
-            ("/parties", .navParties), ("/revisions", .navRevisions),
+        let items: [(String, String)] = [
+            ("/", c[.navOverview]), ("/goals", c[.navGoals]), ("/gaps", c[.navGaps]), ("/barriers", c[.navBarriers]),
+            ("/parties", c[.navParties]), ("/counties", c[.navCounties]), ("/revisions", c[.navRevisions]),
         ]
         var nav = ""
         for item in items {
             let current = item.0 == path || (item.0 != "/" && path.hasPrefix(item.0 + "/"))
             let mark = current ? " aria-current=\"page\"" : ""
-            nav += "<a href=\"\(link(item.0))\"\(mark)>\(e(c[item.1]))</a>"
+            nav += "<a href=\"\(link(item.0))\"\(mark)>\(e(item.1))</a>"
         }
         var otherQuery = query
         let other: Language = language == .sv ? .en : .sv
@@ -66,13 +66,14 @@ struct Page {
             \(Self.css)</style></head>
             <body data-lang="\(language.rawValue)" data-live="\(hubConnected ? "1" : "0")"
               data-t-connected="\(e(c[.liveConnected]))" data-t-disconnected="\(e(c[.liveDisconnected]))" data-words="\(e(wordsJSON))">
-            <header><strong class="brand">Klimatnav</strong><nav>\(nav)</nav>
-            <span class="lang"><a id="lang-switch" href="\(switchHref)" hreflang="\(other.rawValue)">\(language == .sv ? "English" : "Svenska")</a></span>
-            <span id="live-status" class="live \(hubConnected ? "off" : "none")">\(e(liveText))</span></header>
-            <main>\(heading ? "<h1>\(e(title))</h1>" : "")
+            <a class="skip" href="#main">\(e(c[.skipToContent]))</a>
+            <header><strong class="brand">Klimatnav</strong><nav aria-label="\(e(c[.contents]))">\(nav)</nav>
+            <span class="lang"><a id="lang-switch" href="\(switchHref)" hreflang="\(other.rawValue)" lang="\(other.rawValue)">\(language == .sv ? "English" : "Svenska")</a></span>
+            <span id="live-status" class="live \(hubConnected ? "off" : "none")" role="status">\(e(liveText))</span></header>
+            <main id="main" tabindex="-1">\(heading ? "<h1>\(e(title))</h1>" : "")
             \(body)
             </main>
-            <footer>\(e(c[.dashboardFooter]))</footer>
+            <footer><p>\(e(c[.dashboardFooter]))</p><p><a id="statement-link" href="\(link(AccessibilityStatement.path(language)))">\(e(c[.accessibilityLink]))</a></p></footer>
             <script>\(Self.script)</script>
             </body></html>
             """
@@ -94,7 +95,7 @@ struct Page {
         .small{font-size:.85rem}tr.status-resolved td{color:var(--muted)}tr.status-resolved td.st{text-decoration:line-through}tr.live-new{background:#fff7d6}
         form.filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin-bottom:1rem}form.filters label{display:flex;flex-direction:column;font-size:.85rem}
         select,button{font:inherit;padding:.25rem .4rem}#live-list li{margin:.2rem 0}#live-list li.fresh{background:#fff7d6}
-        footer{padding:1rem 1.2rem;color:var(--muted);font-size:.85rem}details summary{cursor:pointer;color:var(--accent)}
+        footer{padding:1rem 1.2rem;color:var(--muted);font-size:.85rem}footer a{color:var(--accent)}details summary{cursor:pointer;color:var(--accent)}
         dl.kinds dt{font-weight:600;margin-top:.4rem}dl.kinds dd{margin-left:1rem}ul.changes{margin:.2rem 0 .8rem}
         section.party{margin-top:0}
         """
@@ -124,7 +125,7 @@ struct Page {
           if(list){var none=document.getElementById("live-none");if(none)none.remove();
             var li=document.createElement("li");li.className="fresh";li.dataset.gap=g.id;li.dataset.change=e.change;
             var when=document.createElement("span");when.className="muted small";when.textContent=e.at+" · "+t("change-"+e.change)+" · "+t(g.kind)+" ";
-            var s=document.createElement("span");s.textContent=g.summary;li.appendChild(when);li.appendChild(s);list.insertBefore(li,list.firstChild);}
+            var s=document.createElement("span");s.textContent=g.summary;if(b.dataset.lang!=="en")s.lang="en";li.appendChild(when);li.appendChild(s);list.insertBefore(li,list.firstChild);}
           var row=document.getElementById("gap-"+g.id);
           if(row){row.classList.add("live-new");row.dataset.status=g.status;var c=row.querySelector(".st");if(c)c.textContent=t(g.status);if(g.status==="resolved")row.classList.add("status-resolved");}
           else{var tb=document.getElementById("gap-rows");if(tb&&g.status==="open"){var tr=document.createElement("tr");tr.id="gap-"+g.id;tr.className="live-new";tr.dataset.gap=g.id;tr.dataset.status=g.status;
@@ -181,7 +182,8 @@ struct Views {
             body += "<li id=\"live-none\" class=\"muted\">\(e(c[.liveNone]))</li>"
         }
         for event in recent {
-            body += "<li data-gap=\"\(e(event.record.gap.id))\" data-change=\"\(event.change.rawValue)\"><span class=\"muted small\">\(e(Timestamp.iso(event.at))) · \(e(c.gapChange(event.change))) · \(e(c.gapKind(event.record.gap.kind))) </span>\(e(event.record.gap.summary))</li>"
+            let summary = page.language == .en ? e(event.record.gap.summary) : "<span lang=\"en\">\(e(event.record.gap.summary))</span>"
+            body += "<li data-gap=\"\(e(event.record.gap.id))\" data-change=\"\(event.change.rawValue)\"><span class=\"muted small\">\(e(Timestamp.iso(event.at))) · \(e(c.gapChange(event.change))) · \(e(c.gapKind(event.record.gap.kind))) </span>\(summary)</li>"
         }
         body += "</ul>" + report.closedGapsSection()
         return page.render(title: c[.navOverview], body: body)
@@ -255,7 +257,17 @@ struct Views {
     /// The report's section for one party: facts, contract sections, what is missing, goals,
     /// its trajectory and its open gaps.
     func party(_ party: Party) -> String {
-        page.render(title: party.name, body: report.partySection(party.id), heading: false)
+        page.render(title: party.name, body: report.partySection(party.id, heading: 1), heading: false)
+    }
+
+    /// The national overview: a table per county, the programmes' observed against required pace.
+    func counties() -> String {
+        page.render(title: c[.navCounties], body: report.emissions.nationalSection(heading: 2))
+    }
+
+    /// The accessibility statement.
+    func statement() -> String {
+        page.render(title: c[.accessibilityTitle], body: AccessibilityStatement.body(c))
     }
 
     /// The closed contract revisions, and what changed between two of them (``RevisionDiff``):

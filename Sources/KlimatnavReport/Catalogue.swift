@@ -25,7 +25,13 @@ public struct Catalogue: Sendable, Hashable {
 
     /// The string for `key` with `{0}`, `{1}`, ... replaced by `arguments`.
     public func format(_ key: Key, _ arguments: String...) -> String {
-        var text = self[key]
+        Self.fill(self[key], arguments)
+    }
+
+    /// `text` with `{0}`, `{1}`, ... replaced by `arguments` (the Swedish genitive of a name
+    /// ending in s keeps one s).
+    static func fill(_ text: String, _ arguments: [String]) -> String {
+        var text = text
         for (index, argument) in arguments.enumerated() {
             // Swedish genitive: "Borås mål", "Viable Cities mål", not "Boråss", "Citiess".
             if let last = argument.last, "sxzSXZ".contains(last) {

@@ -11,12 +11,24 @@ public struct HTMLReport: Sendable {
     /// Where a party's name links to (`nil`: no link). By default its section of this document
     /// (`#party-ID`) when it has one; the dashboard links to its party pages.
     public var partyLink: @Sendable (PartyID) -> String?
+    /// Emissions against goals, per municipality and county (computed once per report).
+    public let national: NationalPicture
+    /// Where the accessibility statement is, from this document.
+    public var statementLink: String
 
     public init(model: ReportModel, language: Language, partyLink: (@Sendable (PartyID) -> String?)? = nil) {
         self.model = model
         self.catalogue = Catalogue(language)
+        self.national = NationalPicture(state: model.state)
+        self.statementLink = AccessibilityStatement.reportFile(language)
         let sections = Set(model.pageParties.map(\.id))
         self.partyLink = partyLink ?? { sections.contains($0) ? "#party-\(HTML.anchor($0.rawValue))" : nil }
+    }
+
+    /// The emission parts (charts, county members, national overview), linked as this document links.
+    public var emissions: EmissionPages {
+        let report = self
+        return EmissionPages(model: model, national: national, catalogue: catalogue) { report.partyName($0) }
     }
 
     /// A party's name, linked by ``partyLink``.
@@ -53,6 +65,9 @@ public struct HTMLReport: Sendable {
         .muted{color:#666;font-size:.88rem}.evidence{font-size:.82rem;color:#444;margin:0;padding-left:1.1rem}
         details{font-size:.85rem;color:#444}.lang-note{font-style:italic}
         svg{max-width:100%;height:auto}
+        a.skip{position:absolute;left:-9999px;top:.3rem;background:#fff;color:#1f6f4a;padding:.4rem .8rem;border:2px solid #1f6f4a;z-index:10}a.skip:focus{left:.5rem}
+        a:focus-visible,button:focus-visible,select:focus-visible,input:focus-visible,summary:focus-visible{outline:3px solid #b5542a;outline-offset:2px}
+        caption{text-align:left;font-weight:600;padding:.3rem 0}.chart-table{font-size:.8rem;width:auto}.chart-data{margin:.3rem 0 1rem}
         """
 
     // MARK: Document
@@ -64,12 +79,17 @@ public struct HTMLReport: Sendable {
         for (id, key) in [("goals", Catalogue.Key.goalTableHeading), ("trajectories", .chartHeading), ("gaps", .gapsHeading), ("closed", .closedLastYear), ("barriers", .barriersHeading), ("labs", .labsHeading), ("parties", .partiesHeading)] {
             let title = id == "closed" ? closedHeading() : c[key]
             body += "<li><a href=\"#\(id)\">\(e(title))</a></li>"
+            if id == "trajectories" { body += "<li><a href=\"#counties\">\(e(c[.countiesHeading]))</a></li>" }
         }
-        body += "</ul></nav>\n"
-        body += goalTableSection() + chartSection() + gapsSection() + closedGapsSection() + barriersSection() + labsSection()
+        body += "</ul></nav>\n<main id=\"main\">"
+        body += goalTableSection() + chartSection() + emissions.nationalSection() + gapsSection() + closedGapsSection() + barriersSection() + labsSection()
         body += "<h2 id=\"parties\">\(e(c[.partiesHeading]))</h2>\n"
-        for party in model.pageParties { body += partySection(party.id) }
-        return document(title: c[.reportTitle], body: body)
+        // Charts of emissions in the whole document only for municipalities with goals (290
+        // charts would make it megabytes); every municipality's own page has its chart.
+        for party in model.pageParties {
+            body += partySection(party.id, charts: party.kind != .municipality || !model.state.goals(of: party.id).isEmpty)
+        }
+        return document(title: c[.reportTitle], body: body + "</main>" + footer())
     }
 
     /// A standalone page for one party, or `nil` for an unknown party.
@@ -79,7 +99,9 @@ public struct HTMLReport: Sendable {
         var page = self
         let pages = Set(model.pageParties.map(\.id)), lang = c.language.rawValue
         page.partyLink = { pages.contains($0) ? "\($0.rawValue).\(lang).html" : nil }
-        return document(title: "\(c[.reportTitle]) – \(party.name)", body: page.header() + page.partySection(id))
+        page.statementLink = "../" + statementLink
+        return document(
+            title: "\(c[.reportTitle]) – \(party.name)", body: page.header() + "<main id=\"main\">" + page.partySection(id) + "</main>" + page.footer())
     }
 
     /// Wraps `body` in a complete HTML document with the inline stylesheet.
@@ -96,11 +118,17 @@ public struct HTMLReport: Sendable {
         </style>
         </head>
         <body>
+        <a class="skip" href="#main">\(e(c[.skipToContent]))</a>
         \(body)
         </body>
         </html>
 
         """
+    }
+
+    /// The footer: where the data comes from and the accessibility statement.
+    func footer() -> String {
+        "<footer><p class=\"muted\">\(e(c[.sourceNote]))</p><p><a href=\"\(e(statementLink))\">\(e(c[.accessibilityLink]))</a></p></footer>\n"
     }
 
     private func header() -> String {
@@ -127,7 +155,7 @@ public struct HTMLReport: Sendable {
 
     public func chartSection(parties: [PartyID]? = nil) -> String {
         let chart = TrajectoryChart(model: model, parties: parties)
-        var out = "<section id=\"trajectories\"><h2>\(e(c[.chartHeading]))</h2><p>\(e(c[.chartIntro]))</p>\n" + chart.svg(c)
+        var out = "<section id=\"trajectories\"><h2>\(e(c[.chartHeading]))</h2><p>\(e(c[.chartIntro]))</p>\n" + chart.html(c)
         if !chart.series.isEmpty {
             out += "<p class=\"muted\">\(e(c[.chartGoalUsed])): "
             out += chart.series.map { "\(e($0.name)): \(e(GoalTable.label($0.goal, c))) \($0.goal.targetYear.map(String.init) ?? "")" }.joined(separator: "; ")
@@ -245,10 +273,10 @@ public struct HTMLReport: Sendable {
 
     /// One party: facts, its contract sections 3.1-3.8 with status, what is missing, its goals
     /// and its open gaps.
-    public func partySection(_ id: PartyID) -> String {
+    public func partySection(_ id: PartyID, heading: Int = 2, charts: Bool = true) -> String {
         guard let party = model.state.parties[id] else { return "" }
         let state = model.state
-        var out = "<section class=\"party\" id=\"party-\(HTML.anchor(id.rawValue))\"><h2>\(e(party.name)) <span class=\"muted\">(\(e(c.partyKind(party.kind))), \(e(c.level(party.level))))</span></h2>\n<ul>"
+        var out = "<section class=\"party\" id=\"party-\(HTML.anchor(id.rawValue))\"><h\(heading)>\(e(party.name)) <span class=\"muted\">(\(e(c.partyKind(party.kind))), \(e(c.level(party.level))))</span></h\(heading)>\n<ul>"
         if let region = party.region { out += "<li>\(e(c[.partyRegion])): \(e(region))</li>" }
         if let population = party.population { out += "<li>\(e(c[.partyPopulation])): \(e(c.integer(population)))</li>" }
         if !party.reportingPlatforms.isEmpty { out += "<li>\(e(c[.partyPlatforms])): \(e(party.reportingPlatforms.joined(separator: ", ")))</li>" }
@@ -256,14 +284,14 @@ public struct HTMLReport: Sendable {
         if !hubs.isEmpty { out += "<li>\(e(c[.partyHubs])): \(c.list(hubs.map(partyName)))</li>" }
         out += "</ul>\n"
         if party.kind == .municipality {
-            out += "<h3>\(e(c[.partySections]))</h3><table class=\"sections\"><thead><tr><th>\(e(c[.colSection]))</th><th>\(e(c[.colStatus]))</th><th>\(e(c[.colContent]))</th></tr></thead><tbody>\n"
+            out += "<h\(heading + 1)>\(e(c[.partySections]))</h\(heading + 1)><table class=\"sections\"><thead><tr><th>\(e(c[.colSection]))</th><th>\(e(c[.colStatus]))</th><th>\(e(c[.colContent]))</th></tr></thead><tbody>\n"
             for section in ContractSection.allCases {
                 let commitment = state.commitments[CommitmentKey(party: id, section: section)]
                 if commitment == nil, !ContractSection.required.contains(section) { continue }
                 let status = commitment.map { c.commitmentStatus($0.status) } ?? c[.notStated]
                 out += "<tr><th scope=\"row\">\(e(section.rawValue)) \(e(c.section(section)))</th><td>\(e(status))</td><td>\(commitment.map { own($0.summary) } ?? "")</td></tr>\n"
             }
-            out += "</tbody></table>\n<h3>\(e(c[.partyMissing]))</h3>"
+            out += "</tbody></table>\n<h\(heading + 1)>\(e(c[.partyMissing]))</h\(heading + 1)>"
             let missing = Self.missingSections(of: id, in: state)
             if missing.isEmpty {
                 out += "<p>\(e(c[.partyMissingNone]))</p>"
@@ -275,7 +303,7 @@ public struct HTMLReport: Sendable {
         }
         let goals = GoalNormalizer(configuration: model.configuration).sortedByStrength(state.goals(of: id))
         if !goals.isEmpty || party.kind == .municipality {
-            out += "<h3>\(e(c[.partyGoals]))</h3>"
+            out += "<h\(heading + 1)>\(e(c[.partyGoals]))</h\(heading + 1)>"
             if goals.isEmpty {
                 out += "<p>\(e(c[.partyNoGoals]))</p>"
             } else {
@@ -288,9 +316,11 @@ public struct HTMLReport: Sendable {
             }
         }
         if party.kind == .municipality, TrajectoryChart(model: model, parties: [id]).series.isEmpty == false {
-            out += TrajectoryChart(model: model, parties: [id]).svg(c)
+            out += TrajectoryChart(model: model, parties: [id]).html(c, key: id.rawValue)
         }
-        out += "<h3>\(e(c[.partyGaps]))</h3>"
+        if party.kind == .municipality, charts { out += emissions.municipalitySection(id, heading: heading + 1) }
+        if party.kind == .regionalHub { out += emissions.countySection(id, heading: heading + 1) }
+        out += "<h\(heading + 1)>\(e(c[.partyGaps]))</h\(heading + 1)>"
         let gaps = model.openGaps(of: id)
         out += gaps.isEmpty ? "<p>\(e(c[.partyNoGaps]))</p>" : gapTable(gaps, closed: false)
         return out + "<p class=\"muted\"><a href=\"#\">\(e(c[.backToTop]))</a></p></section>\n"

@@ -161,6 +161,9 @@ public enum ReportWriter {
         let markdown = directory.appendingPathComponent("klimatnav-report.\(lang).md")
         try Data(MarkdownReport(model: model, language: language).render().utf8).write(to: markdown, options: .atomic)
         written.append(markdown)
+        let statement = directory.appendingPathComponent(AccessibilityStatement.reportFile(language))
+        try Data(AccessibilityStatement.document(language).utf8).write(to: statement, options: .atomic)
+        written.append(statement)
         for party in model.pageParties {
             guard let page = html.partyPage(party.id) else { continue }
             let url = parties.appendingPathComponent("\(party.id.rawValue).\(lang).html")

@@ -93,10 +93,12 @@ public struct TrajectoryChart: Sendable {
     // MARK: Rendering
 
     /// The chart as a standalone SVG element (well-formed XML; embeddable inline in HTML).
-    public func svg(_ c: Catalogue) -> String {
+    /// `key` makes the ids of its title and description unique on a page.
+    public func svg(_ c: Catalogue, key: String = "all") -> String {
         let e = HTML.escape
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trajectories\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(e(c[.chartTitle]))\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n"
-        out += "<title>\(e(c[.chartTitle]))</title>\n"
+        let ids = "trajectory-\(HTML.anchor(key))"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trajectories\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"\(ids)-title \(ids)-desc\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n"
+        out += "<title id=\"\(ids)-title\">\(e(c[.chartTitle]))</title>\n<desc id=\"\(ids)-desc\">\(e(description(c)))</desc>\n"
         out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"#fafafa\" stroke=\"#999\"/>\n"
         // Grid and axes.
         for level in stride(from: 0, through: 100, by: 25) {

@@ -56,7 +56,7 @@ import Testing
         let out = try Support.temporaryDirectory()
         for language in Language.allCases {
             let files = try ReportWriter.write(model, language: language, to: out)
-            #expect(files.count == 2 + model.pageParties.count)
+            #expect(files.count == 3 + model.pageParties.count, "HTML, Markdown, the accessibility statement, a page per party")
         }
         for name in ["klimatnav-report.sv.html", "klimatnav-report.en.html", "klimatnav-report.sv.md", "klimatnav-report.en.md", "parties/lund.sv.html", "parties/lund.en.html"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
