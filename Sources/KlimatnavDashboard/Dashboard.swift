@@ -39,7 +39,8 @@ public struct Dashboard: Sendable {
 
     /// Every page path (for the 404 text).
     public static let pagePaths = [
-        "/", "/goals", "/gaps", "/barriers", "/parties", "/parties/{id}", "/counties", "/revisions", "/events", "/tillganglighet", "/accessibility",
+        "/", "/goals", "/gaps", "/gaps/{id}", "/barriers", "/parties", "/parties/{id}", "/counties", "/revisions", "/events",
+        "/tillganglighet", "/accessibility",
     ]
 
     public func router() -> Router<BasicRequestContext> {
@@ -53,11 +54,18 @@ public struct Dashboard: Sendable {
         router.get("/goals") { request, _ in try await dashboard.page(request) { views, _ in views.goals() } }
         router.get("/gaps") { request, _ in
             try await dashboard.page(request) { views, request in
-                let filter = Self.filter(request)
+                let filter = Self.filter(request, today: views.model.today)
                 if let problem = filter.problem(parties: views.model.state.parties.keys.map(\.rawValue)) {
                     throw Views.BadRequest(message: "\(problem)")
                 }
                 return views.gaps(filter: filter)
+            }
+        }
+        router.get("/gaps/:id") { request, context in
+            let raw = context.parameters.get("id") ?? ""
+            let id = raw.removingPercentEncoding ?? raw
+            return try await dashboard.page(request) { views, _ in
+                views.model.allGaps.first { $0.gap.id == id }.map(views.gap)
             }
         }
         router.get("/barriers") { request, _ in try await dashboard.page(request) { views, _ in views.barriers() } }
@@ -87,16 +95,17 @@ public struct Dashboard: Sendable {
         }
         router.get("/api/gaps") { request, _ in
             let model = try await dashboard.data()
-            let filter = Self.filter(request)
+            let filter = Self.filter(request, today: model.today)
             if let problem = Self.problem(filter, model) { return try Self.error(.badRequest, problem) }
-            return try Self.json(GapOutput(records: filter.apply(model.allGaps)).rows)
+            let records = filter.apply(model.allGaps, followUps: model.followUps)
+            return try Self.json(GapOutput(records: records, followUps: model.followUps, today: model.today).rows)
         }
         router.get("/api/gaps.csv") { request, _ in
             let model = try await dashboard.data()
-            let filter = Self.filter(request)
+            let filter = Self.filter(request, today: model.today)
             if let problem = Self.problem(filter, model) { return try Self.error(.badRequest, problem) }
             let excel = request.uri.queryParameters.get("dialect") == "excel"
-            let csv = GapOutput(records: filter.apply(model.allGaps)).csv(lineEnding: "\r\n", dialect: excel ? .excel : .rfc4180)
+            let csv = GapOutput(records: filter.apply(model.allGaps, followUps: model.followUps)).csv(lineEnding: "\r\n", dialect: excel ? .excel : .rfc4180)
             var headers = HTTPFields()
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"klimatnav-gaps\(excel ? "-excel" : "").csv\""
@@ -164,10 +173,15 @@ public struct Dashboard: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: html ?? views.notFound())))
     }
 
-    static func filter(_ request: Request) -> GapFilter {
+    /// The gap filter of a request's query: `party`, `kind`, `level`, `resolved`,
+    /// `assignedTo`, `overdue` and `dismissed` (flags: `1` or `true`); overdue is measured
+    /// against `today` (`YYYY-MM-DD`).
+    static func filter(_ request: Request, today: String) -> GapFilter {
         let query = request.uri.queryParameters
-        let resolved = query.get("resolved").map { $0 == "1" || $0 == "true" } ?? false
-        return GapFilter(party: query.get("party"), kind: query.get("kind"), level: query.get("level"), includeResolved: resolved)
+        func flag(_ name: String) -> Bool { query.get(name).map { $0 == "1" || $0 == "true" } ?? false }
+        return GapFilter(
+            party: query.get("party"), kind: query.get("kind"), level: query.get("level"), includeResolved: flag("resolved"),
+            assignedTo: query.get("assignedTo"), overdue: flag("overdue"), dismissed: flag("dismissed"), today: today)
     }
 
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {

@@ -25,6 +25,9 @@ extension GapFilter {
         if let party, !parties.contains(party) {
             return Problem(parameter: "party", value: party, valid: parties.sorted())
         }
+        if let assignedTo, !parties.contains(assignedTo) {
+            return Problem(parameter: "assignedTo", value: assignedTo, valid: parties.sorted())
+        }
         return nil
     }
 }

@@ -159,9 +159,11 @@ struct Views {
     var report: HTMLReport {
         let known = Set(model.state.parties.keys)
         let lang = page.language.rawValue
-        return HTMLReport(model: model, language: page.language) { id in
+        var report = HTMLReport(model: model, language: page.language) { id in
             known.contains(id) ? "/parties/\(id.rawValue)?lang=\(lang)" : nil
         }
+        report.gapLink = { "\(Views.gapPath($0))?lang=\(lang)" }
+        return report
     }
 
     func overview() -> String {
@@ -203,7 +205,7 @@ struct Views {
             for kind in GapKind.allCases { body += "<dt>\(e(c.gapKind(kind)))</dt><dd>\(e(c.gapKindExplanation(kind)))</dd>" }
             body += "</dl></details>"
         }
-        let records = filter.apply(model.allGaps)
+        let records = filter.apply(model.allGaps, followUps: model.followUps)
         if records.isEmpty { body += "<p class=\"muted\" id=\"gaps-none\">\(e(c[.gapsNoneMatch]))</p>" }
         body += report.gapTable(records, closed: false, status: true)
         var csvQuery: [String: String] = [:]
@@ -211,6 +213,9 @@ struct Views {
         if let kind = filter.kind { csvQuery["kind"] = kind }
         if let level = filter.level { csvQuery["level"] = level }
         if filter.includeResolved { csvQuery["resolved"] = "1" }
+        if let assignedTo = filter.assignedTo { csvQuery["assignedTo"] = assignedTo }
+        if filter.overdue { csvQuery["overdue"] = "1" }
+        if filter.dismissed { csvQuery["dismissed"] = "1" }
         var excelQuery = csvQuery
         excelQuery["dialect"] = "excel"
         body += "<p><a href=\"\(page.link("/api/gaps.csv", excelQuery))\">\(e(c[.gapsExcel]))</a> · "
@@ -232,7 +237,10 @@ struct Views {
             <label>\(e(c[.colParty]))<select name="party">\(options(parties, filter.party))</select></label>
             <label>\(e(c[.colKind]))<select name="kind">\(options(kinds, filter.kind))</select></label>
             <label>\(e(c[.colLevel]))<select name="level">\(options(levels, filter.level))</select></label>
+            <label>\(e(c[.filterAssignedTo]))<select name="assignedTo">\(options(parties, filter.assignedTo))</select></label>
             <label><span><input type="checkbox" name="resolved" value="1"\(filter.includeResolved ? " checked" : "")> \(e(c[.filterResolved]))</span></label>
+            <label><span><input type="checkbox" name="overdue" value="1"\(filter.overdue ? " checked" : "")> \(e(c[.filterOverdue]))</span></label>
+            <label><span><input type="checkbox" name="dismissed" value="1"\(filter.dismissed ? " checked" : "")> \(e(c[.filterDismissed]))</span></label>
             <button type="submit">\(e(c[.filterApply]))</button></form>
             """
     }

@@ -267,6 +267,14 @@ enum YAMLWriter {
                 return s.flowNode
             }, flow: true)
             m.text("source", inventory.source)
+        case .gapFollowedUp(let followUp):
+            m.text("gap", followUp.gap)
+            m.plain("action", followUp.action.rawValue)
+            m.text("by", followUp.by.rawValue)
+            m.text("assignee", followUp.assignee?.rawValue)
+            m.text("role", followUp.role)
+            m.text("due", followUp.due)
+            m.text("text", followUp.text)
         }
         return m.flowNode
     }

@@ -251,5 +251,29 @@ extension Catalogue {
         case diffTo
         case diffShow
         case diffUnknown
+        // Following up a gap (gap.followup).
+        case followUpHeading
+        case followUpNone
+        case followUpStatusNew
+        case followUpStatusAcknowledged
+        case followUpStatusAssigned
+        case followUpStatusDismissed
+        case followUpStatusReopened
+        case followUpAssigned
+        case followUpDue
+        case followUpOverdue
+        case followUpDismissReason
+        case stepAcknowledge
+        case stepAssign
+        case stepComment
+        case stepDismiss
+        case stepUndismiss
+        case stepOpened
+        case stepChanged
+        case stepResolved
+        case filterAssignedTo
+        case filterOverdue
+        case filterDismissed
+        case gapPageLink
     }
 }

@@ -18,8 +18,16 @@ public struct GapOutput: Sendable {
     }
 
     public var records: [GapRecord]
+    /// The gaps' follow-up (``FollowUpHistory``): each row's `followUp`.
+    public var followUps: FollowUpHistory
+    /// `YYYY-MM-DD`, for "overdue" in the table.
+    public var today: String
 
-    public init(records: [GapRecord]) { self.records = records }
+    public init(records: [GapRecord], followUps: FollowUpHistory = FollowUpHistory(), today: String = Timestamp.day(Date())) {
+        self.records = records
+        self.followUps = followUps
+        self.today = today
+    }
 
     public func render(_ format: Format) throws -> String {
         switch format {
@@ -32,7 +40,8 @@ public struct GapOutput: Sendable {
 
     /// The JSON object for one gap: the keys the documentation promises (`id`, `kind`,
     /// `parties`, `levels`, `topic`, `summary`, `evidence`, `recommendation`, `status`,
-    /// `openedAt`, `resolvedAt`); `recommendation` and `resolvedAt` are `null` when absent.
+    /// `openedAt`, `resolvedAt`, `followUp`); `recommendation` and `resolvedAt` are `null` when
+    /// absent; `followUp` is the gap's follow-up and history (``FollowUpRow``).
     public struct Row: Codable, Sendable, Hashable {
         public var id: String
         public var kind: String
@@ -45,8 +54,9 @@ public struct GapOutput: Sendable {
         public var status: String
         public var openedAt: String
         public var resolvedAt: String?
+        public var followUp: FollowUpRow
 
-        public init(_ record: GapRecord) {
+        public init(_ record: GapRecord, followUp: GapFollowUpRecord = GapFollowUpRecord()) {
             let gap = record.gap
             id = gap.id
             kind = gap.kind.rawValue
@@ -59,6 +69,7 @@ public struct GapOutput: Sendable {
             status = record.status
             openedAt = Timestamp.iso(record.openedAt)
             resolvedAt = record.resolvedAt.map(Timestamp.iso)
+            self.followUp = FollowUpRow(followUp)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -74,14 +85,15 @@ public struct GapOutput: Sendable {
             try container.encode(status, forKey: .status)
             try container.encode(openedAt, forKey: .openedAt)
             try container.encode(resolvedAt, forKey: .resolvedAt)  // null while open
+            try container.encode(followUp, forKey: .followUp)
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, kind, parties, levels, topic, summary, evidence, recommendation, status, openedAt, resolvedAt
+            case id, kind, parties, levels, topic, summary, evidence, recommendation, status, openedAt, resolvedAt, followUp
         }
     }
 
-    public var rows: [Row] { records.map(Row.init) }
+    public var rows: [Row] { records.map { Row($0, followUp: followUps[$0.gap.id]) } }
 
     /// The rows as a pretty-printed JSON array, keys sorted.
     public func json() throws -> String {
@@ -126,6 +138,7 @@ public struct GapOutput: Sendable {
                 let sentence = sv ? GapSentence.text(record.gap, in: state ?? WorldState(), c) : record.gap.summary
                 out += "  - \(sentence)\(status)\n"
                 out += "    \(sv ? "parter" : "parties"): \(record.gap.parties.map(\.rawValue).joined(separator: ", "))  id: \(record.gap.id)\n"
+                out += followUpLine(followUps[record.gap.id], c)
             }
         }
         return out

@@ -15,6 +15,8 @@ public struct HTMLReport: Sendable {
     public let national: NationalPicture
     /// Where the accessibility statement is, from this document.
     public var statementLink: String
+    /// Where a gap links to for its whole history (`nil`: no link; the dashboard's gap pages).
+    public var gapLink: @Sendable (String) -> String? = { _ in nil }
 
     public init(model: ReportModel, language: Language, partyLink: (@Sendable (PartyID) -> String?)? = nil) {
         self.model = model
@@ -219,6 +221,7 @@ public struct HTMLReport: Sendable {
                 let note = c.language == .sv ? " <span class=\"muted lang-note\">(\(e(c[.englishLabel])))</span>" : ""
                 out += "<details><summary>\(e(c[.colRecommendation]))</summary>\(own(recommendation))\(note)</details>"
             }
+            out += followUpCell(gap.id)
             out += "</td><td>\(c.list(gap.parties.map(partyName)))</td><td><ul class=\"evidence\">"
             for item in gap.evidence { out += "<li><code>\(e(item))</code></li>" }
             out += "</ul></td><td class=\"num\">"

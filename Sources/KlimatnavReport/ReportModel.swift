@@ -18,6 +18,8 @@ public struct ReportModel: Sendable {
     public var generatedAt: Date
     /// Where the data came from (a database path), shown in the report.
     public var source: String?
+    /// Every gap's follow-up and history (`gap.followup`).
+    public var followUps = FollowUpHistory()
 
     public init(
         state: WorldState, openGaps: [GapRecord], resolvedGaps: [GapRecord] = [], revisions: [RevisionSnapshot] = [],
@@ -39,10 +41,15 @@ public struct ReportModel: Sendable {
         let state = try await store.currentState()
         let all = try await store.gaps(includeResolved: true)
         let revisions = try await store.revisions()
-        return ReportModel(
+        var model = ReportModel(
             state: state, openGaps: all.filter { $0.status == "open" }, resolvedGaps: all.filter { $0.status != "open" },
             revisions: revisions, configuration: configuration, generatedAt: now, source: store.path)
+        model.followUps = try await store.followUpHistory()
+        return model
     }
+
+    /// The day of ``generatedAt`` (`YYYY-MM-DD`, UTC): what due dates are compared with.
+    public var today: String { Timestamp.day(generatedAt) }
 
     // MARK: Derived views
 

@@ -19,6 +19,8 @@ public enum EntityKey: Hashable, Sendable {
     case revision(String)
     /// An emission inventory: party, year, and whether it is the party's own.
     case inventory(PartyID, year: Int, own: Bool)
+    /// Where the follow-up of one gap stands (``WorldState/followUps``).
+    case followUp(gap: String)
 
     /// The rows `event` changes (one per event today).
     public static func keys(for event: DomainEvent) -> [EntityKey] {
@@ -39,6 +41,7 @@ public enum EntityKey: Hashable, Sendable {
         case .membershipJoined(let membership), .membershipLeft(let membership): [.membership(membership)]
         case .revisionClosed(let revision): [.revision(revision.id)]
         case .inventoryReported(let inventory): [.inventory(inventory.party, year: inventory.year, own: inventory.isOwn)]
+        case .gapFollowedUp(let followUp): [.followUp(gap: followUp.gap)]
         }
     }
 
@@ -74,6 +77,8 @@ public enum EntityKey: Hashable, Sendable {
         case .inventory(let party, let year, let own):
             let book = own ? state.ownInventories : state.inventories
             return row(own ? "own-inventory" : "inventory", "\(party.rawValue)/\(year)", party, book[party]?[year])
+        case .followUp(let gap):
+            return row("gap-followup", gap, state.followUps[gap]?.assignee, state.followUps[gap])
         }
     }
 
@@ -91,6 +96,7 @@ public enum EntityKey: Hashable, Sendable {
         case .membership(let membership): ("membership", "\(membership.hub.rawValue)/\(membership.member.rawValue)")
         case .revision(let id): ("revision", id)
         case .inventory(let party, let year, let own): (own ? "own-inventory" : "inventory", "\(party.rawValue)/\(year)")
+        case .followUp(let gap): ("gap-followup", gap)
         }
     }
 

@@ -26,7 +26,7 @@ extension HubStore {
                 let party = try JSONCoding.decode(Party.self, from: json)
                 state.parties[party.id] = party
             }
-            for row in try Row.fetchAll(db, sql: "SELECT kind, json FROM entity") {
+            for row in try Row.fetchAll(db, sql: "SELECT kind, id, json FROM entity") {
                 let json: String = row["json"]
                 switch row["kind"] as String {
                 case "party":
@@ -64,6 +64,8 @@ extension HubStore {
                     } else {
                         state.inventories[inventory.party, default: [:]][inventory.year] = inventory
                     }
+                case "gap-followup":
+                    state.followUps[row["id"] as String] = try JSONCoding.decode(GapFollowUpState.self, from: json)
                 default:
                     continue
                 }

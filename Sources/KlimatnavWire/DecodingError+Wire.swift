@@ -71,6 +71,7 @@ extension WireError {
         ("BarrierStatus", BarrierStatus.allCases.map(\.rawValue)),
         ("GapKind", GapKind.allCases.map(\.rawValue)),
         ("GapChange", GapChange.allCases.map(\.rawValue)),
+        ("GapFollowUpAction", GapFollowUpAction.allCases.map(\.rawValue)),
         ("Code", WireError.Code.allCases.map(\.rawValue)),
     ]
 }

@@ -20,7 +20,9 @@ extension DomainEvent {
             [("body.barrier", barrierID)]
         case .policyLabOpened(let lab): [("body.id", lab.id), ("body.barrier", lab.barrier)]
         case .policyLabClosed(let labID): [("body.lab", labID)]
-        case .partyRegistered, .commitmentStated, .membershipJoined, .membershipLeft, .revisionClosed, .inventoryReported: []
+        case .partyRegistered, .commitmentStated, .membershipJoined, .membershipLeft, .revisionClosed, .inventoryReported,
+            .gapFollowedUp:
+            []
         }
     }
 }

@@ -32,6 +32,7 @@ public struct WireError: Error, Sendable, Hashable, CustomStringConvertible {
             case .duplicateID: .duplicateID
             case .invalidValue: .invalidValue
             case .wrongPartyKind: .wrongPartyKind
+            case .unknownGap: .unknownGap
             }
         self.init(code, stateError.message)
     }

@@ -35,6 +35,7 @@ extension WireError {
         case unknownPolicyLab = "unknown-policy-lab"
         case duplicateID = "duplicate-id"
         case wrongPartyKind = "wrong-party-kind"
+        case unknownGap = "unknown-gap"
         // Hub condition (4xx): retry later or report.
         case busy = "busy"
         case internalError = "internal-error"
@@ -69,6 +70,7 @@ extension WireError {
             case .unknownPolicyLab: 304
             case .duplicateID: 305
             case .wrongPartyKind: 306
+            case .unknownGap: 307
             case .busy: 400
             case .internalError: 401
             }

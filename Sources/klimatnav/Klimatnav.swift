@@ -15,7 +15,7 @@ struct Klimatnav: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, HubCommand.self, NodeCommand.self, GapsCommand.self, LogCommand.self,
             ValidateCommand.self, ServeCommand.self, DiffCommand.self, ReportCommand.self, KeysCommand.self,
-            ProbeCommand.self, SayCommand.self, InboxCommand.self,
+            ProbeCommand.self, SayCommand.self, InboxCommand.self, FollowUpCommand.self,
             // Hidden, for fault and abuse tests (scripts/faults.sh, RELIABILITY.md).
             StreamCommand.self, FaultCheckCommand.self, ProxyCommand.self, FuzzHubCommand.self, StallSubCommand.self,
         ]

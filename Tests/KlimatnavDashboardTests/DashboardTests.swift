@@ -156,7 +156,7 @@ struct DashboardServerTests {
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 let rows = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
                 #expect(rows.count == 2)
-                let keys = ["id", "kind", "parties", "levels", "topic", "summary", "evidence", "recommendation", "status", "openedAt", "resolvedAt"]
+                let keys = ["id", "kind", "parties", "levels", "topic", "summary", "evidence", "recommendation", "status", "openedAt", "resolvedAt", "followUp"]
                 for row in rows { #expect(Set(row.keys) == Set(keys)) }
                 let governance = try #require(rows.first { $0["kind"] as? String == "governance-gap" })
                 #expect(governance["recommendation"] is NSNull)
@@ -270,7 +270,10 @@ struct DashboardServerTests {
             let get = try #require((item as? [String: Any])?["get"] as? [String: Any], "\(path) has no get")
             let ok = try #require((get["responses"] as? [String: Any])?["200"] as? [String: Any], "\(path) has no 200")
             let content = try #require(ok["content"] as? [String: Any], "\(path) has no content")
-            for type in content.keys { documented.append((path.replacingOccurrences(of: "{id}", with: "goteborg"), type)) }
+            for type in content.keys {
+                let concrete = path.replacingOccurrences(of: "{id}", with: "goteborg").replacingOccurrences(of: "{gap}", with: DashboardFixture.ambition.id)
+                documented.append((concrete, type))
+            }
         }
         #expect(Set(Dashboard.apiPaths).isSubset(of: Set(paths.keys)))
         let pairs = documented

@@ -18,6 +18,7 @@ enum Fixtures {
             sequence: 2, code: .wrongType, reason: "expected integer, found string", frame: 3,
             path: "body.targetYear"))),
         ("emission.inventory", .domain(DomainMessage(sequence: 1, event: .inventoryReported(Samples.inventory)))),
+        ("gap.followup", .domain(DomainMessage(sequence: 7, event: .gapFollowedUp(Samples.followUp)))),
     ]
 
     static func url(_ name: String) -> URL {

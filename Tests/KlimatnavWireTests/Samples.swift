@@ -56,7 +56,13 @@ enum Samples {
         .membershipLeft(Membership(hub: "stuns", member: "enkoping")),
         .revisionClosed(Revision(id: "2021", date: "2021-10-01", title: "Revision 2021")),
         .inventoryReported(inventory),
+        .gapFollowedUp(followUp),
     ]
+
+    /// The follow-up of the spec's worked example (section 17.4).
+    static let followUp = GapFollowUp(
+        gap: "governance-gap:hydrogen-infrastructure:national", action: .assign, by: "viable-cities", assignee: "goteborg",
+        role: "klimatstrateg", due: "2027-03-31")
 
     /// One message of every type (every domain event as a domain message).
     static let messages: [WireMessage] =

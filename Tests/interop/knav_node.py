@@ -442,7 +442,7 @@ def registration(context, router, lund):
 
 
 def state_errors(context, router, lund, stuns):
-    """Section 10, codes 300-306, and invalid-value from the state."""
+    """Section 10, codes 300-307, and invalid-value from the state."""
     check(nack(lund.domain("goal.withdraw", {"goal": "lund.nothing", "party": "lund"}), "unknown-goal"), "withdraw an unknown goal -> NACK unknown-goal")
     lund.next += 1
     check(nack(lund.domain("goal", goal("lund", "old", targetYear=1800)), "invalid-value"), "target year 1800 -> NACK invalid-value (state)")
@@ -457,6 +457,8 @@ def state_errors(context, router, lund, stuns):
         ("fossilfritt-sverige", "roadmap.milestone", {"roadmap": "no-such-roadmap", "milestone": {"year": 2030, "text": "x"}}, "unknown-roadmap"),
         ("energimyndigheten", "barrier.acknowledge", {"barrier": "no-such-barrier", "by": "energimyndigheten"}, "unknown-barrier"),
         ("viable-cities", "policy-lab.close", {"lab": "no-such-lab"}, "unknown-policy-lab"),
+        # Section 17.2: a follow-up must name a gap the hub has published.
+        ("viable-cities", "gap.followup", {"action": "comment", "by": "viable-cities", "gap": "no-such-gap", "text": "?"}, "unknown-gap"),
     ]:
         # (stuns keeps its one connection: a second HELLO would take its session over, 6.1.)
         node = stuns if party == "stuns" else Node(context, router, party)

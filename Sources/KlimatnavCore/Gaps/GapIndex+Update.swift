@@ -35,7 +35,7 @@ extension GapIndex {
         case .goalWithdrawn(let goalID, _):
             if let old = before.goals[goalID] { indexGoal(old.id, party: old.party, add: false) }
         case .commitmentStated, .milestoneAdded, .barrierAcknowledged, .barrierAssigned,
-            .barrierResolved, .policyLabClosed, .revisionClosed, .inventoryReported:
+            .barrierResolved, .policyLabClosed, .revisionClosed, .inventoryReported, .gapFollowedUp:
             break
         case .roadmapPublished(let roadmap):
             if let old = before.roadmaps[roadmap.id] { indexRoadmap(old, add: false) }

@@ -10,6 +10,9 @@ public struct GapTracker: Sendable {
     public private(set) var index: GapIndex
     /// The current gaps by id (as of the last settle).
     public private(set) var gapsByID: [String: Gap]
+    /// Ids of gaps that were open once and are resolved now (as far as this tracker, or
+    /// ``noteKnownGaps(_:)``, knows): a follow-up may still name them.
+    public private(set) var resolvedGapIDs: Set<String> = []
     /// Subjects touched by staged events, waiting for ``settle()``.
     private var staged: StagedGapWork
 
@@ -50,6 +53,11 @@ public struct GapTracker: Sendable {
     /// - Returns: the event's position among the staged events.
     @discardableResult
     public mutating func stage(_ event: DomainEvent) throws(StateError) -> Int {
+        if case .gapFollowedUp(let followUp) = event, !knowsGap(followUp.gap) {
+            throw StateError(
+                .unknownGap,
+                "no gap '\(followUp.gap)' has been found here; follow up a gap by an id that `klimatnav gaps --all` lists")
+        }
         let affected = engine.affectedSubjects(by: event, before: index)
         // The gaps of subjects no earlier staged event touched are still as they were before
         // the batch (a rule's gaps change only through events that name their subject), so
@@ -78,6 +86,18 @@ public struct GapTracker: Sendable {
             staged.rules[r].before.merge(gaps) { old, _ in old }
         }
         return position
+    }
+
+    /// Whether a follow-up may name gap `id`: it is open now (as of the last settle), was
+    /// open once, or has been followed up before.
+    public func knowsGap(_ id: String) -> Bool {
+        gapsByID[id] != nil || resolvedGapIDs.contains(id) || index.state.followUps[id] != nil
+    }
+
+    /// Notes gaps resolved before this tracker was made (a hub restarting reads them from
+    /// its log), so that follow-ups may still name them.
+    public mutating func noteKnownGaps(_ ids: some Sequence<String>) {
+        for id in ids where gapsByID[id] == nil { resolvedGapIDs.insert(id) }
     }
 
     /// Evaluates the subjects the staged events touched, once each, updates ``gapsByID``
@@ -124,6 +144,7 @@ public struct GapTracker: Sendable {
         for gap in diff.changed { changes.append(.init(gap: gap, change: .changed, cause: cause[gap.id] ?? 0)) }
         for id in diff.resolved {
             guard let gap = gapsByID.removeValue(forKey: id) ?? old[id] else { continue }
+            resolvedGapIDs.insert(id)
             changes.append(.init(gap: gap, change: .resolved, cause: cause[id] ?? 0))
         }
         for gap in diff.opened + diff.changed { gapsByID[gap.id] = gap }

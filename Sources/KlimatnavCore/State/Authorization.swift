@@ -87,6 +87,8 @@ public enum Authorization {
             return kinds([.coordinator], "close a contract revision")
         case .inventoryReported(let inventory):
             return inventoryRefusal(inventory, from: sender, in: state)
+        case .gapFollowedUp(let followUp):
+            return followUpRefusal(followUp, from: sender, in: state)
         }
     }
 }

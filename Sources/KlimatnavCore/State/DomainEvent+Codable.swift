@@ -29,7 +29,7 @@ extension DomainEvent {
         "investment-area", "responsibility.claim", "responsibility.release", "barrier.report",
         "barrier.acknowledge", "barrier.assign", "barrier.resolve", "policy-lab.open",
         "policy-lab.close", "membership.join", "membership.leave",
-        "revision", "emission.inventory",
+        "revision", "emission.inventory", "gap.followup",
     ]
 
     /// Decodes the body of an event called `name` (one of ``names``).
@@ -66,6 +66,7 @@ extension DomainEvent {
         case "membership.leave": return .membershipLeft(try body.decode(Membership.self))
         case "revision": return .revisionClosed(try body.decode(Revision.self))
         case "emission.inventory": return .inventoryReported(try body.decode(EmissionInventory.self))
+        case "gap.followup": return .gapFollowedUp(try body.decode(GapFollowUp.self))
         default:
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: "unknown event '\(name)'; expected one of \(names.joined(separator: ", "))"))
@@ -95,6 +96,7 @@ extension DomainEvent {
         case .membershipJoined(let membership), .membershipLeft(let membership): try body.encode(membership)
         case .revisionClosed(let revision): try body.encode(revision)
         case .inventoryReported(let inventory): try body.encode(inventory)
+        case .gapFollowedUp(let followUp): try body.encode(followUp)
         }
     }
 
@@ -117,6 +119,7 @@ extension DomainEvent {
         case .membershipJoined(let membership), .membershipLeft(let membership): membership.hub
         case .revisionClosed: nil
         case .inventoryReported(let inventory): inventory.reportedBy
+        case .gapFollowedUp(let followUp): followUp.by
         }
     }
 }

@@ -26,6 +26,8 @@ public indirect enum DomainEvent: Hashable, Sendable {
     case revisionClosed(Revision)
     /// An emission inventory of one party and year (`emission.inventory`).
     case inventoryReported(EmissionInventory)
+    /// A follow-up step on a gap (`gap.followup`): acknowledge, assign, comment, dismiss, undismiss.
+    case gapFollowedUp(GapFollowUp)
 
     /// A short name for logs and the wire (`goal`, `barrier.report`, ...).
     public var name: String {
@@ -49,6 +51,7 @@ public indirect enum DomainEvent: Hashable, Sendable {
         case .membershipLeft: "membership.leave"
         case .revisionClosed: "revision"
         case .inventoryReported: "emission.inventory"
+        case .gapFollowedUp: "gap.followup"
         }
     }
 }

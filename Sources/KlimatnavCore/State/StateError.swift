@@ -9,6 +9,8 @@ public struct StateError: Error, Hashable, Sendable, CustomStringConvertible {
         case duplicateID = "duplicate-id"
         case invalidValue = "invalid-value"
         case wrongPartyKind = "wrong-party-kind"
+        /// A follow-up names a gap the hub has never published.
+        case unknownGap = "unknown-gap"
     }
 
     public var code: Code

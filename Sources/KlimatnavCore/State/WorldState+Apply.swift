@@ -116,10 +116,12 @@ extension WorldState {
             } else {
                 inventories[inventory.party, default: [:]][inventory.year] = inventory
             }
+        case .gapFollowedUp(let followUp):
+            try applyFollowUp(followUp)
         }
     }
 
-    private func requireParty(_ id: PartyID) throws(StateError) {
+    func requireParty(_ id: PartyID) throws(StateError) {
         guard parties[id] != nil else {
             throw StateError(.unknownParty, "no party '\(id)' is registered")
         }

@@ -18,6 +18,9 @@ extension WorldState {
                 events += book[party]!.keys.sorted().map { .inventoryReported(book[party]![$0]!) }
             }
         }
+        for gap in followUps.keys.sorted() {
+            events += followUps[gap]!.events(gap: gap).map { .gapFollowedUp($0) }
+        }
         return events
     }
 

@@ -18,6 +18,9 @@ public struct WorldState: Hashable, Sendable {
     /// Inventories a party reports of itself, by party and year: kept apart from the
     /// official ones and compared with them, never mixed in.
     public var ownInventories: [PartyID: [Int: EmissionInventory]] = [:]
+    /// Where the follow-up of each gap stands, by gap id (`gap.followup`); gaps nobody has
+    /// followed up are absent.
+    public var followUps: [String: GapFollowUpState] = [:]
 
     public init() {}
 

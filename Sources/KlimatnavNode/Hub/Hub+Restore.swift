@@ -25,6 +25,8 @@ extension Hub {
             ledger.restoreStateSequence(stored)
         }
         let recomputed = ledger.finishReplay()
+        // Gaps resolved before the restart may still be followed up (protocol section 17.2).
+        ledger.noteKnownGaps(try await store.gaps(includeResolved: true).filter { $0.status != "open" }.map(\.gap.id))
         let logged = Dictionary(try await store.gaps().map { ($0.gap.id, $0.gap) }, uniquingKeysWith: { first, _ in first })
         let now = Date()
         var events: [GapEvent] = []

@@ -156,6 +156,11 @@ struct HubLedger: Sendable {
         }
     }
 
+    /// Notes gaps the log has as resolved, so that follow-ups may still name them.
+    mutating func noteKnownGaps(_ ids: [String]) {
+        tracker.noteKnownGaps(ids)
+    }
+
     /// Recomputes the gaps after a replay; returns the open gaps.
     mutating func finishReplay() -> [Gap] {
         if let replayState {
