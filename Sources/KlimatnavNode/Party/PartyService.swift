@@ -132,8 +132,8 @@ public final class PartyService: Service, Sendable {
         }
         // Numbered after the hub's WELCOME when it comes in time: the hub then says which
         // number comes next, even if another sender (a one-shot `node`) used this party's.
-        let wait = Duration.milliseconds(max(0, request.waitMs))
-        _ = await AnswerWait.within(wait) { [link] in (try? await link.hello()).map { true } }
+        let deadline = ContinuousClock.now + .milliseconds(max(0, request.waitMs))
+        _ = await AnswerWait.within(max(.zero, deadline - .now)) { [link] in (try? await link.hello()).map { true } }
         let sequence: UInt64
         do {
             sequence = try await link.submit(event)
@@ -141,7 +141,8 @@ public final class PartyService: Service, Sendable {
             return LocalAnswer(outcome: .invalid, errors: ["the node could not write the message to its outbox \(options.paths.outbox): \(error)"])
         }
         logger.info("\(options.party): '\(request.message)' queued as message \(sequence)")
-        switch await AnswerWait.within(wait, { [link] in await link.outcome(of: sequence) }) {
+        // What is left of the wait, so the whole answer comes within `waitMs`.
+        switch await AnswerWait.within(max(.zero, deadline - .now), { [link] in await link.outcome(of: sequence) }) {
         case .acknowledged(_, let stateSequence)?:
             return LocalAnswer(outcome: .accepted, sequence: sequence, stateSequence: stateSequence)
         case .refused(_, let code, let reason)?:
