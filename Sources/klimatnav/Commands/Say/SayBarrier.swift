@@ -8,7 +8,7 @@ struct SayBarrier: AsyncParsableCommand {
     @Option(help: "The barrier's id (default: made from the title).") var id: String?
     @Option(help: "What the barrier is, in a sentence.") var title: String?
     @Option(help: "The law or rule, for example \"Plan- och bygglagen\".") var instrument: String?
-    @Option(help: "The level that can change it: national, eu, regional, ...") var changeLevel: String?
+    @Option(help: "The level that can change it: local, regional, national, eu or industry.") var changeLevel: String?
     @Option(help: "Who reports it (comma-separated; default: the node's party).") var reportedBy: String?
     @Option(help: "Parties the rule blocks (comma-separated).") var affects: String?
     @Option(help: "Topics it blocks (comma-separated ids).") var affectedTopics: String?
