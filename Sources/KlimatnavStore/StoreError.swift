@@ -21,7 +21,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         self.operation = operation
         if let database = cause as? DatabaseError {
             resultCode = database.resultCode.primaryResultCode.rawValue
-            message = database.message ?? "\(database)"
+            message = "\(database)"
         } else if let wrapped = cause as? StoreError {
             resultCode = wrapped.resultCode
             message = wrapped.message
