@@ -68,7 +68,7 @@ public struct HTMLReport: Sendable {
             body += "<li><a href=\"#\(id)\">\(e(title))</a></li>"
         }
         body += "</ul></nav>\n"
-        body += goalTableSection() + chartSection() + gapsSection() + closedGapsSection() + barriersSection() + labsSection()
+        body += goalTableSection() + chartSection() + gapsSection() + followUpSection() + closedGapsSection() + barriersSection() + labsSection()
         body += "<h2 id=\"parties\">\(e(c[.partiesHeading]))</h2>\n"
         for party in model.pageParties { body += partySection(party.id) }
         return document(title: c[.reportTitle], body: body)

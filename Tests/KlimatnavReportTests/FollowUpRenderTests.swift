@@ -29,8 +29,14 @@ import Testing
         #expect(sv.contains("kommenterade: <q>Vi ser över målåret &amp; återkommer.</q>"))
         let en = HTMLReport(model: model, language: .en).render()
         #expect(en.contains("assigned the gap to"))
-        // Only the followed-up gap has a follow-up block: in the gap list and in Enköping's section.
-        #expect(sv.components(separatedBy: "class=\"followup\"").count == 3)
+        // Only the followed-up gap has a follow-up block: in the gap list, twice in the
+        // follow-up section (assigned, overdue) and in Enköping's section.
+        #expect(sv.components(separatedBy: "class=\"followup\"").count == 5)
+        #expect(sv.contains("<section id=\"followup\"><h2>Uppföljning</h2>"))
+        #expect(sv.contains("<h3>Tilldelade (1)</h3>") && sv.contains("<h3>Försenade (1)</h3>"))
+        #expect(!sv.contains("<h3>Avfärdade"))
+        // Without follow-ups the report has no such section.
+        #expect(!HTMLReport(model: try Support.seedModel(), language: .sv).render().contains("id=\"followup\""))
     }
 
     @Test func gapsJSONAndTableCarryTheFollowUp() throws {
