@@ -9,7 +9,8 @@ extension Views {
     /// what the facts did, oldest first.
     func gap(_ record: GapRecord) -> String {
         let c = page.catalogue
-        let report = self.report
+        var report = self.report
+        report.gapLink = { _ in nil }  // this is the gap's page
         let followUp = report.followUpHTML(record.gap.id)
         var body = report.gapTable([record], closed: record.status != "open", status: true)
         body += "<section id=\"followup\"><h2>\(HTML.escape(c[.followUpHeading]))</h2>"

@@ -146,6 +146,8 @@ extension LoadSession {
                 return .revisionClosed(Revision(id: id, date: String(PlaybookDate.format(date).prefix(10)), title: title))
             case "emission.inventory":
                 return readInventory(node).map { .inventoryReported($0) }
+            case "gap.followup":
+                return readFollowUp(node).map { .gapFollowedUp($0) }
             default:
                 return nil
             }

@@ -275,5 +275,8 @@ extension Catalogue {
         case filterOverdue
         case filterDismissed
         case gapPageLink
+        case followUpIntro
+        case followUpAssignedHeading
+        case followUpReopenedHeading
     }
 }

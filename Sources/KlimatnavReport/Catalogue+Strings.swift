@@ -277,6 +277,9 @@ extension Catalogue {
         case .filterOverdue: ("Försenade", "Overdue")
         case .filterDismissed: ("Avfärdade", "Dismissed")
         case .gapPageLink: ("Visa glappets historik", "Show the gap's history")
+        case .followUpIntro: ("Glapp som koordinatorn har följt upp: tilldelade, försenade (förfallodagen har passerat), avfärdade som inte verkliga glapp och sådana som fakta har öppnat igen efter att de avfärdats.", "Gaps the coordinator has followed up: assigned, overdue (the due date has passed), dismissed as not real gaps, and those the facts opened again after they were dismissed.")
+        case .followUpAssignedHeading: ("Tilldelade", "Assigned")
+        case .followUpReopenedHeading: ("Öppnade igen efter avfärdande", "Re-opened after dismissal")
         }
     }
 }

@@ -30,9 +30,11 @@ public struct FollowUpHTML: Sendable {
     /// "overdue" when it is.
     public func status() -> String {
         let state = record.state
-        var out = "<span class=\"followup-status\" data-followup=\"\(record.status.rawValue)\">\(e(c.followUpStatus(record.status)))</span>"
+        // "Assigned" says itself in the assignee's words ("tilldelat Lund (klimatstrateg)").
+        let word = record.status == .assigned ? "" : e(c.followUpStatus(record.status))
+        var out = "<span class=\"followup-status\" data-followup=\"\(record.status.rawValue)\">\(word)</span>"
         if let assignee = state.assignee {
-            out += " · " + c.format(.followUpAssigned, partyName(assignee), e(state.role ?? ""))
+            out += (word.isEmpty ? "" : " · ") + c.format(.followUpAssigned, partyName(assignee), e(state.role ?? ""))
             if let due = state.due {
                 out += " · " + e(c.format(.followUpDue, due))
                 if record.isOverdue(today: today) { out += " <strong class=\"overdue\">\(e(c[.followUpOverdue]))</strong>" }

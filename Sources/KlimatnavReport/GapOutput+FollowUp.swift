@@ -6,7 +6,8 @@ extension GapOutput {
     func followUpLine(_ record: GapFollowUpRecord, _ c: Catalogue) -> String {
         guard record.history.contains(where: { $0.by != nil }) else { return "" }
         let state = record.state
-        var parts = [c.followUpStatus(record.status)]
+        // "Assigned" says itself in the assignee's words ("tilldelat lund (klimatstrateg)").
+        var parts = record.status == .assigned ? [] : [c.followUpStatus(record.status)]
         if let assignee = state.assignee {
             parts.append(c.format(.followUpAssigned, assignee.rawValue, state.role ?? ""))
             if let due = state.due { parts.append(c.format(.followUpDue, due)) }

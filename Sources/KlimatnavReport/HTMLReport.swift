@@ -84,7 +84,7 @@ public struct HTMLReport: Sendable {
             if id == "trajectories" { body += "<li><a href=\"#counties\">\(e(c[.countiesHeading]))</a></li>" }
         }
         body += "</ul></nav>\n<main id=\"main\">"
-        body += goalTableSection() + chartSection() + emissions.nationalSection() + gapsSection() + closedGapsSection() + barriersSection() + labsSection()
+        body += goalTableSection() + chartSection() + emissions.nationalSection() + gapsSection() + followUpSection() + closedGapsSection() + barriersSection() + labsSection()
         body += "<h2 id=\"parties\">\(e(c[.partiesHeading]))</h2>\n"
         // Charts of emissions in the whole document only for municipalities with goals (290
         // charts would make it megabytes); every municipality's own page has its chart.

@@ -35,6 +35,13 @@ extension HubStore {
         }
     }
 
+    /// Ids of the gaps the log has as resolved (a follow-up may still name them).
+    public func resolvedGapIDs() async throws(StoreError) -> [String] {
+        try await read("read resolved gap ids") { db in
+            try String.fetchAll(db, sql: "SELECT id FROM gap WHERE status = 'resolved'")
+        }
+    }
+
     /// The id of the last message received at or before `time` (0: none), by binary search.
     private static func lastMessage(before time: Double, in times: [(id: Int64, at: Double)]) -> Int64 {
         var low = 0, high = times.count

@@ -57,6 +57,9 @@ import Testing
         #expect(try WorldState(applying: state.events()) == state)
         try state.apply(Self.step(.undismiss, by: "viable-cities"))
         #expect(state.followUps[Self.gapID]?.isDismissed == false)
+        // A note with an assignment is kept as a comment.
+        try state.apply(Self.step(.assign, by: "viable-cities", assignee: "lund", role: "miljöstrateg", text: "Lund tar över."))
+        #expect(state.followUps[Self.gapID]?.comments.last == FollowUpComment(by: "viable-cities", text: "Lund tar över."))
         #expect(try WorldState(applying: state.events()) == state)
     }
 

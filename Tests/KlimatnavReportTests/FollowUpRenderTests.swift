@@ -24,14 +24,19 @@ import Testing
         let model = try model()
         #expect(model.openGaps.contains { $0.gap.id == Self.gap })
         let sv = HTMLReport(model: model, language: .sv).render()
-        #expect(sv.contains("data-followup=\"assigned\">tilldelat</span>"))
-        #expect(sv.contains("klimatstrateg"))
+        #expect(sv.contains("data-followup=\"assigned\"></span>tilldelat <a href=\"#party-enkoping\">Enköping</a> (klimatstrateg)"), "\(sv)")
         #expect(sv.contains("senast 2021-12-31 <strong class=\"overdue\">försenat</strong>"))
         #expect(sv.contains("kommenterade: <q>Vi ser över målåret &amp; återkommer.</q>"))
         let en = HTMLReport(model: model, language: .en).render()
         #expect(en.contains("assigned the gap to"))
-        // Only the followed-up gap has a follow-up block: in the gap list and in Enköping's section.
-        #expect(sv.components(separatedBy: "class=\"followup\"").count == 3)
+        // Only the followed-up gap has a follow-up block: in the gap list, twice in the
+        // follow-up section (assigned, overdue) and in Enköping's section.
+        #expect(sv.components(separatedBy: "class=\"followup\"").count == 5)
+        #expect(sv.contains("<section id=\"followup\"><h2>Uppföljning</h2>"))
+        #expect(sv.contains("<h3>Tilldelade (1)</h3>") && sv.contains("<h3>Försenade (1)</h3>"))
+        #expect(!sv.contains("<h3>Avfärdade"))
+        // Without follow-ups the report has no such section.
+        #expect(!HTMLReport(model: try Support.seedModel(), language: .sv).render().contains("id=\"followup\""))
     }
 
     @Test func gapsJSONAndTableCarryTheFollowUp() throws {
@@ -44,7 +49,7 @@ import Testing
         let json = try output.json()
         #expect(json.contains("\"followUp\" : {"))
         #expect(json.contains("\"dismissReason\" : null"))
-        #expect(output.table().contains("    follow-up: assigned, assigned to enkoping (klimatstrateg), due 2021-12-31, overdue\n"))
-        #expect(output.table(Catalogue(.sv), state: model.state).contains("    uppföljning: tilldelat, tilldelat enkoping (klimatstrateg), senast 2021-12-31, försenat\n"))
+        #expect(output.table().contains("    follow-up: assigned to enkoping (klimatstrateg), due 2021-12-31, overdue\n"))
+        #expect(output.table(Catalogue(.sv), state: model.state).contains("    uppföljning: tilldelat enkoping (klimatstrateg), senast 2021-12-31, försenat\n"))
     }
 }

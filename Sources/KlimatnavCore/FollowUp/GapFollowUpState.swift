@@ -30,6 +30,7 @@ public struct GapFollowUpState: Codable, Hashable, Sendable {
             assignee = followUp.assignee
             role = followUp.role
             due = followUp.due
+            if let text = followUp.text { comments.append(FollowUpComment(by: followUp.by, text: text)) }
         case .comment:
             comments.append(FollowUpComment(by: followUp.by, text: followUp.text ?? ""))
         case .dismiss:

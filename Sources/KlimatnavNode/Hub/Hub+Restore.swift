@@ -26,7 +26,7 @@ extension Hub {
         }
         let recomputed = ledger.finishReplay()
         // Gaps resolved before the restart may still be followed up (protocol section 17.2).
-        ledger.noteKnownGaps(try await store.gaps(includeResolved: true).filter { $0.status != "open" }.map(\.gap.id))
+        ledger.noteKnownGaps(try await store.resolvedGapIDs())
         let logged = Dictionary(try await store.gaps().map { ($0.gap.id, $0.gap) }, uniquingKeysWith: { first, _ in first })
         let now = Date()
         var events: [GapEvent] = []

@@ -7,7 +7,7 @@ import KlimatnavWire
 /// Plays one party's scheduled messages through its link, as a separate node process does.
 ///
 /// Messages are pipelined. A refusal because something another party sends has not arrived
-/// yet (an unknown roadmap, barrier, goal or policy lab: nodes on several machines do not
+/// yet (an unknown roadmap, barrier, goal, policy lab or gap: nodes on several machines do not
 /// wait for each other) is retried with backoff until the deadline; other refusals are final.
 public struct NodeSession: Sendable {
     public let link: PartyLink
@@ -34,7 +34,8 @@ public struct NodeSession: Sendable {
         public var refused: [String] = []
     }
 
-    static let waitForOthers: Set<WireError.Code> = [.unknownRoadmap, .unknownBarrier, .unknownGoal, .unknownPolicyLab]
+    /// (A follow-up's gap, too: it opens when other parties' facts arrive.)
+    static let waitForOthers: Set<WireError.Code> = [.unknownRoadmap, .unknownBarrier, .unknownGoal, .unknownPolicyLab, .unknownGap]
 
     public func play() async throws -> Outcome {
         let deadline = Date().addingTimeInterval(timeout)
