@@ -17,6 +17,7 @@ extension Catalogue {
         case chartGoalPath, emissionsCarbonLaw, emissionsFairShare, chartObserved, chartTable, chartTableCaption, chartTotal, chartPathsCaption
         case trajectoryTable, trajectoryTableCaption, trajectoryDescription
         case skipToContent, accessibilityLink, accessibilityTitle, accessibilityBody
+        case mapTitle, mapDescription, mapOnTrack, mapPerYear
         case sectorElectricity, sectorIndustry, sectorTransport, sectorMachinery, sectorOwnHeating, sectorAgriculture
         case sectorWaste, sectorProductUse, sectorInternational
     }
@@ -124,6 +125,10 @@ extension Catalogue {
         case .trajectoryTable: ("Diagrammets takter som tabell", "The chart's rates as a table")
         case .trajectoryTableCaption: ("Linjerna i diagrammet: årlig minskningstakt och slutår", "The lines of the chart: yearly reduction rate and final year")
         case .trajectoryDescription: ("Linjer från 100 % år {0}: varje kommuns mål som en jämn årlig minskning till målåret, jämfört med Carbon Law ({1}), Klimatkollens takt ({2}) och en rättvis andel ({3} till {4}). {5} kommuner visas.", "Lines from 100 % in {0}: each municipality's goal as an even yearly cut to its target year, against the Carbon Law ({1}), Klimatkollen's rate ({2}) and a fair share ({3} to {4}). {5} municipalities are shown.")
+        case .mapTitle: ("Länen: hur snabbt utsläppen minskar", "The counties: how fast emissions fall")
+        case .mapDescription: ("Varje län är en ruta, ungefär där länet ligger med norr uppåt. Färgen visar hur snabbt länets sammanlagda utsläpp minskar per år; texten hur många av länets kommuner som minskar tillräckligt snabbt för Sveriges mål. Tabellen nedanför har samma siffror.", "Each county is a square, roughly where it lies with north at the top. The colour shows how fast the county's total emissions fall a year; the text how many of its municipalities cut fast enough for Sweden's goal. The table below has the same figures.")
+        case .mapOnTrack: ("{0} av {1} i fas", "{0} of {1} on track")
+        case .mapPerYear: ("% minskning per år", "% cut a year")
         case .skipToContent: ("Hoppa till innehållet", "Skip to the content")
         case .accessibilityLink: ("Tillgänglighet", "Accessibility")
         case .accessibilityTitle: ("Tillgänglighetsredogörelse", "Accessibility statement")

@@ -85,6 +85,9 @@ import Testing
     @Test func nationalOverviewHasARowPerCountyAndTheContractCities() {
         let html = HTMLReport(model: Self.sweden, language: .en).emissions.nationalSection()
         #expect(count(html, "<tr data-county=") == 21)
+        // Every county of the data has its tile on the map.
+        #expect(count(html, "<g class=\"county\" data-county=") == 21)
+        #expect(html.contains("<title id=\"county-map-title\">The counties: how fast emissions fall</title>"))
         #expect(html.contains("<tfoot><tr><th scope=\"row\">Sweden</th><td class=\"num\">290</td>"))
         #expect(html.contains("Klimatkontrakt") || html.contains("Viable Cities"))
         #expect(html.contains("data-party=\"goteborg\" data-goal=\"goteborg."))
@@ -99,6 +102,7 @@ import Testing
             #expect(party.contains(HTML.escape(c.format(.emissionsNone, "Göteborg"))))
             #expect(!party.contains("class=\"emissions\" data-party"))
             #expect(report.emissions.nationalSection().contains(HTML.escape(c[.countiesNone])))
+            #expect(!report.emissions.nationalSection().contains("county-map"))
             let hub = report.partySection("stuns")
             #expect(hub.contains(HTML.escape(c[.countyNoEmissions])))
             #expect(hub.contains("<tr data-party=\"enkoping\">") && hub.contains("<tr data-party=\"uppsala\">"))
