@@ -93,6 +93,15 @@ import Testing
         #expect(html.contains("data-party=\"goteborg\" data-goal=\"goteborg."))
     }
 
+    @Test func markdownReportHasTheCountyTable() throws {
+        let markdown = MarkdownReport(model: Self.sweden, language: .sv).render()
+        #expect(markdown.contains("## Län och kommuner: utsläpp mot mål"))
+        #expect(markdown.contains("\n| Västra Götalands län | 49 | "))
+        #expect(count(markdown, " län | ") == 21)
+        let seed = MarkdownReport(model: try Support.seedModel(), language: .en).render()
+        #expect(seed.contains(HTML.markdown(Catalogue(.en)[.countiesNone])))
+    }
+
     @Test func seedWithoutInventoriesSaysSoInsteadOfDrawing() throws {
         let model = try Support.seedModel()
         for language in Language.allCases {
