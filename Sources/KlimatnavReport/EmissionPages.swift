@@ -81,21 +81,21 @@ public struct EmissionPages: Sendable {
 
     func yearReached(_ pace: GoalPace) -> String {
         guard pace.isComparable, pace.targetTonnes != nil else { return "–" }
-        guard let year = pace.yearReached else { return c[.never] }
-        return year <= pace.latestYear ? c[.alreadyReached] : String(year)
+        guard let year = pace.yearReached else { return c[.paceNever] }
+        return year <= pace.latestYear ? c[.paceAlreadyReached] : String(year)
     }
 
     /// On track, a delivery gap with its size, missed, or why it cannot be compared (HTML).
     func status(_ pace: GoalPace) -> String {
         switch pace.comparability {
         case .notComparable(let reason):
-            return "\(e(c[.notComparable])): \(english(reason))"
+            return "\(e(c[.paceNotComparable])): \(english(reason))"
         case .comparable:
-            if pace.isMissed { return "<strong>\(e(c[.missed]))</strong>" }
+            if pace.isMissed { return "<strong>\(e(c[.paceMissed]))</strong>" }
             if pace.isBehind, let points = pace.gapPoints {
-                return "<strong>\(e(c.format(.behind, c.number(points, decimals: 1))))</strong>"
+                return "<strong>\(e(c.format(.paceBehind, c.number(points, decimals: 1))))</strong>"
             }
-            return pace.requiredRatePercent == nil ? "–" : e(c[.onTrack])
+            return pace.requiredRatePercent == nil ? "–" : e(c[.paceOnTrack])
         }
     }
 }

@@ -144,7 +144,7 @@ public struct EmissionsChart: Sendable {
         let largest = sectors.max { values[latestYear]?[$0] ?? 0 < values[latestYear]?[$1] ?? 0 }
         let share = largest.map { (values[latestYear]?[$0] ?? 0) / latestTonnes * 100 } ?? 0
         var text = c.format(
-            .chartDescription, String(years.first ?? latestYear), String(latestYear), c.kilotonnes(latestTonnes),
+            .emissionsDescription, String(years.first ?? latestYear), String(latestYear), c.kilotonnes(latestTonnes),
             largest.map { "\(c.sector($0)) (\(c.percent(share, decimals: 0)))" } ?? "–")
         text += " " + (trend.map { c.format(.chartDescriptionTrend, String($0.firstYear), c.pace($0.ratePercent)) } ?? c[.chartDescriptionNoTrend])
         for line in lines(c) {
