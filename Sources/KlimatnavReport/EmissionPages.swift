@@ -46,7 +46,11 @@ public struct EmissionPages: Sendable {
     public func municipalitySection(_ id: PartyID, heading: Int = 3) -> String {
         let h = "h\(heading)"
         var out = "<section class=\"emissions\" aria-labelledby=\"emissions-\(HTML.anchor(id.rawValue))\"><\(h) id=\"emissions-\(HTML.anchor(id.rawValue))\">\(e(c[.emissionsHeading]))</\(h)>"
-        guard let chart = EmissionsChart(party: id, in: model.state, catalogue: c, configuration: model.configuration, method: method) else {
+        var path: EmissionsChart.GoalLine?
+        if let pace = picture(of: id)?.nationalPath, let goal = national.nationalGoal {
+            path = EmissionsChart.GoalLine(label: nationalLabel(goal), pace: pace, national: true)
+        }
+        guard let chart = EmissionsChart(party: id, in: model.state, catalogue: c, national: path, configuration: model.configuration, method: method) else {
             return out + "<p class=\"no-emissions\">\(e(c.format(.emissionsNone, model.name(id))))</p></section>\n"
         }
         out += "<p>\(e(c[.emissionsIntro]))</p>" + chart.html(c)
@@ -66,7 +70,7 @@ public struct EmissionPages: Sendable {
             (model.state.goals[pace.goalID].map { GoalTable.label($0, c) + ($0.targetYear.map { " \($0)" } ?? "") } ?? pace.goalID, pace)
         }
         if let path = picture.nationalPath, let goal = national.nationalGoal {
-            rows.append(("\(model.name(goal.party)): \(GoalTable.label(goal, c)) \(goal.targetYear.map(String.init) ?? "")", path))
+            rows.append((nationalLabel(goal), path))
         }
         guard !rows.isEmpty else { return "" }
         var out = "<table class=\"paces\"><thead><tr><th scope=\"col\">\(e(c[.colGoal]))</th><th scope=\"col\">\(e(c[.colRequired]))</th><th scope=\"col\">\(e(c[.colObserved]))</th><th scope=\"col\">\(e(c[.colYearReached]))</th><th scope=\"col\">\(e(c[.colPaceStatus]))</th></tr></thead><tbody>"
@@ -77,6 +81,11 @@ public struct EmissionPages: Sendable {
             out += "<td class=\"num\">\(e(yearReached(pace)))</td><td>\(status(pace))</td></tr>"
         }
         return out + "</tbody></table>"
+    }
+
+    /// "Sweden: −85 % vs 1990 2045".
+    func nationalLabel(_ goal: Goal) -> String {
+        "\(model.name(goal.party)): \(GoalTable.label(goal, c)) \(goal.targetYear.map(String.init) ?? "")"
     }
 
     func yearReached(_ pace: GoalPace) -> String {

@@ -57,6 +57,14 @@ import Testing
             #expect(abs(last.tonnes - target) < 1e-6 * max(target, 1), "\(line.label)")
             if line.points.count > 1 { #expect(abs(line.points[0].tonnes - latest.totalTonnes) < 1e-6 * latest.totalTonnes) }
         }
+        // Sweden's goal, held against Göteborg's emissions, ends at its level for Göteborg.
+        let national = try #require(NationalPicture(state: model.state).municipalities.first { $0.party == "goteborg" }?.nationalPath)
+        let withSweden = try #require(EmissionsChart(
+            party: "goteborg", in: model.state, catalogue: c, national: .init(label: "Sweden", pace: national, national: true)))
+        let sweden = try #require(withSweden.lines(c).first { $0.label == "Sweden" })
+        let swedenTarget = try #require(national.targetTonnes)
+        #expect(abs((sweden.points.last?.tonnes ?? 0) - swedenTarget) < 1e-6 * swedenTarget)
+        #expect(sweden.points.last?.year == 2045)
         // The Carbon Law line: 7 % a year from the latest inventory.
         let law = try #require(lines.first { $0.label.hasPrefix("Carbon Law") })
         let five = try #require(law.points.first { $0.year == latest.year + 5 })
