@@ -125,6 +125,8 @@ def sverige_checks(driver, base, screenshots):
     screenshot(driver, base + "/counties?lang=sv", screenshots + "/counties-sv.png")
     rows = driver.find_elements(By.CSS_SELECTOR, "#county-table tbody tr[data-county]")
     check(len(rows) == 21, f"the national overview lists the 21 counties ({len(rows)})")
+    tiles = driver.find_elements(By.CSS_SELECTOR, "svg.county-map g.county")
+    check(len(tiles) == 21, f"the tile map shows the 21 counties ({len(tiles)})")
     county = "/parties/vastra-gotalands-lan"
     screenshot(driver, base + county + "?lang=sv", screenshots + "/county-sv.png")
     members = driver.find_elements(By.CSS_SELECTOR, "table.members tr[data-party]")

@@ -255,6 +255,7 @@ struct Views {
         let parties = model.state.parties.values.sorted {
             (order.firstIndex(of: $0.kind) ?? order.count, $0.name) < (order.firstIndex(of: $1.kind) ?? order.count, $1.name)
         }
+        let report = self.report
         for party in parties {
             body += "<tr><td>\(report.partyName(party.id))</td><td>\(e(c.partyKind(party.kind)))</td><td>\(e(c.level(party.level)))</td><td class=\"num\">\(model.state.goals(of: party.id).count)</td><td class=\"num\">\(model.openGaps(of: party.id).count)</td></tr>"
         }

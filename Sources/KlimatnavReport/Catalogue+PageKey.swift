@@ -8,15 +8,16 @@ extension Catalogue {
     public enum PageKey: String, Sendable, Hashable, CaseIterable {
         case navCounties, countiesHeading, countiesIntro, countiesNone, countiesMethod
         case colCounty, colMunicipalities, colWithPlan, colWithAnyGoal, colWithGoal, colOwnGoalsOnTrack, colNationalPath, colPace, colCarbonLawPace
-        case colMunicipality, colLatest, colObserved, colRequired, colOwnGoals, colPlan, colYearReached, colComparable, colPaceStatus, colNoGoal
-        case countyMembers, countySummary, countyNoMembers, countyNoEmissions, countyChartNote
+        case colMunicipality, colLatest, colObserved, colRequired, colOwnGoals, colPlan, colYearReached, colPaceStatus, colNoGoal
+        case countyMembers, countySummary, countyNoEmissions, countyChartNote
         case programmeHeading, programmeIntro, programmeNoGoal
-        case yes, no, unknown, onTrack, behind, missed, notComparable, never, alreadyReached
+        case answerYes, answerNo, paceOnTrack, paceBehind, paceMissed, paceNotComparable, paceNever, paceAlreadyReached
         case emissionsHeading, emissionsIntro, emissionsNone, emissionsLatest, emissionsLargest
-        case emissionsChartTitle, chartDescription, chartDescriptionTrend, chartDescriptionNoTrend, chartAxis, chartYear
-        case chartGoalPath, emissionsCarbonLaw, emissionsFairShare, chartObserved, chartTable, chartTableCaption, chartTotal, chartPathsCaption
+        case emissionsChartTitle, emissionsDescription, chartDescriptionTrend, chartDescriptionNoTrend, emissionsAxis, emissionsYear
+        case chartGoalPath, emissionsCarbonLaw, emissionsFairShare, chartObserved, emissionsTable, chartTableCaption, emissionsTotal, chartPathsCaption
         case trajectoryTable, trajectoryTableCaption, trajectoryDescription
         case skipToContent, accessibilityLink, accessibilityTitle, accessibilityBody
+        case mapTitle, mapDescription, mapOnTrack, mapPerYear
         case sectorElectricity, sectorIndustry, sectorTransport, sectorMachinery, sectorOwnHeating, sectorAgriculture
         case sectorWaste, sectorProductUse, sectorInternational
     }
@@ -82,48 +83,49 @@ extension Catalogue {
         case .colOwnGoals: ("Egna mål", "Own goals")
         case .colPlan: ("Klimatplan", "Climate plan")
         case .colYearReached: ("Nås i observerad takt", "Reached at the observed pace")
-        case .colComparable: ("Jämförbart", "Comparable")
         case .colPaceStatus: ("Läge", "Status")
         case .colNoGoal: ("inget mål", "no goal")
         case .countyMembers: ("Kommunerna i {0}", "The municipalities of {0}")
         case .countySummary: ("{0} av {1} kommuner minskar utsläppen tillräckligt snabbt för Sveriges mål. {2} av {3} kommuner med ett jämförbart mål följer sina egna mål. {4} av {1} har en klimatplan och {5} av {1} har minst ett känt mål.", "{0} of {1} municipalities cut emissions fast enough for Sweden's goal. {2} of {3} municipalities with a comparable goal are on track for their own goals. {4} of {1} have a climate plan and {5} of {1} have at least one known goal.")
-        case .countyNoMembers: ("Inga kommuner är registrerade som medlemmar.", "No municipalities are registered as members.")
         case .countyNoEmissions: ("Det finns inga utsläppsuppgifter för medlemmarna, så takter och diagram saknas här.", "There are no emission figures for the members, so paces and charts are missing here.")
         case .countyChartNote: ("Diagrammet visar medlemmarnas sammanlagda utsläpp.", "The chart shows the members' emissions added together.")
         case .programmeHeading: ("{0}: observerad och krävd takt", "{0}: observed and required pace")
         case .programmeIntro: ("Varje mål hålls mot kommunens egna uppmätta utsläpp. Ett leveransglapp betyder att utsläppen minskar långsammare än målet kräver.", "Each goal is held against the municipality's own measured emissions. A delivery gap means emissions fall more slowly than the goal requires.")
         case .programmeNoGoal: ("Inget känt mål: {0}", "No goal known: {0}")
-        case .yes: ("ja", "yes")
-        case .no: ("nej", "no")
-        case .unknown: ("okänt", "unknown")
-        case .onTrack: ("i fas", "on track")
-        case .behind: ("leveransglapp: {0} procentenheter per år för långsamt", "delivery gap: {0} percentage points a year too slow")
-        case .missed: ("målåret har passerat och nivån är inte nådd", "the target year has passed and the level is not reached")
-        case .notComparable: ("inte jämförbart", "not comparable")
-        case .never: ("aldrig", "never")
-        case .alreadyReached: ("redan nådd", "already reached")
+        case .answerYes: ("ja", "yes")
+        case .answerNo: ("nej", "no")
+        case .paceOnTrack: ("i fas", "on track")
+        case .paceBehind: ("leveransglapp: {0} procentenheter per år för långsamt", "delivery gap: {0} percentage points a year too slow")
+        case .paceMissed: ("målåret har passerat och nivån är inte nådd", "the target year has passed and the level is not reached")
+        case .paceNotComparable: ("inte jämförbart", "not comparable")
+        case .paceNever: ("aldrig", "never")
+        case .paceAlreadyReached: ("redan nådd", "already reached")
         case .emissionsHeading: ("Utsläpp och mål", "Emissions and goals")
         case .emissionsIntro: ("Territoriella utsläpp per sektor enligt Nationella emissionsdatabasen, staplade, med banan varje mål kräver från senaste året, Carbon Law och en rättvis andel för rika kommuner.", "Territorial emissions by sector from Nationella emissionsdatabasen, stacked, with the path each goal requires from the latest year, the Carbon Law and a fair share for rich municipalities.")
         case .emissionsNone: ("Det finns inga utsläppsuppgifter för {0} i databasen, så här visas inget diagram.", "The database has no emission figures for {0}, so no chart is shown here.")
         case .emissionsLatest: ("Utsläpp {0}: {1} koldioxidekvivalenter.", "Emissions {0}: {1} CO2 equivalents.")
         case .emissionsLargest: ("Största sektor: {0} ({1}).", "Largest sector: {0} ({1}).")
         case .emissionsChartTitle: ("Utsläpp per sektor i {0} {1}–{2} och banorna mot målen", "Emissions by sector in {0} {1}–{2} and the paths to the goals")
-        case .chartDescription: ("Staplade ytor visar utsläppen per sektor från {0} till {1}, i kiloton koldioxidekvivalenter. År {1} var de {2}, största sektor {3}.", "Stacked areas show emissions by sector from {0} to {1}, in kilotonnes of CO2 equivalents. In {1} they were {2}, the largest sector {3}.")
+        case .emissionsDescription: ("Staplade ytor visar utsläppen per sektor från {0} till {1}, i kiloton koldioxidekvivalenter. År {1} var de {2}, största sektor {3}.", "Stacked areas show emissions by sector from {0} to {1}, in kilotonnes of CO2 equivalents. In {1} they were {2}, the largest sector {3}.")
         case .chartDescriptionTrend: ("Observerad takt sedan {0}: {1}.", "Observed pace since {0}: {1}.")
         case .chartDescriptionNoTrend: ("För få år för en observerad takt.", "Too few years for an observed pace.")
-        case .chartAxis: ("kt CO2e", "kt CO2e")
-        case .chartYear: ("År", "Year")
+        case .emissionsAxis: ("kt CO2e", "kt CO2e")
+        case .emissionsYear: ("År", "Year")
         case .chartGoalPath: ("Mål: {0}", "Goal: {0}")
         case .emissionsCarbonLaw: ("Carbon Law ({0})", "Carbon Law ({0})")
         case .emissionsFairShare: ("Rättvis andel ({0} till {1})", "Fair share ({0} to {1})")
         case .chartObserved: ("Observerad takt fortsätter ({0})", "Observed pace continued ({0})")
-        case .chartTable: ("Diagrammets siffror som tabell", "The chart's numbers as a table")
+        case .emissionsTable: ("Diagrammets siffror som tabell", "The chart's numbers as a table")
         case .chartTableCaption: ("Utsläpp per sektor och år i {0}, kiloton koldioxidekvivalenter", "Emissions by sector and year in {0}, kilotonnes of CO2 equivalents")
-        case .chartTotal: ("Totalt", "Total")
+        case .emissionsTotal: ("Totalt", "Total")
         case .chartPathsCaption: ("Banorna i diagrammet, kiloton koldioxidekvivalenter", "The paths in the chart, kilotonnes of CO2 equivalents")
         case .trajectoryTable: ("Diagrammets takter som tabell", "The chart's rates as a table")
         case .trajectoryTableCaption: ("Linjerna i diagrammet: årlig minskningstakt och slutår", "The lines of the chart: yearly reduction rate and final year")
         case .trajectoryDescription: ("Linjer från 100 % år {0}: varje kommuns mål som en jämn årlig minskning till målåret, jämfört med Carbon Law ({1}), Klimatkollens takt ({2}) och en rättvis andel ({3} till {4}). {5} kommuner visas.", "Lines from 100 % in {0}: each municipality's goal as an even yearly cut to its target year, against the Carbon Law ({1}), Klimatkollen's rate ({2}) and a fair share ({3} to {4}). {5} municipalities are shown.")
+        case .mapTitle: ("Länen: hur snabbt utsläppen minskar", "The counties: how fast emissions fall")
+        case .mapDescription: ("Varje län är en ruta, ungefär där länet ligger med norr uppåt. Färgen visar hur snabbt länets sammanlagda utsläpp minskar per år; texten hur många av länets kommuner som minskar tillräckligt snabbt för Sveriges mål. Tabellen nedanför har samma siffror.", "Each county is a square, roughly where it lies with north at the top. The colour shows how fast the county's total emissions fall a year; the text how many of its municipalities cut fast enough for Sweden's goal. The table below has the same figures.")
+        case .mapOnTrack: ("{0} av {1} i fas", "{0} of {1} on track")
+        case .mapPerYear: ("% minskning per år", "% cut a year")
         case .skipToContent: ("Hoppa till innehållet", "Skip to the content")
         case .accessibilityLink: ("Tillgänglighet", "Accessibility")
         case .accessibilityTitle: ("Tillgänglighetsredogörelse", "Accessibility statement")

@@ -67,20 +67,20 @@ extension EmissionPages {
             let required = picture?.comparableGoals.compactMap(\.requiredRatePercent).max()
             out += "<td class=\"num\">\(required.map { e(c.pace($0)) } ?? "–")</td>"
             out += "<td>\(e(ownGoals(picture, goals: model.state.goals(of: member.id).count)))</td>"
-            out += "<td>\(e(yesNo(picture?.onTrackForNationalPath)))</td><td>\(e(c[hasPlan ? .yes : .no]))</td></tr>"
+            out += "<td>\(e(yesNo(picture?.onTrackForNationalPath)))</td><td>\(e(c[hasPlan ? .answerYes : .answerNo]))</td></tr>"
         }
         return out + "</tbody></table>"
     }
 
     func ownGoals(_ picture: MunicipalityPicture?, goals: Int) -> String {
         if goals == 0 { return c[.colNoGoal] }
-        guard let onTrack = picture?.onTrackForOwnGoals else { return c[.notComparable] }
-        if onTrack { return c[.onTrack] }
+        guard let onTrack = picture?.onTrackForOwnGoals else { return c[.paceNotComparable] }
+        if onTrack { return c[.paceOnTrack] }
         let behind = picture?.comparableGoals.filter(\.isBehind).compactMap(\.gapPoints).max()
-        return behind.map { c.format(.behind, c.number($0, decimals: 1)) } ?? c[.missed]
+        return behind.map { c.format(.paceBehind, c.number($0, decimals: 1)) } ?? c[.paceMissed]
     }
 
     func yesNo(_ value: Bool?) -> String {
-        value.map { c[$0 ? .yes : .no] } ?? "–"
+        value.map { c[$0 ? .answerYes : .answerNo] } ?? "–"
     }
 }

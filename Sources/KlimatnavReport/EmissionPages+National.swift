@@ -9,7 +9,7 @@ extension EmissionPages {
         let h = "h\(heading)", sub = "h\(heading + 1)"
         var out = "<section id=\"counties\" aria-labelledby=\"counties-heading\"><\(h) id=\"counties-heading\">\(e(c[.countiesHeading]))</\(h)>"
         guard !national.counties.isEmpty else { return out + "<p class=\"no-emissions\">\(e(c[.countiesNone]))</p></section>\n" }
-        out += "<p>\(e(c[.countiesIntro]))</p>" + countyTable()
+        out += "<p>\(e(c[.countiesIntro]))</p>" + CountyMap(counties: national.counties).svg(c) + countyTable()
         for (programme, members) in national.programmes {
             out += "<\(sub)>\(e(c.format(.programmeHeading, model.name(programme))))</\(sub)><p>\(e(c[.programmeIntro]))</p>"
             out += programmeTable(members)

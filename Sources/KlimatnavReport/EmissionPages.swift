@@ -46,7 +46,11 @@ public struct EmissionPages: Sendable {
     public func municipalitySection(_ id: PartyID, heading: Int = 3) -> String {
         let h = "h\(heading)"
         var out = "<section class=\"emissions\" aria-labelledby=\"emissions-\(HTML.anchor(id.rawValue))\"><\(h) id=\"emissions-\(HTML.anchor(id.rawValue))\">\(e(c[.emissionsHeading]))</\(h)>"
-        guard let chart = EmissionsChart(party: id, in: model.state, catalogue: c, configuration: model.configuration, method: method) else {
+        var path: EmissionsChart.GoalLine?
+        if let pace = picture(of: id)?.nationalPath, let goal = national.nationalGoal {
+            path = EmissionsChart.GoalLine(label: nationalLabel(goal), pace: pace, national: true)
+        }
+        guard let chart = EmissionsChart(party: id, in: model.state, catalogue: c, national: path, configuration: model.configuration, method: method) else {
             return out + "<p class=\"no-emissions\">\(e(c.format(.emissionsNone, model.name(id))))</p></section>\n"
         }
         out += "<p>\(e(c[.emissionsIntro]))</p>" + chart.html(c)
@@ -66,7 +70,7 @@ public struct EmissionPages: Sendable {
             (model.state.goals[pace.goalID].map { GoalTable.label($0, c) + ($0.targetYear.map { " \($0)" } ?? "") } ?? pace.goalID, pace)
         }
         if let path = picture.nationalPath, let goal = national.nationalGoal {
-            rows.append(("\(model.name(goal.party)): \(GoalTable.label(goal, c)) \(goal.targetYear.map(String.init) ?? "")", path))
+            rows.append((nationalLabel(goal), path))
         }
         guard !rows.isEmpty else { return "" }
         var out = "<table class=\"paces\"><thead><tr><th scope=\"col\">\(e(c[.colGoal]))</th><th scope=\"col\">\(e(c[.colRequired]))</th><th scope=\"col\">\(e(c[.colObserved]))</th><th scope=\"col\">\(e(c[.colYearReached]))</th><th scope=\"col\">\(e(c[.colPaceStatus]))</th></tr></thead><tbody>"
@@ -79,23 +83,28 @@ public struct EmissionPages: Sendable {
         return out + "</tbody></table>"
     }
 
+    /// "Sweden: −85 % vs 1990 2045".
+    func nationalLabel(_ goal: Goal) -> String {
+        "\(model.name(goal.party)): \(GoalTable.label(goal, c)) \(goal.targetYear.map(String.init) ?? "")"
+    }
+
     func yearReached(_ pace: GoalPace) -> String {
         guard pace.isComparable, pace.targetTonnes != nil else { return "–" }
-        guard let year = pace.yearReached else { return c[.never] }
-        return year <= pace.latestYear ? c[.alreadyReached] : String(year)
+        guard let year = pace.yearReached else { return c[.paceNever] }
+        return year <= pace.latestYear ? c[.paceAlreadyReached] : String(year)
     }
 
     /// On track, a delivery gap with its size, missed, or why it cannot be compared (HTML).
     func status(_ pace: GoalPace) -> String {
         switch pace.comparability {
         case .notComparable(let reason):
-            return "\(e(c[.notComparable])): \(english(reason))"
+            return "\(e(c[.paceNotComparable])): \(english(reason))"
         case .comparable:
-            if pace.isMissed { return "<strong>\(e(c[.missed]))</strong>" }
+            if pace.isMissed { return "<strong>\(e(c[.paceMissed]))</strong>" }
             if pace.isBehind, let points = pace.gapPoints {
-                return "<strong>\(e(c.format(.behind, c.number(points, decimals: 1))))</strong>"
+                return "<strong>\(e(c.format(.paceBehind, c.number(points, decimals: 1))))</strong>"
             }
-            return pace.requiredRatePercent == nil ? "–" : e(c[.onTrack])
+            return pace.requiredRatePercent == nil ? "–" : e(c[.paceOnTrack])
         }
     }
 }

@@ -42,8 +42,8 @@ extension EmissionsChart {
             out += "<line x1=\"\(f(x(year)))\" y1=\"\(f(Self.top + Self.plotHeight))\" x2=\"\(f(x(year)))\" y2=\"\(f(Self.top + Self.plotHeight + 5))\" stroke=\"#666\"/>"
             out += "<text x=\"\(f(x(year)))\" y=\"\(f(Self.top + Self.plotHeight + 18))\" text-anchor=\"middle\">\(year)</text>\n"
         }
-        out += "<text x=\"\(f(Self.left + Self.plotWidth / 2))\" y=\"\(f(Self.height - 8))\" text-anchor=\"middle\">\(e(c[.chartYear]))</text>\n"
-        out += "<text x=\"\(f(Self.left))\" y=\"\(f(Self.top - 12))\">\(e(c[.chartAxis]))</text>\n"
+        out += "<text x=\"\(f(Self.left + Self.plotWidth / 2))\" y=\"\(f(Self.height - 8))\" text-anchor=\"middle\">\(e(c[.emissionsYear]))</text>\n"
+        out += "<text x=\"\(f(Self.left))\" y=\"\(f(Self.top - 12))\">\(e(c[.emissionsAxis]))</text>\n"
         // Stacked areas, the first sector at the bottom.
         var below = Dictionary(uniqueKeysWithValues: years.map { ($0, 0.0) })
         for sector in sectors {
@@ -93,10 +93,10 @@ extension EmissionsChart {
     public func table(_ c: Catalogue) -> String {
         let e = HTML.escape
         func kt(_ tonnes: Double) -> String { c.number(tonnes / 1000, decimals: 1) }
-        var out = "<details class=\"chart-data\"><summary>\(e(c[.chartTable]))</summary>"
-        out += "<table class=\"chart-table\" id=\"chart-\(HTML.anchor(key))-table\"><caption>\(e(c.format(.chartTableCaption, name)))</caption><thead><tr><th scope=\"col\">\(e(c[.chartYear]))</th>"
+        var out = "<details class=\"chart-data\"><summary>\(e(c[.emissionsTable]))</summary>"
+        out += "<table class=\"chart-table\" id=\"chart-\(HTML.anchor(key))-table\"><caption>\(e(c.format(.chartTableCaption, name)))</caption><thead><tr><th scope=\"col\">\(e(c[.emissionsYear]))</th>"
         for sector in sectors { out += "<th scope=\"col\">\(e(c.sector(sector)))</th>" }
-        out += "<th scope=\"col\">\(e(c[.chartTotal]))</th></tr></thead><tbody>"
+        out += "<th scope=\"col\">\(e(c[.emissionsTotal]))</th></tr></thead><tbody>"
         for year in years {
             out += "<tr><th scope=\"row\">\(year)</th>"
             for sector in sectors { out += "<td class=\"num\">\(kt(values[year]?[sector] ?? 0))</td>" }
@@ -107,7 +107,7 @@ extension EmissionsChart {
         var rows = Set(stride(from: (latestYear + 4) / 5 * 5, through: endYear, by: 5)).union([latestYear, endYear])
         for line in lines { rows.formUnion(line.points.last.map { [$0.year] } ?? []) }
         let fair = configuration.fairShareRatePercent
-        out += "<table class=\"chart-table\"><caption>\(e(c[.chartPathsCaption]))</caption><thead><tr><th scope=\"col\">\(e(c[.chartYear]))</th>"
+        out += "<table class=\"chart-table\"><caption>\(e(c[.chartPathsCaption]))</caption><thead><tr><th scope=\"col\">\(e(c[.emissionsYear]))</th>"
         for line in lines { out += "<th scope=\"col\">\(e(line.label))</th>" }
         out += "<th scope=\"col\">\(e(c.format(.emissionsFairShare, c.pace(fair.lowerBound), c.pace(fair.upperBound))))</th></tr></thead><tbody>"
         for year in rows.sorted() {

@@ -11,6 +11,14 @@ public struct EmissionsChart: Sendable {
     public struct GoalLine: Sendable {
         public var label: String
         public var pace: GoalPace
+        /// Sweden's goal held against the party's emissions (drawn in blue), not its own.
+        public var national: Bool
+
+        public init(label: String, pace: GoalPace, national: Bool = false) {
+            self.label = label
+            self.pace = pace
+            self.national = national
+        }
     }
 
     /// A line of the chart: its name, colour, dash pattern and points (year, tonnes).
@@ -59,7 +67,11 @@ public struct EmissionsChart: Sendable {
     }
 
     /// The chart of a municipality's official inventories and its goals, or `nil` without them.
-    public init?(party: PartyID, in state: WorldState, catalogue c: Catalogue, configuration: GapConfiguration = GapConfiguration(), method: TrajectoryMethod = TrajectoryMethod()) {
+    /// `national` adds Sweden's goal held against the party's emissions (``MunicipalityPicture/nationalPath``).
+    public init?(
+        party: PartyID, in state: WorldState, catalogue c: Catalogue, national: GoalLine? = nil,
+        configuration: GapConfiguration = GapConfiguration(), method: TrajectoryMethod = TrajectoryMethod()
+    ) {
         guard let book = state.inventories[party] else { return nil }
         var values: [Int: [EmissionSector: Double]] = [:]
         for (year, inventory) in book {
@@ -72,7 +84,7 @@ public struct EmissionsChart: Sendable {
             return GoalLine(label: GoalTable.label(goal, c) + year, pace: pace)
         }
         self.init(
-            key: party.rawValue, name: state.parties[party]?.name ?? party.rawValue, values: values, goals: goals,
+            key: party.rawValue, name: state.parties[party]?.name ?? party.rawValue, values: values, goals: goals + (national.map { [$0] } ?? []),
             trend: state.emissionTrend(of: party, method: method), configuration: configuration)
     }
 
@@ -107,7 +119,9 @@ public struct EmissionsChart: Sendable {
                 points = (latestYear...endYear).map { ($0, level(rate: rate, years: $0 - latestYear)) }
             }
             guard !points.isEmpty else { continue }
-            out.append(Line(label: c.format(.chartGoalPath, goal.label), color: "#1a1a1a", dash: Self.goalDashes[index % Self.goalDashes.count], points: points))
+            out.append(goal.national
+                ? Line(label: goal.label, color: "#08519c", dash: "6 3", points: points)
+                : Line(label: c.format(.chartGoalPath, goal.label), color: "#1a1a1a", dash: Self.goalDashes[index % Self.goalDashes.count], points: points))
         }
         let law = configuration.carbonLawRatePercent
         out.append(Line(
@@ -144,7 +158,7 @@ public struct EmissionsChart: Sendable {
         let largest = sectors.max { values[latestYear]?[$0] ?? 0 < values[latestYear]?[$1] ?? 0 }
         let share = largest.map { (values[latestYear]?[$0] ?? 0) / latestTonnes * 100 } ?? 0
         var text = c.format(
-            .chartDescription, String(years.first ?? latestYear), String(latestYear), c.kilotonnes(latestTonnes),
+            .emissionsDescription, String(years.first ?? latestYear), String(latestYear), c.kilotonnes(latestTonnes),
             largest.map { "\(c.sector($0)) (\(c.percent(share, decimals: 0)))" } ?? "–")
         text += " " + (trend.map { c.format(.chartDescriptionTrend, String($0.firstYear), c.pace($0.ratePercent)) } ?? c[.chartDescriptionNoTrend])
         for line in lines(c) {

@@ -11,8 +11,10 @@ public struct HTMLReport: Sendable {
     /// Where a party's name links to (`nil`: no link). By default its section of this document
     /// (`#party-ID`) when it has one; the dashboard links to its party pages.
     public var partyLink: @Sendable (PartyID) -> String?
-    /// Emissions against goals, per municipality and county (computed once per report).
-    public let national: NationalPicture
+    /// Emissions against goals, per municipality and county, of the state the report was made
+    /// with (computed on first use, once per report and its copies).
+    public var national: NationalPicture { nationalCache.value }
+    private let nationalCache: NationalCache
     /// Where the accessibility statement is, from this document.
     public var statementLink: String
     /// Where a gap links to for its whole history (`nil`: no link; the dashboard's gap pages).
@@ -21,7 +23,7 @@ public struct HTMLReport: Sendable {
     public init(model: ReportModel, language: Language, partyLink: (@Sendable (PartyID) -> String?)? = nil) {
         self.model = model
         self.catalogue = Catalogue(language)
-        self.national = NationalPicture(state: model.state)
+        self.nationalCache = NationalCache(state: model.state)
         self.statementLink = AccessibilityStatement.reportFile(language)
         let sections = Set(model.pageParties.map(\.id))
         self.partyLink = partyLink ?? { sections.contains($0) ? "#party-\(HTML.anchor($0.rawValue))" : nil }

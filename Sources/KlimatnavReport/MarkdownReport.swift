@@ -46,6 +46,8 @@ public struct MarkdownReport: Sendable {
                 + m(c.format(.chartSweden, String(chart.nationalYear))) + "; " + m(c.format(.chartEU, String(chart.euYear))) + ".\n\n"
         }
 
+        out += EmissionPages(model: model, national: NationalPicture(state: model.state), catalogue: c) { model.name($0) }.nationalMarkdown()
+
         out += "## \(m(c[.gapsHeading]))\n\n"
         if model.openGaps.isEmpty {
             out += m(c[.gapsNone]) + "\n\n"

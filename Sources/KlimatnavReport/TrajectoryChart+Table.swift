@@ -21,7 +21,7 @@ extension TrajectoryChart {
         let e = HTML.escape
         var out = "<details class=\"chart-data\"><summary>\(e(c[.trajectoryTable]))</summary><table class=\"chart-table\"><caption>\(e(c[.trajectoryTableCaption]))</caption>"
         out += "<thead><tr><th scope=\"col\">\(e(c[.colParty]))</th><th scope=\"col\">\(e(c[.colGoal]))</th><th scope=\"col\">\(e(c[.colRateNow]))</th>"
-        out += "<th scope=\"col\">\(e(c[.chartYear]))</th><th scope=\"col\">\(e(c[.chartLevelAxis]))</th></tr></thead><tbody>"
+        out += "<th scope=\"col\">\(e(c[.emissionsYear]))</th><th scope=\"col\">\(e(c[.chartLevelAxis]))</th></tr></thead><tbody>"
         for line in series {
             let goal = GoalTable.label(line.goal, c) + (line.goal.targetYear.map { " \($0)" } ?? "")
             let level = Self.level(rate: line.ratePercent, years: Double(line.endYear - startYear))

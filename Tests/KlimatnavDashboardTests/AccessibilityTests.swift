@@ -9,15 +9,13 @@ import Testing
 /// statement pages and the counties page (the browser test runs axe-core on all of them).
 @Suite("Dashboard accessibility", .timeLimit(.minutes(5)))
 struct DashboardAccessibilityTests {
+    /// The fixture's dashboard, as the server tests serve it.
     func withApp(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let fixture = try await DashboardFixture()
-        defer { fixture.remove() }
-        let dashboard = Dashboard(store: try fixture.readOnlyStore(), feed: LiveFeed())
-        try await Application(router: dashboard.router()).test(.router, body)
+        try await DashboardServerTests().withApp(body)
     }
 
     func get(_ client: any TestClientProtocol, _ uri: String) async throws -> (status: HTTPResponse.Status, html: String) {
-        try await client.execute(uri: uri, method: .get) { ($0.status, String(buffer: $0.body)) }
+        try await DashboardServerTests().get(client, uri)
     }
 
     @Test("every page has the skip link, the landmarks, one h1 and the statement in its footer")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// scripts/dashboard-test.sh in headless Chromium, when the machine has the browser.
-@Suite("Dashboard in a browser", .timeLimit(.minutes(5)))
+@Suite("Dashboard in a browser", .timeLimit(.minutes(8)))
 struct BrowserTests {
     static let venv = ProcessInfo.processInfo.environment["DASHBOARD_VENV"] ?? "/tmp/klimatnav-dashboard-venv"
     static let ready = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
@@ -23,7 +23,7 @@ struct BrowserTests {
     @Test(
         "browser test: counts equal the database, a live gap event shows without reload",
         .enabled(if: ready, "skipped: Chromium, chromium-driver or Selenium missing; run `bash scripts/dashboard-test.sh` (it installs them)"),
-        .timeLimit(.minutes(3)))
+        .timeLimit(.minutes(6)))
     func browser() async throws {
         let binary = try #require(Self.binary, "no klimatnav binary beside the tests")
         let screenshots = FileManager.default.temporaryDirectory.appendingPathComponent("klimatnav-shots-\(UUID().uuidString)")

@@ -57,6 +57,14 @@ import Testing
             #expect(abs(last.tonnes - target) < 1e-6 * max(target, 1), "\(line.label)")
             if line.points.count > 1 { #expect(abs(line.points[0].tonnes - latest.totalTonnes) < 1e-6 * latest.totalTonnes) }
         }
+        // Sweden's goal, held against Göteborg's emissions, ends at its level for Göteborg.
+        let national = try #require(NationalPicture(state: model.state).municipalities.first { $0.party == "goteborg" }?.nationalPath)
+        let withSweden = try #require(EmissionsChart(
+            party: "goteborg", in: model.state, catalogue: c, national: .init(label: "Sweden", pace: national, national: true)))
+        let sweden = try #require(withSweden.lines(c).first { $0.label == "Sweden" })
+        let swedenTarget = try #require(national.targetTonnes)
+        #expect(abs((sweden.points.last?.tonnes ?? 0) - swedenTarget) < 1e-6 * swedenTarget)
+        #expect(sweden.points.last?.year == 2045)
         // The Carbon Law line: 7 % a year from the latest inventory.
         let law = try #require(lines.first { $0.label.hasPrefix("Carbon Law") })
         let five = try #require(law.points.first { $0.year == latest.year + 5 })
@@ -85,9 +93,21 @@ import Testing
     @Test func nationalOverviewHasARowPerCountyAndTheContractCities() {
         let html = HTMLReport(model: Self.sweden, language: .en).emissions.nationalSection()
         #expect(count(html, "<tr data-county=") == 21)
+        // Every county of the data has its tile on the map.
+        #expect(count(html, "<g class=\"county\" data-county=") == 21)
+        #expect(html.contains("<title id=\"county-map-title\">The counties: how fast emissions fall</title>"))
         #expect(html.contains("<tfoot><tr><th scope=\"row\">Sweden</th><td class=\"num\">290</td>"))
         #expect(html.contains("Klimatkontrakt") || html.contains("Viable Cities"))
         #expect(html.contains("data-party=\"goteborg\" data-goal=\"goteborg."))
+    }
+
+    @Test func markdownReportHasTheCountyTable() throws {
+        let markdown = MarkdownReport(model: Self.sweden, language: .sv).render()
+        #expect(markdown.contains("## Län och kommuner: utsläpp mot mål"))
+        #expect(markdown.contains("\n| Västra Götalands län | 49 | "))
+        #expect(count(markdown, " län | ") == 21)
+        let seed = MarkdownReport(model: try Support.seedModel(), language: .en).render()
+        #expect(seed.contains(HTML.markdown(Catalogue(.en)[.countiesNone])))
     }
 
     @Test func seedWithoutInventoriesSaysSoInsteadOfDrawing() throws {
@@ -99,6 +119,7 @@ import Testing
             #expect(party.contains(HTML.escape(c.format(.emissionsNone, "Göteborg"))))
             #expect(!party.contains("class=\"emissions\" data-party"))
             #expect(report.emissions.nationalSection().contains(HTML.escape(c[.countiesNone])))
+            #expect(!report.emissions.nationalSection().contains("county-map"))
             let hub = report.partySection("stuns")
             #expect(hub.contains(HTML.escape(c[.countyNoEmissions])))
             #expect(hub.contains("<tr data-party=\"enkoping\">") && hub.contains("<tr data-party=\"uppsala\">"))
