@@ -46,9 +46,6 @@ public final class PartyService: Service, Sendable {
     /// first snapshot arrives.
     let stored: WorldState
     private let stopped = Mutex(false)
-    /// The party's actor (``AgencyNode``, ``MunicipalityNode``, ...), made once the party is
-    /// known: it keeps the party's own view of what the hub accepted from it.
-    private let actor = Mutex<(any PartyNode)?>(nil)
     /// The metadata key under which the replica names the node's party (for `klimatnav inbox`).
     public static let partyKey = "node.party"
 
@@ -116,16 +113,6 @@ public final class PartyService: Service, Sendable {
     /// Gives up the replica database (after ``run()`` returned).
     public func release() { store.releaseLock() }
 
-    /// The party's actor, made the first time the party is in `state`.
-    func partyActor(in state: WorldState) -> (any PartyNode)? {
-        actor.withLock { node in
-            if node == nil, let party = state.parties[options.party] {
-                node = NodeSet.node(for: party, link: link, feed: feed)
-            }
-            return node
-        }
-    }
-
     /// The replica's state, or before its first snapshot what the database held at start.
     func knownState() async -> WorldState {
         let replica = await feed.replica
@@ -156,7 +143,6 @@ public final class PartyService: Service, Sendable {
         logger.info("\(options.party): '\(request.message)' queued as message \(sequence)")
         // What is left of the wait, so the whole answer comes within `waitMs`.
         let answer = await AnswerWait.within(max(.zero, deadline - .now), { [link] in await link.outcome(of: sequence) })
-        if let answer, let node = partyActor(in: state) { await node.record(event, answer) }
         switch answer {
         case .acknowledged(_, let stateSequence)?:
             return LocalAnswer(outcome: .accepted, sequence: sequence, stateSequence: stateSequence)

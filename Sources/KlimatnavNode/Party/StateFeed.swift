@@ -40,17 +40,14 @@ public actor StateFeed {
         do {
             for try await batch in socket.batches {
                 for received in batch {
-                    guard let message = try? SharedFeedDecoder.shared.decode(frames: received.frames) else {
+                    guard let message = try? WireCodec.decode(frames: received.frames) else {
                         logger.warning("feed of \(link.party): unreadable message ignored")
                         continue
                     }
                     switch message {
                     case .delta(let delta): replica.apply(delta)
                     case .heartbeat(let heartbeat): replica.heartbeat(stateSequence: heartbeat.sequence)
-                    case .gap(let gap):
-                        replica.apply(gap)
-                        gapEvents.append(gap)
-                        if gapEvents.count > 10_000 { gapEvents.removeFirst(gapEvents.count - 10_000) }
+                    case .gap(let gap): replica.apply(gap)
                     default: break
                     }
                 }

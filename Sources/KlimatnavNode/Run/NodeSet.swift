@@ -5,7 +5,7 @@ import ZeroMQ
 /// One node actor per party that speaks for itself, each with its own link to the hub (and,
 /// for regional hubs and the coordinator, a feed of the hub's deltas and gap events).
 public struct NodeSet: Sendable {
-    public let nodes: [PartyID: any PartyNode]
+    public let nodes: [PartyID: PartyNode]
     public let feeds: [PartyID: StateFeed]
     let tasks: [Task<Void, Never>]
 
@@ -16,7 +16,7 @@ public struct NodeSet: Sendable {
         parties: [Party], context: ZeroMQContext, hub: String, publisher: String?, options: LinkOptions = LinkOptions(),
         subscribers: Set<PartyKind> = [.regionalHub, .coordinator], logger: Logger
     ) throws -> NodeSet {
-        var nodes: [PartyID: any PartyNode] = [:]
+        var nodes: [PartyID: PartyNode] = [:]
         var feeds: [PartyID: StateFeed] = [:]
         var tasks: [Task<Void, Never>] = []
         for party in parties where party.kind != .reference {
@@ -29,25 +29,14 @@ public struct NodeSet: Sendable {
                 feeds[party.id] = subscription
                 feed = subscription
             }
-            nodes[party.id] = NodeSet.node(for: party, link: link, feed: feed)
+            nodes[party.id] = PartyNode(party: party, link: link, feed: feed)
         }
         return NodeSet(nodes: nodes, feeds: feeds, tasks: tasks)
     }
 
-    /// The actor for a party of `party.kind`.
-    static func node(for party: Party, link: PartyLink, feed: StateFeed?) -> any PartyNode {
-        switch party.kind {
-        case .municipality: MunicipalityNode(party: party, link: link)
-        case .agency: AgencyNode(party: party, link: link)
-        case .roadmapOwner: RoadmapOwnerNode(party: party, link: link)
-        case .regionalHub: RegionalHubNode(party: party, link: link, feed: feed)
-        case .coordinator, .reference: CoordinatorNode(party: party, link: link, feed: feed)
-        }
-    }
-
     /// The node that sends a message written as coming from `party`: the party itself, or
     /// the coordinator for a reference level (Sweden, the EU).
-    public func sender(for party: PartyID, in state: [PartyID: Party]) -> (any PartyNode)? {
+    public func sender(for party: PartyID, in state: [PartyID: Party]) -> (PartyNode)? {
         if let node = nodes[party] { return node }
         guard state[party]?.kind == .reference else { return nil }
         return nodes.values.first { $0.party.kind == .coordinator }

@@ -82,12 +82,11 @@ public struct PlaybookRunner: Sendable {
             // roadmaps with no parent) is pipelined across parties too: their order does not
             // change the state (290 municipalities register in one go instead of 290 round trips).
             var independentRun: String?  // the event name of the run, while one lasts
-            var inFlight: [(node: any PartyNode, sequence: UInt64, message: ScheduledMessage)] = []
+            var inFlight: [(node: PartyNode, sequence: UInt64, message: ScheduledMessage)] = []
             var current: PartyID?
             func settle() async {
                 for (node, sequence, message) in inFlight {
                     let delivery = await node.link.outcome(of: sequence)
-                    await node.record(message.event, delivery)
                     switch delivery {
                     case .acknowledged:
                         acknowledged += 1
