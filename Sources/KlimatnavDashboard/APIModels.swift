@@ -14,6 +14,8 @@ public enum API {
         public var region: String?
         public var openGaps: Int
         public var goals: Int
+        /// The name in English where it differs (`name` is Swedish).
+        public var nameEn: String?
     }
 
     public struct GoalRow: Codable, Sendable, Hashable {
@@ -31,6 +33,8 @@ public enum API {
         public var status: String
         public var interimOf: String?
         public var scopes: [Int]?
+        /// `text` is Swedish; this is its English translation, where there is one.
+        public var textEn: String?
     }
 
     public struct BarrierRow: Codable, Sendable, Hashable {
@@ -43,6 +47,9 @@ public enum API {
         public var responsibleAgency: String?
         public var status: String
         public var policyLabs: [PolicyLabRow]
+        /// English translations of `title` and `instrument` (which are Swedish), where there are.
+        public var titleEn: String?
+        public var instrumentEn: String?
     }
 
     public struct PolicyLabRow: Codable, Sendable, Hashable {
@@ -102,7 +109,8 @@ extension ReportModel {
         state.parties.values.sorted { $0.id < $1.id }.map { party in
             API.PartyRow(
                 id: party.id.rawValue, name: party.name, kind: party.kind.rawValue, level: party.level.rawValue,
-                region: party.region, openGaps: openGaps(of: party.id).count, goals: state.goals(of: party.id).count)
+                region: party.region, openGaps: openGaps(of: party.id).count, goals: state.goals(of: party.id).count,
+                nameEn: party.nameEn)
         }
     }
 
@@ -116,7 +124,7 @@ extension ReportModel {
                     word: goal.word?.rawValue, reductionPercent: goal.reductionPercent, baseYear: goal.baseYear,
                     targetYear: goal.targetYear, perCapitaTonnes: goal.perCapitaTonnes,
                     annualRatePercent: goal.annualRatePercent, sector: goal.sector, status: goal.status.rawValue,
-                    interimOf: goal.interimOf, scopes: goal.scopes)
+                    interimOf: goal.interimOf, scopes: goal.scopes, textEn: goal.textEn)
             }
     }
 
@@ -127,7 +135,8 @@ extension ReportModel {
                 changeLevel: barrier.changeLevel.rawValue, reportedBy: barrier.reportedBy.map(\.rawValue),
                 affectedTopics: barrier.affectedTopics, responsibleAgency: barrier.responsibleAgency?.rawValue,
                 status: barrier.status.rawValue,
-                policyLabs: state.policyLabs.values.filter { $0.barrier == barrier.id }.sorted { $0.id < $1.id }.map(\.row))
+                policyLabs: state.policyLabs.values.filter { $0.barrier == barrier.id }.sorted { $0.id < $1.id }.map(\.row),
+                titleEn: barrier.titleEn, instrumentEn: barrier.instrumentEn)
         }
     }
 

@@ -53,7 +53,7 @@ extension LoadSession {
                         "expected key 'level' (required for a party of kind '\(kind.rawValue)': a reference level says which level it stands for, national or eu)")
                 }
             }
-            let name = r.required("name").flatMap { reader.text($0, "name") }
+            let name = r.required("name").flatMap { reader.bilingual($0, "name") }
             let region = r.optional("region").flatMap { reader.text($0, "region") }
             let population = r.optional("population").flatMap { node -> Int? in
                 guard let value = reader.integer(node, "population") else { return nil }
@@ -68,8 +68,8 @@ extension LoadSession {
             }
             let source = r.optional("source").flatMap { reader.text($0, "source") }
             guard let id, let kind, let level, let name else { return nil }
-            return Party(id: id, kind: kind, level: level, name: name, region: region, population: population,
-                reportingPlatforms: platforms ?? [], source: source)
+            return Party(id: id, kind: kind, level: level, name: name.sv, region: region, population: population,
+                reportingPlatforms: platforms ?? [], source: source, nameEn: name.en)
         }
     }
 
@@ -135,7 +135,7 @@ extension LoadSession {
                 reference($0, "interimOf", "goal", known: knownGoalIDs, where: "under 'goals' or earlier in the timeline")
             }
             let storage = r.optional("carbonStoragePlan").flatMap { reader.boolean($0, "carbonStoragePlan") }
-            let text = r.optional("text").flatMap { reader.text($0, "text") }
+            let text = r.optional("text").flatMap { reader.bilingual($0, "text") }
             let source = r.optional("source").flatMap { reader.text($0, "source") }
             if let baseYear, let targetYear, baseYear >= targetYear, let node = r.optional("baseYear") {
                 reader.error(.impossibleYear, at: node.mark, "expected a 'baseYear' before the target year \(targetYear), found \(baseYear)")
@@ -158,7 +158,7 @@ extension LoadSession {
                 reductionPercent: reduction, baseYear: baseYear, perCapitaTonnes: perCapita, annualRatePercent: rate,
                 rateFromYear: rateFrom, carbonBudgetTonnes: budget, basis: basis ?? .unstated, targetYear: targetYear,
                 sector: sector, status: status ?? .adopted, interimOf: interimOf, carbonStoragePlan: storage,
-                text: text ?? "", source: source)
+                text: text?.sv ?? "", source: source, textEn: text?.en)
         }
     }
 
@@ -168,12 +168,12 @@ extension LoadSession {
             let party = r.required("party").flatMap { partyRef($0, "party") }
             let section = r.required("section").flatMap { reader.enumeration($0, "section", ContractSection.self) }
             let status = r.optional("status").flatMap { reader.enumeration($0, "status", CommitmentStatus.self) }
-            let summary = r.optional("summary").flatMap { reader.text($0, "summary") }
+            let summary = r.optional("summary").flatMap { reader.bilingual($0, "summary") }
             let scope3 = r.optional("scope3Indicator").flatMap { reader.boolean($0, "scope3Indicator") }
             let source = r.optional("source").flatMap { reader.text($0, "source") }
             guard let party, let section else { return nil }
-            return Commitment(party: party, section: section, status: status ?? .described, summary: summary ?? "",
-                scope3Indicator: scope3, source: source)
+            return Commitment(party: party, section: section, status: status ?? .described, summary: summary?.sv ?? "",
+                scope3Indicator: scope3, source: source, summaryEn: summary?.en)
         }
     }
 
@@ -181,9 +181,9 @@ extension LoadSession {
         clean {
             guard let r = YAMLRecord(node, "milestone", keys: Self.milestoneKeys, reader: reader) else { return nil }
             let year = r.required("year").flatMap { reader.year($0, "year") }
-            let text = r.required("text").flatMap { reader.text($0, "text") }
+            let text = r.required("text").flatMap { reader.bilingual($0, "text") }
             guard let year, let text else { return nil }
-            return Milestone(year: year, text: text)
+            return Milestone(year: year, text: text.sv, textEn: text.en)
         }
     }
 
@@ -192,7 +192,7 @@ extension LoadSession {
             guard let r = YAMLRecord(node, "roadmap", keys: Self.roadmapKeys, reader: reader) else { return nil }
             let id = r.required("id").flatMap { reader.identifier($0, "id") }
             let owner = r.required("owner").flatMap { partyRef($0, "owner") }
-            let name = r.required("name").flatMap { reader.text($0, "name") }
+            let name = r.required("name").flatMap { reader.bilingual($0, "name") }
             let level = r.optional("level").flatMap { reader.enumeration($0, "level", Level.self) }
             let sector = r.optional("sector").flatMap { reader.text($0, "sector") }
             let targetYear = r.optional("targetYear").flatMap { reader.year($0, "targetYear") }
@@ -207,9 +207,9 @@ extension LoadSession {
                 reader.error(.invalidValue, at: node.mark, "expected 'parent' to name another roadmap, found the roadmap itself ('\(id)')")
             }
             guard let id, let owner, let name, let ownerParty = parties[owner] else { return nil }
-            return Roadmap(id: id, owner: owner, name: name, level: level ?? ownerParty.level, sector: sector,
+            return Roadmap(id: id, owner: owner, name: name.sv, level: level ?? ownerParty.level, sector: sector,
                 targetYear: targetYear, word: word, milestones: milestones ?? [], signatories: signatories ?? [],
-                parent: parent, source: source)
+                parent: parent, source: source, nameEn: name.en)
         }
     }
 
@@ -219,11 +219,11 @@ extension LoadSession {
             let id = r.required("id").flatMap { reader.identifier($0, "id") }
             let party = r.required("party").flatMap { partyRef($0, "party") }
             let topic = r.required("topic").flatMap { reader.identifier($0, "topic") }
-            let title = r.required("title").flatMap { reader.text($0, "title") }
+            let title = r.required("title").flatMap { reader.bilingual($0, "title") }
             let levels = r.required("needsLevels").flatMap { reader.sequence($0, "needsLevels") { reader.enumeration($0, "needsLevels", Level.self) } }
             let source = r.optional("source").flatMap { reader.text($0, "source") }
             guard let id, let party, let topic, let title, let levels else { return nil }
-            return InvestmentArea(id: id, party: party, topic: topic, title: title, needsLevels: levels, source: source)
+            return InvestmentArea(id: id, party: party, topic: topic, title: title.sv, needsLevels: levels, source: source, titleEn: title.en)
         }
     }
 
@@ -243,8 +243,8 @@ extension LoadSession {
         clean {
             guard let r = YAMLRecord(node, "barrier", keys: Self.barrierKeys, reader: reader) else { return nil }
             let id = r.required("id").flatMap { reader.identifier($0, "id") }
-            let title = r.required("title").flatMap { reader.text($0, "title") }
-            let instrument = r.optional("instrument").flatMap { reader.text($0, "instrument") }
+            let title = r.required("title").flatMap { reader.bilingual($0, "title") }
+            let instrument = r.optional("instrument").flatMap { reader.bilingual($0, "instrument") }
             let changeLevel = r.required("changeLevel").flatMap { reader.enumeration($0, "changeLevel", Level.self) }
             let reportedBy = r.required("reportedBy").flatMap { partyRefs($0, "reportedBy", nonEmpty: true) }
             let affects = r.optional("affects").flatMap { partyRefs($0, "affects", nonEmpty: true) }
@@ -256,9 +256,9 @@ extension LoadSession {
                 reader.error(.invalidValue, at: node.mark, "expected each party once in 'reportedBy', found \(reportedBy.map(\.rawValue).joined(separator: ", "))")
             }
             guard let id, let title, let changeLevel, let reportedBy else { return nil }
-            return RegulatoryBarrier(id: id, title: title, instrument: instrument, changeLevel: changeLevel,
+            return RegulatoryBarrier(id: id, title: title.sv, instrument: instrument?.sv, changeLevel: changeLevel,
                 reportedBy: reportedBy, affects: affects, affectedTopics: topics ?? [], responsibleAgency: agency,
-                status: status ?? .reported, source: source)
+                status: status ?? .reported, source: source, titleEn: title.en, instrumentEn: instrument?.en)
         }
     }
 

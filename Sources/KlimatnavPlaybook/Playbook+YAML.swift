@@ -61,6 +61,13 @@ struct MappingBuilder {
 
     /// Text, quoted when YAML would otherwise read it as something else (`'3.1'`, `'yes'`).
     mutating func text(_ key: String, _ value: String?) { add(key, value.map(YAMLWriter.text)) }
+    /// A text in Swedish with its English translation: `{sv: ..., en: ...}`, or plain text
+    /// (Swedish only) when there is no translation.
+    mutating func bilingual(_ key: String, _ sv: String?, _ en: String?) {
+        guard let sv else { return }
+        guard let en else { return text(key, sv) }
+        add(key, Node([(Node("sv"), YAMLWriter.text(sv)), (Node("en"), YAMLWriter.text(en))], .implicit, .flow))
+    }
     mutating func plain(_ key: String, _ value: String?) { add(key, value.map { Node($0) }) }
     mutating func int(_ key: String, _ value: Int?) { add(key, value.map { Node(String($0)) }) }
     mutating func number(_ key: String, _ value: Double?) { add(key, value.map { Node(YAMLWriter.number($0)) }) }
@@ -92,7 +99,7 @@ enum YAMLWriter {
         m.text("id", party.id.rawValue)
         m.raw("kind", party.kind)
         if LoadSession.defaultLevel(party.kind) != party.level { m.raw("level", party.level) }
-        m.text("name", party.name)
+        m.bilingual("name", party.name, party.nameEn)
         m.text("region", party.region)
         m.int("population", party.population)
         m.list("reportingPlatforms", party.reportingPlatforms.map(text), flow: true)
@@ -129,7 +136,7 @@ enum YAMLWriter {
         if goal.status != .adopted { m.raw("status", goal.status) }
         m.text("interimOf", goal.interimOf)
         m.bool("carbonStoragePlan", goal.carbonStoragePlan)
-        if !goal.text.isEmpty { m.text("text", goal.text) }
+        if !goal.text.isEmpty || goal.textEn != nil { m.bilingual("text", goal.text, goal.textEn) }
         m.text("source", goal.source)
         return m.node
     }
@@ -139,7 +146,7 @@ enum YAMLWriter {
         m.text("party", commitment.party.rawValue)
         m.raw("section", commitment.section)
         if commitment.status != .described { m.raw("status", commitment.status) }
-        if !commitment.summary.isEmpty { m.text("summary", commitment.summary) }
+        if !commitment.summary.isEmpty || commitment.summaryEn != nil { m.bilingual("summary", commitment.summary, commitment.summaryEn) }
         m.bool("scope3Indicator", commitment.scope3Indicator)
         m.text("source", commitment.source)
         return m.node
@@ -148,7 +155,7 @@ enum YAMLWriter {
     static func milestone(_ milestone: Milestone) -> Node {
         var m = MappingBuilder()
         m.int("year", milestone.year)
-        m.text("text", milestone.text)
+        m.bilingual("text", milestone.text, milestone.textEn)
         return m.flowNode
     }
 
@@ -156,7 +163,7 @@ enum YAMLWriter {
         var m = MappingBuilder()
         m.text("id", roadmap.id)
         m.text("owner", roadmap.owner.rawValue)
-        m.text("name", roadmap.name)
+        m.bilingual("name", roadmap.name, roadmap.nameEn)
         if ownerLevel != roadmap.level { m.raw("level", roadmap.level) }
         m.text("sector", roadmap.sector)
         m.int("targetYear", roadmap.targetYear)
@@ -175,7 +182,7 @@ enum YAMLWriter {
         m.text("id", area.id)
         m.text("party", area.party.rawValue)
         m.text("topic", area.topic)
-        m.text("title", area.title)
+        m.bilingual("title", area.title, area.titleEn)
         m.add("needsLevels", Node(area.needsLevels.map { text($0.rawValue) }, .implicit, .flow))
         m.text("source", area.source)
         return m.node
@@ -193,8 +200,8 @@ enum YAMLWriter {
     static func barrier(_ barrier: RegulatoryBarrier) -> Node {
         var m = MappingBuilder()
         m.text("id", barrier.id)
-        m.text("title", barrier.title)
-        m.text("instrument", barrier.instrument)
+        m.bilingual("title", barrier.title, barrier.titleEn)
+        m.bilingual("instrument", barrier.instrument, barrier.instrumentEn)
         m.raw("changeLevel", barrier.changeLevel)
         m.add("reportedBy", Node(ids(barrier.reportedBy), .implicit, .flow))
         if let affects = barrier.affects { m.add("affects", Node(ids(affects), .implicit, .flow)) }

@@ -95,7 +95,7 @@ public enum SwedenPlaybook {
             if let year = m.climatePlanYear {
                 book.roadmaps.append(Roadmap(
                     id: "\(id).climate-plan", owner: id, name: m.climatePlanTitle ?? "Klimatplan", level: .local,
-                    milestones: [Milestone(year: year, text: "climate plan adopted")], signatories: [id],
+                    milestones: [Milestone(year: year, text: "klimatplan antagen", textEn: "climate plan adopted")], signatories: [id],
                     source: "Klimatkollen's review of climate plans\(m.climatePlanURL.map { ": \($0)" } ?? "")"))
             }
         }

@@ -20,6 +20,41 @@ public enum SyntheticPlaybook {
         "construction", "transport", "steel", "cement", "heating", "electricity", "agriculture", "forestry",
         "mining", "shipping", "aviation", "retail",
     ]
+    /// Swedish names of the topics and sectors, for the texts (Swedish first, English beside).
+    static let swedish: [String: String] = [
+        "hydrogen": "vätgas", "transport-electrification": "elektrifiering av transporter",
+        "carbon-capture-storage": "avskiljning och lagring av koldioxid", "district-heating": "fjärrvärme",
+        "solar-energy": "solenergi", "construction-materials": "byggmaterial", "biofuels": "biobränslen",
+        "circular-economy": "cirkulär ekonomi", "water-sewage-waste": "vatten, avlopp och avfall",
+        "digital-twin": "digital tvilling", "industrial-services": "industriella tjänster",
+        "consumption-data": "konsumtionsdata",
+        "construction": "bygg och anläggning", "transport": "transporter", "steel": "stål", "cement": "cement",
+        "heating": "uppvärmning", "electricity": "el", "agriculture": "jordbruk", "forestry": "skogsbruk",
+        "mining": "gruvor", "shipping": "sjöfart", "aviation": "flyg", "retail": "handel",
+    ]
+    /// Swedish titles of the required contract sections 3.1-3.8.
+    static let swedishSections: [ContractSection: String] = [
+        .goals: "Klimatmål", .strategy: "Strategi", .organisation: "Organisation och ledning",
+        .collaboration: "Samverkan med näringsliv, akademi, medborgare och civilsamhälle",
+        .investmentPlan: "Klimatinvesteringsplan", .digitalSupport: "Digitalt stöd",
+        .regionalHub: "Kommunen som regional innovationshubb", .reporting: "Rapportering och uppföljning",
+    ]
+    static func sv(_ key: String) -> String { swedish[key] ?? key }
+    /// A goal word as a Swedish goal text says it.
+    static func swedishWord(_ word: GoalWord) -> String {
+        switch word {
+        case .climateSmart: "klimatsmart"
+        case .reducedConsumptionImpact: "minskad klimatpåverkan från konsumtionen"
+        case .wellOnTheWay: "konsumtionens utsläpp på god väg till en hållbar nivå"
+        case .fossilFree: "fossilfritt"
+        case .renewable: "100 % förnybar energi"
+        case .nearZero: "nära noll"
+        case .zero: "noll"
+        case .climateNeutral: "klimatneutralt"
+        case .noNegativeImpact: "ingen negativ klimatpåverkan"
+        case .climatePositive: "klimatpositivt"
+        }
+    }
     static let platforms = ["eu-covenant-of-mayors", "global-covenant-of-mayors", "cdp", "klimatkommunerna", "wwf-opcc"]
 
     /// - Parameters:
@@ -51,7 +86,7 @@ private struct Generator {
         self.scale = scale
         rng = SplitMix64(seed: seed)
         playbook = Playbook(
-            id: "synthetic-\(seed)-x\(scale)", title: "Synthetic national playbook (seed \(seed), scale \(scale))",
+            id: "synthetic-\(seed)-x\(scale)", title: "Syntetiskt nationellt scenario (frö \(seed), skala \(scale))",
             asOf: PlaybookDate.parse("2021-10-01")!, source: "SyntheticPlaybook.generate(seed: \(seed), scale: \(scale))",
             illustrative: true)
     }
@@ -84,12 +119,12 @@ private struct Generator {
         for a in 1...agencyCount {
             let id = Self.id("agency-", a, width: Self.width(agencyCount))
             agencies.append(id)
-            playbook.parties.append(Party(id: id, kind: .agency, level: .national, name: "Agency \(a)"))
+            playbook.parties.append(Party(id: id, kind: .agency, level: .national, name: "Myndighet \(a)", nameEn: "Agency \(a)"))
         }
-        playbook.parties.append(Party(id: coordinator, kind: .coordinator, level: .national, name: "Coordinator"))
-        playbook.parties.append(Party(id: roadmapOwner, kind: .roadmapOwner, level: .industry, name: "Sector roadmaps"))
-        playbook.parties.append(Party(id: "sweden", kind: .reference, level: .national, name: "Sweden"))
-        playbook.parties.append(Party(id: "eu", kind: .reference, level: .eu, name: "European Union"))
+        playbook.parties.append(Party(id: coordinator, kind: .coordinator, level: .national, name: "Samordnare", nameEn: "Coordinator"))
+        playbook.parties.append(Party(id: roadmapOwner, kind: .roadmapOwner, level: .industry, name: "Branschfärdplaner", nameEn: "Sector roadmaps"))
+        playbook.parties.append(Party(id: "sweden", kind: .reference, level: .national, name: "Sverige", nameEn: "Sweden"))
+        playbook.parties.append(Party(id: "eu", kind: .reference, level: .eu, name: "Europeiska unionen", nameEn: "European Union"))
         for m in 1...municipalityCount {
             let id = Self.id("kommun-", m, width: Self.width(municipalityCount))
             municipalities.append(id)
@@ -109,9 +144,9 @@ private struct Generator {
 
     mutating func makeGoals() {
         playbook.goals.append(Goal(id: "sweden.net-zero-2045", party: "sweden", scopes: [1, 2], word: .climateNeutral,
-            basis: .absolute, targetYear: 2045, text: "Net-zero greenhouse gas emissions by 2045"))
+            basis: .absolute, targetYear: 2045, text: "Nettonollutsläpp av växthusgaser 2045", textEn: "Net-zero greenhouse gas emissions by 2045"))
         playbook.goals.append(Goal(id: "eu.climate-neutral-2050", party: "eu", word: .climateNeutral, basis: .absolute,
-            targetYear: 2050, text: "Climate neutrality by 2050"))
+            targetYear: 2050, text: "Klimatneutralitet 2050", textEn: "Climate neutrality by 2050"))
         for municipality in municipalities {
             let count = rng.int(in: 1...3)
             var first: String?
@@ -131,29 +166,34 @@ private struct Generator {
         goal.scopes = rng.pick([[1, 2], [1, 2], [1, 2, 3], [3], nil])
         goal.basis = rng.pick([GoalBasis.absolute, .absolute, .perCapita, .unstated])
         if rng.chance(15) { goal.orientation = .organisational; goal.area = .organisation }
-        if rng.chance(5) { goal.area = .district; goal.areaName = "District \(rng.int(in: 1...9))" }
+        if rng.chance(5) { goal.area = .district; goal.areaName = "Stadsdel \(rng.int(in: 1...9))" }
         if rng.chance(10) { goal.status = .proposed }
         switch rng.below(5) {
         case 0:
             goal.word = rng.pick(GoalWord.allCases)
             if goal.word?.reliesOnNegativeEmissions == true { goal.carbonStoragePlan = rng.chance(40) }
-            goal.text = "\(goal.word!.rawValue) by \(target)"
+            goal.text = "\(SyntheticPlaybook.swedishWord(goal.word!)) \(target)"
+            goal.textEn = "\(goal.word!.rawValue) by \(target)"
         case 1:
             goal.reductionPercent = Double(rng.int(in: 8...20) * 5)
             goal.baseYear = rng.pick([1990, 1990, 2005, 2010])
-            goal.text = "-\(YAMLWriter.number(goal.reductionPercent!)) % by \(target) against \(goal.baseYear!)"
+            goal.text = "−\(YAMLWriter.number(goal.reductionPercent!)) % till \(target) jämfört med \(goal.baseYear!)"
+            goal.textEn = "-\(YAMLWriter.number(goal.reductionPercent!)) % by \(target) against \(goal.baseYear!)"
         case 2:
             goal.perCapitaTonnes = Double(rng.int(in: 2...50)) / 10
             goal.basis = .perCapita
-            goal.text = "\(YAMLWriter.number(goal.perCapitaTonnes!)) t CO2e per inhabitant by \(target)"
+            goal.text = "\(YAMLWriter.number(goal.perCapitaTonnes!).replacingOccurrences(of: ".", with: ",")) ton CO2e per invånare \(target)"
+            goal.textEn = "\(YAMLWriter.number(goal.perCapitaTonnes!)) t CO2e per inhabitant by \(target)"
         case 3:
             goal.annualRatePercent = Double(rng.int(in: 10...200)) / 10
             goal.rateFromYear = 2020
-            goal.text = "-\(YAMLWriter.number(goal.annualRatePercent!)) % a year from 2020"
+            goal.text = "−\(YAMLWriter.number(goal.annualRatePercent!).replacingOccurrences(of: ".", with: ",")) % per år från 2020"
+            goal.textEn = "-\(YAMLWriter.number(goal.annualRatePercent!)) % a year from 2020"
         default:
             goal.carbonBudgetTonnes = Double(rng.int(in: 1...400) * 50_000)
             goal.basis = .absolute
-            goal.text = "A carbon budget to \(target)"
+            goal.text = "En koldioxidbudget till \(target)"
+            goal.textEn = "A carbon budget to \(target)"
         }
         if rng.chance(20) { goal.sector = rng.pick(SyntheticPlaybook.sectors) }
         return goal
@@ -165,8 +205,9 @@ private struct Generator {
                 let roll = rng.below(100)
                 let status: CommitmentStatus = roll < 80 ? .described : roll < 87 ? .general : roll < 95 ? .nothingDescribed : .absent
                 playbook.commitments.append(Commitment(party: municipality, section: section, status: status,
-                    summary: status == .described ? "\(section.title.prefix(1).uppercased())\(section.title.dropFirst()) of \(municipality)" : "",
-                    scope3Indicator: section == .reporting ? rng.chance(30) : nil))
+                    summary: status == .described ? "\(SyntheticPlaybook.swedishSections[section] ?? section.rawValue) i \(municipality)" : "",
+                    scope3Indicator: section == .reporting ? rng.chance(30) : nil,
+                    summaryEn: status == .described ? "\(section.title.prefix(1).uppercased())\(section.title.dropFirst()) of \(municipality)" : nil))
             }
         }
     }
@@ -178,22 +219,23 @@ private struct Generator {
             var signatories: [PartyID] = []
             for _ in 0..<rng.below(6) { signatories.append(rng.pick(municipalities)) }
             nationalRoadmaps.append(playbook.roadmaps.count)
-            playbook.roadmaps.append(Roadmap(id: "sector-\(sector)-\(n + 1)", owner: roadmapOwner, name: "Roadmap for \(sector) \(n + 1)",
+            playbook.roadmaps.append(Roadmap(id: "sector-\(sector)-\(n + 1)", owner: roadmapOwner, name: "Färdplan för \(SyntheticPlaybook.sv(sector)) \(n + 1)",
                 level: .industry, sector: sector, targetYear: 2045, word: rng.pick([.fossilFree, .climateNeutral]),
-                milestones: rng.chance(50) ? [Milestone(year: 2030, text: "Halfway")] : [],
-                signatories: Array(Set(signatories)).sorted(), source: "synthetic"))
+                milestones: rng.chance(50) ? [Milestone(year: 2030, text: "Halvvägs", textEn: "Halfway")] : [],
+                signatories: Array(Set(signatories)).sorted(), source: "synthetic", nameEn: "Roadmap for \(sector) \(n + 1)"))
         }
         for n in 0..<regional {
             let parent = playbook.roadmaps[rng.pick(nationalRoadmaps)]
             regionalRoadmaps.append(playbook.roadmaps.count)
-            playbook.roadmaps.append(Roadmap(id: "regional-\(n + 1)", owner: regions[n % regions.count], name: "Regional roadmap \(n + 1)",
+            playbook.roadmaps.append(Roadmap(id: "regional-\(n + 1)", owner: regions[n % regions.count], name: "Regional färdplan \(n + 1)",
                 level: .regional, sector: parent.sector, targetYear: rng.pick([2035, 2040, 2045, 2050]), word: parent.word,
-                parent: parent.id))
+                parent: parent.id, nameEn: "Regional roadmap \(n + 1)"))
         }
         for n in 0..<local {
             let parent = playbook.roadmaps[rng.pick(regionalRoadmaps)]
-            playbook.roadmaps.append(Roadmap(id: "local-\(n + 1)", owner: rng.pick(municipalities), name: "Local roadmap \(n + 1)",
-                level: .local, sector: parent.sector, targetYear: rng.pick([2030, 2035, 2040, 2050]), parent: parent.id))
+            playbook.roadmaps.append(Roadmap(id: "local-\(n + 1)", owner: rng.pick(municipalities), name: "Lokal färdplan \(n + 1)",
+                level: .local, sector: parent.sector, targetYear: rng.pick([2030, 2035, 2040, 2050]), parent: parent.id,
+                nameEn: "Local roadmap \(n + 1)"))
         }
     }
 
@@ -202,7 +244,8 @@ private struct Generator {
             for n in 0..<rng.below(3) {
                 let topic = rng.pick(SyntheticPlaybook.topics)
                 playbook.investmentAreas.append(InvestmentArea(id: "\(municipality).area-\(n + 1)", party: municipality, topic: topic,
-                    title: "Investment in \(topic)", needsLevels: rng.pick([[.national], [.national, .eu], [.regional], [.regional, .national]])))
+                    title: "Investering i \(SyntheticPlaybook.sv(topic))", needsLevels: rng.pick([[.national], [.national, .eu], [.regional], [.regional, .national]]),
+                    titleEn: "Investment in \(topic)"))
             }
         }
         // Claims cover about two thirds of the topics, leaving the rest as gaps.
@@ -227,11 +270,11 @@ private struct Generator {
             let roll = rng.below(100)
             let status: BarrierStatus = roll < 60 ? .reported : roll < 75 ? .acknowledged : roll < 95 ? .assigned : .resolved
             let id = "barrier-" + String(repeating: "0", count: width - String(n).count) + String(n)
-            playbook.barriers.append(RegulatoryBarrier(id: id, title: "Rule blocking \(topics[0]) (\(n))",
-                instrument: rng.chance(50) ? "Law \(rng.int(in: 1970...2020)):\(rng.int(in: 1...999))" : nil,
+            playbook.barriers.append(RegulatoryBarrier(id: id, title: "Regel som hindrar \(SyntheticPlaybook.sv(topics[0])) (\(n))",
+                instrument: rng.chance(50) ? "SFS \(rng.int(in: 1970...2020)):\(rng.int(in: 1...999))" : nil,
                 changeLevel: rng.pick([.national, .national, .national, .eu, .regional]), reportedBy: reporters,
                 affectedTopics: Array(Set(topics)).sorted(), responsibleAgency: status >= .assigned ? rng.pick(agencies) : nil,
-                status: status))
+                status: status, titleEn: "Rule blocking \(topics[0]) (\(n))"))
         }
         for n in 1...(10 * scale) {
             let barrier = rng.pick(playbook.barriers)
@@ -261,7 +304,7 @@ private struct Generator {
             case 4:
                 let roadmap = rng.pick(playbook.roadmaps)
                 entry = TimelineEntry(at: at, from: roadmap.owner,
-                    event: .milestoneAdded(roadmapID: roadmap.id, milestone: Milestone(year: rng.int(in: 2022...2045), text: "Step \(i + 1)")))
+                    event: .milestoneAdded(roadmapID: roadmap.id, milestone: Milestone(year: rng.int(in: 2022...2045), text: "Steg \(i + 1)", textEn: "Step \(i + 1)")))
             case 5:
                 let municipality = rng.pick(municipalities)
                 entry = TimelineEntry(at: at, from: municipality, event: .goalAsserted(randomGoal(municipality, "\(municipality).t\(i + 1)")))
@@ -287,7 +330,7 @@ private struct Generator {
                 let municipality = rng.pick(municipalities)
                 let section = rng.pick(ContractSection.required)
                 entry = TimelineEntry(at: at, from: municipality,
-                    event: .commitmentStated(Commitment(party: municipality, section: section, status: .described, summary: "Revised \(section.rawValue) (\(i + 1))")))
+                    event: .commitmentStated(Commitment(party: municipality, section: section, status: .described, summary: "Reviderat \(section.rawValue) (\(i + 1))", summaryEn: "Revised \(section.rawValue) (\(i + 1))")))
             }
             playbook.timeline.append(entry)
         }

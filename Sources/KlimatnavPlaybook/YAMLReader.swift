@@ -55,6 +55,43 @@ final class YAMLReader {
         return scalar.string
     }
 
+    /// A text a party asserts, in Swedish with an optional English translation: plain text
+    /// (Swedish only) or a mapping `{sv: ..., en: ...}` whose `sv` is required and `en`
+    /// optional. Anything else is reported with what to write instead.
+    func bilingual(_ node: Node, _ key: String) -> (sv: String, en: String?)? {
+        guard case .mapping(let mapping) = node else {
+            if case .scalar = node { return text(node, key).map { ($0, nil) } }
+            error(.wrongType, at: node.mark,
+                "expected text or {sv: \"...\", en: \"...\"} for '\(key)', found \(Self.describe(node))")
+            return nil
+        }
+        let before = errorCount
+        var sv: String?, en: String?
+        var svNode: Node?
+        for (keyNode, value) in mapping {
+            guard case .scalar(let language) = keyNode, ["sv", "en"].contains(language.string) else {
+                error(.unknownKey, at: keyNode.mark,
+                    "expected 'sv' (Swedish) or 'en' (English) in the text of '\(key)', found \(Self.describe(keyNode)); write \(key): {sv: \"...\", en: \"...\"}")
+                continue
+            }
+            guard case .scalar(let scalar) = value, !Self.isNull(scalar) else {
+                error(.wrongType, at: value.mark,
+                    "expected text for '\(key).\(language.string)', found \(Self.describe(value))")
+                continue
+            }
+            if language.string == "sv" { sv = scalar.string; svNode = value } else { en = scalar.string }
+        }
+        if sv == nil, errorCount == before {
+            error(.missingKey, at: node.mark,
+                "expected the Swedish text under 'sv' in '\(key)' ({sv: \"...\", en: \"...\"}), found only 'en'; a text that exists only in English is written as {sv: \"<the English text>\"} (the report shows it as it is)")
+        }
+        if let sv, sv.trimmingCharacters(in: .whitespaces).isEmpty, let svNode {
+            error(.invalidValue, at: svNode.mark, "expected a Swedish text in '\(key).sv', found an empty text")
+        }
+        guard errorCount == before, let sv else { return nil }
+        return (sv, en)
+    }
+
     /// An id of a goal, roadmap, barrier, lab or investment area: text without spaces.
     func identifier(_ node: Node, _ key: String) -> String? {
         guard let text = text(node, key) else { return nil }

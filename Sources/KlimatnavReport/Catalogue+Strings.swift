@@ -149,7 +149,7 @@ extension Catalogue {
         case .gapSentenceJointRegionalHub: ("Gemensamt för alla kontrakten: syftet med avsnitt 3.7, kommunerna som regionala innovationsnav, är oklart.", "Common to all the contracts: the purpose of section 3.7, the municipalities as regional innovation hubs, is unclear.")
         case .gapSentenceDelivery: ("{0}: utsläppen minskar långsammare än målet kräver, eller en sektor som andra nivåer styr dominerar ({1}).", "{0}: emissions fall more slowly than the goal requires, or a sector other levels decide dominates ({1}).")
         case .gapSentenceRegionalHub: ("{0}: avsnitt 3.7 om regional innovationsnod saknas, eller noden saknar medlemmar med klimatmål.", "{0}: no section 3.7 on the regional innovation hub, or the hub lacks members with climate goals.")
-        case .englishTextNote: ("Parternas egna texter (mål, sammanfattningar, hinder) visas på engelska, som de skickats till navet.", "The parties' own texts (goals, summaries, barriers) are shown as they were sent to the hub.")
+        case .englishTextNote: ("Parternas egna texter (mål, sammanfattningar, hinder) visas på svenska, med rapportens ord där rapporten har dem.", "The parties' own texts (goals, summaries, barriers) are shown in English where a translation exists, else in Swedish as sent to the hub.")
         case .perInhabitant: ("per invånare", "per inhabitant")
         case .wordClimateSmart: ("klimatsmart", "climate-smart")
         case .wordReducedConsumptionImpact: ("minskad klimatpåverkan från konsumtionen", "reduced climate impact from consumption")

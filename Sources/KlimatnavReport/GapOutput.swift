@@ -51,6 +51,8 @@ public struct GapOutput: Sendable {
         public var summary: String
         public var evidence: [String]
         public var recommendation: String?
+        /// `recommendation` in Swedish.
+        public var recommendationSv: String?
         public var status: String
         public var openedAt: String
         public var resolvedAt: String?
@@ -66,6 +68,7 @@ public struct GapOutput: Sendable {
             summary = gap.summary
             evidence = gap.evidence
             recommendation = gap.recommendation
+            recommendationSv = gap.recommendationSv
             status = record.status
             openedAt = Timestamp.iso(record.openedAt)
             resolvedAt = record.resolvedAt.map(Timestamp.iso)
@@ -82,6 +85,7 @@ public struct GapOutput: Sendable {
             try container.encode(summary, forKey: .summary)
             try container.encode(evidence, forKey: .evidence)
             try container.encode(recommendation, forKey: .recommendation)  // null when none
+            try container.encode(recommendationSv, forKey: .recommendationSv)  // null when none
             try container.encode(status, forKey: .status)
             try container.encode(openedAt, forKey: .openedAt)
             try container.encode(resolvedAt, forKey: .resolvedAt)  // null while open
@@ -89,7 +93,7 @@ public struct GapOutput: Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, kind, parties, levels, topic, summary, evidence, recommendation, status, openedAt, resolvedAt, followUp
+            case id, kind, parties, levels, topic, summary, evidence, recommendation, recommendationSv, status, openedAt, resolvedAt, followUp
         }
     }
 

@@ -95,7 +95,7 @@ public struct GoalTable: Sendable {
         if let tonnes = goal.perCapitaTonnes { parts.append(c.format(.labelPerCapitaLevel, c.tonnes(tonnes))) }
         if let rate = goal.annualRatePercent { parts.append(c.format(.labelRateGoal, c.percent(rate))) }
         if let budget = goal.carbonBudgetTonnes { parts.append(c.format(.labelBudget, c.number(budget, decimals: 0))) }
-        if parts.isEmpty { parts.append(goal.text) }
+        if parts.isEmpty { parts.append(PartyText.plain(goal.text, goal.textEn, c.language)) }
         var label = parts.joined(separator: ", ")
         if goal.basis == .perCapita, goal.perCapitaTonnes == nil { label += " " + c[.perInhabitant] }
         switch goal.area {

@@ -37,16 +37,14 @@ public struct HTMLReport: Sendable {
 
     /// A party's name, linked by ``partyLink``.
     public func partyName(_ id: PartyID) -> String {
-        guard let href = partyLink(id) else { return e(model.name(id)) }
-        return "<a href=\"\(e(href))\">\(e(model.name(id)))</a>"
+        guard let href = partyLink(id) else { return e(model.name(id, c.language)) }
+        return "<a href=\"\(e(href))\">\(e(model.name(id, c.language)))</a>"
     }
 
     private var c: Catalogue { catalogue }
     private func e(_ text: String) -> String { HTML.escape(text) }
-    /// Text as the parties wrote it (English), marked with its language in a Swedish report.
-    private func own(_ text: String) -> String {
-        c.language == .sv ? "<span lang=\"en\">\(e(text))</span>" : e(text)
-    }
+    /// A text a party asserts, in the page's language (``PartyText``).
+    private func own(_ sv: String, _ en: String?) -> String { PartyText.html(sv, en, c.language) }
 
     /// The inline stylesheet (also for print: each party starts a new page): the document's
     /// frame and ``contentStylesheet``.
@@ -105,7 +103,8 @@ public struct HTMLReport: Sendable {
         page.partyLink = { pages.contains($0) ? "\($0.rawValue).\(lang).html" : nil }
         page.statementLink = "../" + statementLink
         return document(
-            title: "\(c[.reportTitle]) – \(party.name)", body: page.header() + "<main id=\"main\">" + page.partySection(id) + "</main>" + page.footer())
+            title: "\(c[.reportTitle]) – \(model.name(id, c.language))",
+            body: page.header() + "<main id=\"main\">" + page.partySection(id) + "</main>" + page.footer())
     }
 
     /// Wraps `body` in a complete HTML document with the inline stylesheet.
@@ -183,7 +182,7 @@ public struct HTMLReport: Sendable {
 
     private func countsTable() -> String {
         let counts = model.openGapCounts
-        let parties = Set(counts.values.flatMap(\.keys)).sorted { model.name($0) < model.name($1) }
+        let parties = Set(counts.values.flatMap(\.keys)).sorted { model.name($0, c.language) < model.name($1, c.language) }
         var out = "<table class=\"counts\"><thead><tr><th>\(e(c[.colParty]))</th>"
         let kinds = GapKind.allCases.filter { counts[$0] != nil }
         for kind in kinds { out += "<th>\(e(c.gapKind(kind)))</th>" }
@@ -215,17 +214,19 @@ public struct HTMLReport: Sendable {
                 ? "<tr id=\"gap-\(e(gap.id))\" data-status=\"\(e(record.status))\" data-gap=\"\(e(gap.id))\"\(resolved ? " class=\"status-resolved\"" : "")>"
                 : "<tr data-gap=\"\(e(gap.id))\">"
             out += "<td><span class=\"kind\" title=\"\(e(c.gapKindExplanation(gap.kind)))\">\(e(c.gapKind(gap.kind)))</span></td><td>\(e(GapSentence.text(gap, in: model.state, c)))"
-            if c.language == .sv {
-                out += "<details><summary>\(e(c[.engineText]))</summary><span lang=\"en\">\(e(gap.summary))</span></details>"
-            }
-            if let recommendation = gap.recommendation {
-                // Recommendations come from Playbooks/responses.yaml, which is in English.
+            if c.language == .sv, let recommendation = gap.recommendationSv {
+                out += "<details><summary>\(e(c[.colRecommendation]))</summary>\(e(recommendation))</details>"
+            } else if let recommendation = gap.recommendation {
+                // Only the English one (a hub from before recommendationSv): marked in Swedish.
                 let note = c.language == .sv ? " <span class=\"muted lang-note\">(\(e(c[.englishLabel])))</span>" : ""
-                out += "<details><summary>\(e(c[.colRecommendation]))</summary>\(own(recommendation))\(note)</details>"
+                let text = c.language == .sv ? "<span lang=\"en\">\(e(recommendation))</span>" : e(recommendation)
+                out += "<details><summary>\(e(c[.colRecommendation]))</summary>\(text)\(note)</details>"
             }
             out += followUpCell(gap.id)
             out += "</td><td>\(c.list(gap.parties.map(partyName)))</td><td><ul class=\"evidence\">"
-            for item in gap.evidence { out += "<li><code>\(e(item))</code></li>" }
+            for item in c.language == .sv ? PartyText.swedishEvidence(gap.evidence) : gap.evidence {
+                out += "<li><code>\(e(item))</code></li>"
+            }
             out += "</ul></td><td class=\"num\">"
             if closed {
                 out += record.resolvedAt.map { e(c.date($0)) } ?? "–"
@@ -256,8 +257,8 @@ public struct HTMLReport: Sendable {
         guard !barriers.isEmpty else { return out + "<p>\(e(c[.barriersNone]))</p></section>\n" }
         out += "<table class=\"barriers\"><thead><tr><th>\(e(c[.colBarrier]))</th><th>\(e(c[.colReportedBy]))</th><th>\(e(c[.colChangeLevel]))</th><th>\(e(c[.colAgency]))</th><th>\(e(c[.colStatus]))</th></tr></thead><tbody>\n"
         for barrier in barriers {
-            out += "<tr data-barrier=\"\(e(barrier.id))\"><td>\(own(barrier.title))"
-            if let instrument = barrier.instrument { out += "<br><span class=\"muted\">\(own(instrument))</span>" }
+            out += "<tr data-barrier=\"\(e(barrier.id))\"><td>\(own(barrier.title, barrier.titleEn))"
+            if let instrument = barrier.instrument { out += "<br><span class=\"muted\">\(own(instrument, barrier.instrumentEn))</span>" }
             out += "</td><td>\(c.list(barrier.reportedBy.map(partyName)))</td><td>\(e(c.level(barrier.changeLevel)))</td>"
             out += "<td>\(barrier.responsibleAgency.map(partyName) ?? e(c[.noAgency]))</td><td>\(e(c.barrierStatus(barrier.status)))</td></tr>\n"
         }
@@ -270,8 +271,8 @@ public struct HTMLReport: Sendable {
         guard !labs.isEmpty else { return out + "<p>\(e(c[.labsNone]))</p></section>\n" }
         out += "<table class=\"labs\"><thead><tr><th>\(e(c[.colLab]))</th><th>\(e(c[.colBarrier]))</th><th>\(e(c[.colParties]))</th><th>\(e(c[.colStatus]))</th></tr></thead><tbody>\n"
         for lab in labs {
-            let barrier = model.state.barriers[lab.barrier]?.title ?? lab.barrier
-            out += "<tr><td><code>\(e(lab.id))</code></td><td>\(own(barrier))</td><td>\(c.list(lab.parties.map(partyName)))</td><td>\(e(c.labStatus(lab.status)))</td></tr>\n"
+            let barrier = model.state.barriers[lab.barrier].map { own($0.title, $0.titleEn) } ?? e(lab.barrier)
+            out += "<tr><td><code>\(e(lab.id))</code></td><td>\(barrier)</td><td>\(c.list(lab.parties.map(partyName)))</td><td>\(e(c.labStatus(lab.status)))</td></tr>\n"
         }
         return out + "</tbody></table></section>\n"
     }
@@ -281,10 +282,10 @@ public struct HTMLReport: Sendable {
     public func partySection(_ id: PartyID, heading: Int = 2, charts: Bool = true) -> String {
         guard let party = model.state.parties[id] else { return "" }
         let state = model.state
-        var out = "<section class=\"party\" id=\"party-\(HTML.anchor(id.rawValue))\"><h\(heading)>\(e(party.name)) <span class=\"muted\">(\(e(c.partyKind(party.kind))), \(e(c.level(party.level))))</span></h\(heading)>\n<ul>"
+        var out = "<section class=\"party\" id=\"party-\(HTML.anchor(id.rawValue))\"><h\(heading)>\(e(model.name(id, c.language))) <span class=\"muted\">(\(e(c.partyKind(party.kind))), \(e(c.level(party.level))))</span></h\(heading)>\n<ul>"
         if let region = party.region { out += "<li>\(e(c[.partyRegion])): \(e(region))</li>" }
         if let population = party.population { out += "<li>\(e(c[.partyPopulation])): \(e(c.integer(population)))</li>" }
-        if !party.reportingPlatforms.isEmpty { out += "<li>\(e(c[.partyPlatforms])): \(e(party.reportingPlatforms.joined(separator: ", ")))</li>" }
+        if !party.reportingPlatforms.isEmpty { out += "<li>\(e(c[.partyPlatforms])): \(e(c.list(party.reportingPlatforms.map(c.platform))))</li>" }
         let hubs = state.hubs(of: id)
         if !hubs.isEmpty { out += "<li>\(e(c[.partyHubs])): \(c.list(hubs.map(partyName)))</li>" }
         out += "</ul>\n"
@@ -294,7 +295,7 @@ public struct HTMLReport: Sendable {
                 let commitment = state.commitments[CommitmentKey(party: id, section: section)]
                 if commitment == nil, !ContractSection.required.contains(section) { continue }
                 let status = commitment.map { c.commitmentStatus($0.status) } ?? c[.notStated]
-                out += "<tr><th scope=\"row\">\(e(section.rawValue)) \(e(c.section(section)))</th><td>\(e(status))</td><td>\(commitment.map { own($0.summary) } ?? "")</td></tr>\n"
+                out += "<tr><th scope=\"row\">\(e(section.rawValue)) \(e(c.section(section)))</th><td>\(e(status))</td><td>\(commitment.map { own($0.summary, $0.summaryEn) } ?? "")</td></tr>\n"
             }
             out += "</tbody></table>\n<h\(heading + 1)>\(e(c[.partyMissing]))</h\(heading + 1)>"
             let missing = Self.missingSections(of: id, in: state)
@@ -316,7 +317,7 @@ public struct HTMLReport: Sendable {
                     let flags = GoalTable.flags(goal, GoalNormalizer(configuration: model.configuration).reading(of: goal)).map { GoalTable.flagLabel($0, c) }
                     let year = goal.targetYear.map { " \($0)" } ?? ""
                     let notes = flags.isEmpty ? "" : " <span class=\"muted\">(\(e(flags.joined(separator: "; "))))</span>"
-                    return "<li><strong>\(e(GoalTable.label(goal, c)))\(year)</strong>\(notes)<br><span class=\"muted\">\(own(goal.text))</span></li>"
+                    return "<li><strong>\(e(GoalTable.label(goal, c)))\(year)</strong>\(notes)<br><span class=\"muted\">\(own(goal.text, goal.textEn))</span></li>"
                 }.joined() + "</ul>"
             }
         }

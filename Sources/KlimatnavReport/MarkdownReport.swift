@@ -15,6 +15,7 @@ public struct MarkdownReport: Sendable {
 
     private var c: Catalogue { catalogue }
     private func m(_ text: String) -> String { HTML.markdown(text) }
+    private func name(_ id: PartyID) -> String { model.name(id, c.language) }
 
     private func row(_ cells: [String]) -> String { "| " + cells.map(m).joined(separator: " | ") + " |\n" }
     private func header(_ cells: [String]) -> String { row(cells) + "|" + cells.map { _ in "---" }.joined(separator: "|") + "|\n" }
@@ -56,9 +57,9 @@ public struct MarkdownReport: Sendable {
             let counts = model.openGapCounts
             let kinds = GapKind.allCases.filter { counts[$0] != nil }
             out += header([c[.colParty]] + kinds.map(c.gapKind) + [c[.total]])
-            for party in Set(counts.values.flatMap(\.keys)).sorted(by: { model.name($0) < model.name($1) }) {
+            for party in Set(counts.values.flatMap(\.keys)).sorted(by: { name($0) < name($1) }) {
                 let values = kinds.map { counts[$0]?[party] ?? 0 }
-                out += row([model.name(party)] + values.map { $0 == 0 ? "" : c.integer($0) } + [c.integer(values.reduce(0, +))])
+                out += row([name(party)] + values.map { $0 == 0 ? "" : c.integer($0) } + [c.integer(values.reduce(0, +))])
             }
             out += "\n"
             for kind in GapKind.allCases {
@@ -79,8 +80,8 @@ public struct MarkdownReport: Sendable {
         } else {
             out += header([c[.colBarrier], c[.colReportedBy], c[.colChangeLevel], c[.colAgency], c[.colStatus]])
             for barrier in barriers {
-                out += row([barrier.title, c.list(barrier.reportedBy.map(model.name)), c.level(barrier.changeLevel),
-                            barrier.responsibleAgency.map(model.name) ?? c[.noAgency], c.barrierStatus(barrier.status)])
+                out += row([PartyText.plain(barrier.title, barrier.titleEn, c.language), c.list(barrier.reportedBy.map(name)), c.level(barrier.changeLevel),
+                            barrier.responsibleAgency.map(name) ?? c[.noAgency], c.barrierStatus(barrier.status)])
             }
             out += "\n"
         }
@@ -91,7 +92,7 @@ public struct MarkdownReport: Sendable {
         } else {
             out += header([c[.colLab], c[.colBarrier], c[.colParties], c[.colStatus]])
             for lab in labs {
-                out += row([lab.id, s.barriers[lab.barrier]?.title ?? lab.barrier, c.list(lab.parties.map(model.name)), c.labStatus(lab.status)])
+                out += row([lab.id, s.barriers[lab.barrier].map { PartyText.plain($0.title, $0.titleEn, c.language) } ?? lab.barrier, c.list(lab.parties.map(name)), c.labStatus(lab.status)])
             }
             out += "\n"
         }
@@ -105,9 +106,11 @@ public struct MarkdownReport: Sendable {
         for record in records {
             let gap = record.gap
             let when = closed ? (record.resolvedAt.map { c.date($0) } ?? "–") : c.days(model.daysOpen(record))
-            out += "- **\(m(c.list(gap.parties.map(model.name))))**: \(m(GapSentence.text(gap, in: model.state, c))) (\(m(closed ? c[.colResolved] : c[.colAge])): \(m(when)))\n"
-            if c.language == .sv { out += "  - \(m(c[.engineText])): \(m(gap.summary))\n" }
-            if !gap.evidence.isEmpty { out += "  - \(m(c[.colEvidence])): " + gap.evidence.map { "`\($0.replacingOccurrences(of: "`", with: "'"))`" }.joined(separator: "; ") + "\n" }
+            out += "- **\(m(c.list(gap.parties.map(name))))**: \(m(GapSentence.text(gap, in: model.state, c))) (\(m(closed ? c[.colResolved] : c[.colAge])): \(m(when)))\n"
+            let recommendation = c.language == .sv ? gap.recommendationSv : gap.recommendation
+            if let recommendation { out += "  - \(m(c[.colRecommendation])): \(m(recommendation))\n" }
+            let evidence = c.language == .sv ? PartyText.swedishEvidence(gap.evidence) : gap.evidence
+            if !evidence.isEmpty { out += "  - \(m(c[.colEvidence])): " + evidence.map { "`\($0.replacingOccurrences(of: "`", with: "'"))`" }.joined(separator: "; ") + "\n" }
         }
         return out + "\n"
     }
@@ -116,13 +119,13 @@ public struct MarkdownReport: Sendable {
     public func partySection(_ id: PartyID) -> String {
         guard let party = model.state.parties[id] else { return "" }
         let state = model.state
-        var out = "### \(m(party.name)) (\(m(c.partyKind(party.kind))), \(m(c.level(party.level))))\n\n"
+        var out = "### \(m(name(id))) (\(m(c.partyKind(party.kind))), \(m(c.level(party.level))))\n\n"
         if party.kind == .municipality {
             out += header([c[.colSection], c[.colStatus], c[.colContent]])
             for section in ContractSection.allCases {
                 let commitment = state.commitments[CommitmentKey(party: id, section: section)]
                 if commitment == nil, !ContractSection.required.contains(section) { continue }
-                out += row(["\(section.rawValue) \(c.section(section))", commitment.map { c.commitmentStatus($0.status) } ?? c[.notStated], commitment?.summary ?? ""])
+                out += row(["\(section.rawValue) \(c.section(section))", commitment.map { c.commitmentStatus($0.status) } ?? c[.notStated], commitment.map { PartyText.plain($0.summary, $0.summaryEn, c.language) } ?? ""])
             }
             let missing = HTMLReport.missingSections(of: id, in: state)
             out += "\n**\(m(c[.partyMissing]))**: "
@@ -135,7 +138,7 @@ public struct MarkdownReport: Sendable {
             out += "**\(m(c[.partyGoals]))**\n\n"
             for goal in goals {
                 let flags = GoalTable.flags(goal, normalizer.reading(of: goal)).map { GoalTable.flagLabel($0, c) }
-                out += "- \(m(GoalTable.label(goal, c)))\(goal.targetYear.map { " \($0)" } ?? "")" + (flags.isEmpty ? "" : " (\(m(flags.joined(separator: "; "))))") + ": \(m(goal.text))\n"
+                out += "- \(m(GoalTable.label(goal, c)))\(goal.targetYear.map { " \($0)" } ?? "")" + (flags.isEmpty ? "" : " (\(m(flags.joined(separator: "; "))))") + ": \(m(PartyText.plain(goal.text, goal.textEn, c.language)))\n"
             }
             out += "\n"
         }

@@ -56,6 +56,12 @@ public struct ReportModel: Sendable {
     /// Display name of a party (its id when unknown).
     public func name(_ id: PartyID) -> String { state.parties[id]?.name ?? id.rawValue }
 
+    /// Display name of a party in `language` (English: its English name where it has one).
+    public func name(_ id: PartyID, _ language: Language) -> String {
+        guard let party = state.parties[id] else { return id.rawValue }
+        return language == .sv ? party.name : party.englishName
+    }
+
     /// Municipalities, by name.
     public var municipalities: [Party] {
         state.parties(ofKind: .municipality).sorted { $0.name.compare($1.name, locale: Locale(identifier: "sv_SE")) == .orderedAscending }

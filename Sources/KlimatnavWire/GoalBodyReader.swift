@@ -18,7 +18,7 @@ enum GoalBodyReader {
         "annualRatePercent", "area", "areaName", "baseYear", "basis", "carbonBudgetTonnes",
         "carbonStoragePlan", "id", "interimOf", "orientation", "party", "perCapitaTonnes",
         "rateFromYear", "reductionPercent", "scope1EnergyOnly", "scopes", "sector", "source",
-        "status", "targetYear", "text", "word",
+        "status", "targetYear", "text", "textEn", "word",
     ].map { Array($0.utf8) }
 
     /// The goal in `bytes`, or `nil` when only the generic decoder can tell.
@@ -36,7 +36,7 @@ enum GoalBodyReader {
         var reductionPercent: Double?, baseYear: Int?, perCapitaTonnes: Double?
         var annualRatePercent: Double?, rateFromYear: Int?, carbonBudgetTonnes: Double?
         var targetYear: Int?, sector: String?, interimOf: String?, carbonStoragePlan: Bool?
-        var source: String?
+        var source: String?, textEn: String?
         var seen: UInt32 = 0
         var next = 0
         while let key = reader.nextKey() {
@@ -65,6 +65,7 @@ enum GoalBodyReader {
             case 18: guard let value = reader.string().flatMap(GoalStatus.init(rawValue:)) else { return nil }; status = value
             case 19: guard let value = reader.integer(Int.self) else { return nil }; targetYear = value
             case 20: guard let value = reader.string() else { return nil }; text = value
+            case 21: guard let value = reader.string() else { return nil }; textEn = value
             default: guard let value = reader.string().flatMap(GoalWord.init(rawValue:)) else { return nil }; word = value
             }
         }
@@ -78,7 +79,7 @@ enum GoalBodyReader {
             baseYear: baseYear, perCapitaTonnes: perCapitaTonnes, annualRatePercent: annualRatePercent,
             rateFromYear: rateFromYear, carbonBudgetTonnes: carbonBudgetTonnes, basis: basis,
             targetYear: targetYear, sector: sector, status: status, interimOf: interimOf,
-            carbonStoragePlan: carbonStoragePlan, text: text, source: source)
+            carbonStoragePlan: carbonStoragePlan, text: text, source: source, textEn: textEn)
     }
 
     /// The index in ``keys`` of the key at `range`, looked up from `start` round to the

@@ -12,7 +12,7 @@ enum GoalBodyWriter {
     /// The canonical body of `goal`, or `nil` when the generic encoder must write it (a value
     /// over the limits or a non-finite number: see ``FlatObjectWriter``).
     static func write(_ goal: Goal, limits: BodyLimits) -> [UInt8]? {
-        var out = FlatObjectWriter(capacity: 256 + goal.text.utf8.count)
+        var out = FlatObjectWriter(capacity: 256 + goal.text.utf8.count + (goal.textEn?.utf8.count ?? 0))
         out.double("annualRatePercent", goal.annualRatePercent)
         out.string("area", goal.area.rawValue)
         out.string("areaName", goal.areaName)
@@ -34,6 +34,7 @@ enum GoalBodyWriter {
         out.string("status", goal.status.rawValue)
         out.integer("targetYear", goal.targetYear)
         out.string("text", goal.text)
+        out.string("textEn", goal.textEn)
         out.string("word", goal.word?.rawValue)
         return out.finish(maxBytes: limits.maxBytes)
     }

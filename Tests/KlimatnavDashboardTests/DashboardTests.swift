@@ -156,7 +156,7 @@ struct DashboardServerTests {
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 let rows = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
                 #expect(rows.count == 2)
-                let keys = ["id", "kind", "parties", "levels", "topic", "summary", "evidence", "recommendation", "status", "openedAt", "resolvedAt", "followUp"]
+                let keys = ["id", "kind", "parties", "levels", "topic", "summary", "evidence", "recommendation", "recommendationSv", "status", "openedAt", "resolvedAt", "followUp"]
                 for row in rows { #expect(Set(row.keys) == Set(keys)) }
                 let governance = try #require(rows.first { $0["kind"] as? String == "governance-gap" })
                 #expect(governance["recommendation"] is NSNull)

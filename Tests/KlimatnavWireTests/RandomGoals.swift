@@ -67,6 +67,7 @@ struct RandomGoals {
             carbonBudgetTonnes: maybe { $0.double() }, basis: GoalBasis.allCases.randomElement(using: &rng)!,
             targetYear: maybe { $0.integer() }, sector: maybe { $0.string() },
             status: GoalStatus.allCases.randomElement(using: &rng)!, interimOf: maybe { $0.string() },
-            carbonStoragePlan: maybe { Bool.random(using: &$0.rng) }, text: string(), source: maybe { $0.string() })
+            carbonStoragePlan: maybe { Bool.random(using: &$0.rng) }, text: string(), source: maybe { $0.string() },
+            textEn: chance(0.25) ? string() : nil)
     }
 }

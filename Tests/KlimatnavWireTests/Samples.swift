@@ -6,7 +6,7 @@ import KlimatnavCore
 enum Samples {
     static let goal = Goal(
         id: "goteborg.near-zero-2030", party: "goteborg", scopes: [1, 2, 3], word: .nearZero,
-        targetYear: 2030, text: "Klimatpåverkan nära noll 2030")
+        targetYear: 2030, text: "Klimatpåverkan nära noll 2030", textEn: "Climate impact near zero by 2030")
 
     static let barrier = RegulatoryBarrier(
         id: "energy-system-boundary", title: "Energy system boundary at a single building",

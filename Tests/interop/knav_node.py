@@ -170,7 +170,7 @@ def nack(reply, code, sequence=None, frame="any", path="any"):
 
 def goal(party, name, **fields):
     body = {"id": f"{party}.{name}", "party": party, "orientation": "geographic", "area": "municipality",
-            "basis": "unstated", "status": "adopted", "text": "klimatsmart (interop)", "word": "climate-smart",
+            "basis": "unstated", "status": "adopted", "text": "klimatsmart (interop)", "textEn": "climate-smart (interop)", "word": "climate-smart",
             "targetYear": 2050}
     body.update(fields)
     return body

@@ -59,16 +59,19 @@ public struct Commitment: Codable, Hashable, Sendable {
     public var party: PartyID
     public var section: ContractSection
     public var status: CommitmentStatus
-    /// A short summary of the content, in the party's own terms.
+    /// A short summary of the content, in the party's own terms, in Swedish.
     public var summary: String
+    /// The summary in English; `nil` when only the Swedish text exists.
+    public var summaryEn: String?
     /// Whether the party has an indicator for scope-3 (consumption) emissions (section 3.8).
     public var scope3Indicator: Bool?
     public var source: String?
 
     public init(
         party: PartyID, section: ContractSection, status: CommitmentStatus, summary: String = "",
-        scope3Indicator: Bool? = nil, source: String? = nil
+        scope3Indicator: Bool? = nil, source: String? = nil, summaryEn: String? = nil
     ) {
+        self.summaryEn = summaryEn
         self.party = party
         self.section = section
         self.status = status

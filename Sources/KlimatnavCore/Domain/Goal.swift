@@ -35,8 +35,10 @@ public struct Goal: Codable, Hashable, Sendable, Identifiable {
     public var interimOf: String?
     /// Whether the party has a plan for carbon storage / negative emissions.
     public var carbonStoragePlan: Bool?
-    /// The goal as the party states it.
+    /// The goal as the party states it, in Swedish (the source's language).
     public var text: String
+    /// The same in English; `nil` when only the Swedish text exists.
+    public var textEn: String?
     public var source: String?
 
     public init(
@@ -47,8 +49,9 @@ public struct Goal: Codable, Hashable, Sendable, Identifiable {
         rateFromYear: Int? = nil, carbonBudgetTonnes: Double? = nil, basis: GoalBasis = .unstated,
         targetYear: Int? = nil, sector: String? = nil, status: GoalStatus = .adopted,
         interimOf: String? = nil, carbonStoragePlan: Bool? = nil, text: String = "",
-        source: String? = nil
+        source: String? = nil, textEn: String? = nil
     ) {
+        self.textEn = textEn
         self.id = id
         self.party = party
         self.orientation = orientation

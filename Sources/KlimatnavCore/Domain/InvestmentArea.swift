@@ -5,15 +5,19 @@ public struct InvestmentArea: Codable, Hashable, Sendable, Identifiable {
     public var id: String
     public var party: PartyID
     public var topic: String
+    /// The title in Swedish.
     public var title: String
+    /// The title in English; `nil` when only the Swedish title exists.
+    public var titleEn: String?
     /// The levels at which the party says action is needed.
     public var needsLevels: [Level]
     public var source: String?
 
     public init(
         id: String, party: PartyID, topic: String, title: String, needsLevels: [Level],
-        source: String? = nil
+        source: String? = nil, titleEn: String? = nil
     ) {
+        self.titleEn = titleEn
         self.id = id
         self.party = party
         self.topic = topic

@@ -6,6 +6,8 @@ public struct Party: Codable, Hashable, Sendable, Identifiable {
     public var level: Level
     /// Display name, with Swedish characters (for example "Göteborg", "Umeå").
     public var name: String
+    /// The name in English where it differs (for example "Sweden" for "Sverige"); `nil`: the same.
+    public var nameEn: String?
     /// County or region, where it applies (for example "Uppsala län").
     public var region: String?
     /// Inhabitants, where known.
@@ -17,8 +19,9 @@ public struct Party: Codable, Hashable, Sendable, Identifiable {
 
     public init(
         id: PartyID, kind: PartyKind, level: Level, name: String, region: String? = nil,
-        population: Int? = nil, reportingPlatforms: [String] = [], source: String? = nil
+        population: Int? = nil, reportingPlatforms: [String] = [], source: String? = nil, nameEn: String? = nil
     ) {
+        self.nameEn = nameEn
         self.id = id
         self.kind = kind
         self.level = level

@@ -13,9 +13,14 @@ public enum BarrierStatus: String, Codable, Sendable, CaseIterable, Comparable {
 /// drawn at a single building).
 public struct RegulatoryBarrier: Codable, Hashable, Sendable, Identifiable {
     public var id: String
+    /// The title in Swedish.
     public var title: String
+    /// The title in English; `nil` when only the Swedish title exists.
+    public var titleEn: String?
     /// The legal instrument (law, ordinance, rule) that would have to change.
     public var instrument: String?
+    /// ``instrument`` in English; `nil` when only the Swedish text exists.
+    public var instrumentEn: String?
     /// The level able to change it.
     public var changeLevel: Level
     /// Who reports the barrier: in a message, exactly its sender (a report is one party's
@@ -33,8 +38,10 @@ public struct RegulatoryBarrier: Codable, Hashable, Sendable, Identifiable {
     public init(
         id: String, title: String, instrument: String? = nil, changeLevel: Level,
         reportedBy: [PartyID], affects: [PartyID]? = nil, affectedTopics: [String] = [], responsibleAgency: PartyID? = nil,
-        status: BarrierStatus = .reported, source: String? = nil
+        status: BarrierStatus = .reported, source: String? = nil, titleEn: String? = nil, instrumentEn: String? = nil
     ) {
+        self.titleEn = titleEn
+        self.instrumentEn = instrumentEn
         self.affects = affects
         self.id = id
         self.title = title

@@ -2,7 +2,10 @@
 public struct Roadmap: Codable, Hashable, Sendable, Identifiable {
     public var id: String
     public var owner: PartyID
+    /// The name in Swedish.
     public var name: String
+    /// The name in English; `nil` when only the Swedish name exists.
+    public var nameEn: String?
     public var level: Level
     /// The sector (for example `construction`, `transport`); `nil` for all sectors.
     public var sector: String?
@@ -18,8 +21,9 @@ public struct Roadmap: Codable, Hashable, Sendable, Identifiable {
     public init(
         id: String, owner: PartyID, name: String, level: Level, sector: String? = nil,
         targetYear: Int? = nil, word: GoalWord? = nil, milestones: [Milestone] = [],
-        signatories: [PartyID] = [], parent: String? = nil, source: String? = nil
+        signatories: [PartyID] = [], parent: String? = nil, source: String? = nil, nameEn: String? = nil
     ) {
+        self.nameEn = nameEn
         self.id = id
         self.owner = owner
         self.name = name
@@ -37,8 +41,12 @@ public struct Roadmap: Codable, Hashable, Sendable, Identifiable {
 /// A dated step on a roadmap.
 public struct Milestone: Codable, Hashable, Sendable {
     public var year: Int
+    /// The step in Swedish.
     public var text: String
-    public init(year: Int, text: String) {
+    /// The step in English; `nil` when only the Swedish text exists.
+    public var textEn: String?
+    public init(year: Int, text: String, textEn: String? = nil) {
+        self.textEn = textEn
         self.year = year
         self.text = text
     }

@@ -15,6 +15,9 @@ public struct Gap: Codable, Hashable, Sendable, Identifiable {
     public var evidence: [String]
     /// What to do about it, from the response playbook; `nil` until attached.
     public var recommendation: String?
+    /// The same in Swedish (``ResponsePlaybook/swedishRecommendation(for:)``); `nil` until
+    /// attached, or when the gap came from a hub that sent only the English one.
+    public var recommendationSv: String?
 
     /// The wire protocol's limits on a string and on an array (KNAV/1 section 5.2).
     static let maxTextBytes = 8192
@@ -22,8 +25,9 @@ public struct Gap: Codable, Hashable, Sendable, Identifiable {
 
     public init(
         id: String, kind: GapKind, parties: [PartyID], levels: [Level], topic: String,
-        summary: String, evidence: [String], recommendation: String? = nil
+        summary: String, evidence: [String], recommendation: String? = nil, recommendationSv: String? = nil
     ) {
+        self.recommendationSv = recommendationSv?.clipped(toBytes: Gap.maxTextBytes)
         self.id = id
         self.kind = kind
         self.parties = parties

@@ -94,6 +94,7 @@ public struct GapEngine: Sendable {
         guard let playbook else { return gap }
         var gap = gap
         gap.recommendation = playbook.recommendation(for: gap)
+        gap.recommendationSv = playbook.swedishRecommendation(for: gap)?.clipped(toBytes: Gap.maxTextBytes)
         gap.evidence = playbook.quoting(gap.evidence)
         return gap
     }

@@ -47,7 +47,7 @@ extension DomainEvent {
     /// them as touching every subject (they are rare).
     func changesKnownParty(before: WorldState) -> Bool {
         guard case .partyRegistered(let party) = self, let old = before.parties[party.id] else { return false }
-        return old.name != party.name || old.kind != party.kind || old.level != party.level
+        return old.name != party.name || old.nameEn != party.nameEn || old.kind != party.kind || old.level != party.level
     }
 
     /// The parties whose goals the event changes (old and new owner), without repeats.

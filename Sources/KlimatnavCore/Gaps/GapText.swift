@@ -2,7 +2,7 @@
 enum GapText {
     /// A party's display name, or its id when it is not registered.
     static func name(_ id: PartyID, in state: WorldState) -> String {
-        state.parties[id]?.name ?? id.rawValue
+        state.parties[id]?.englishName ?? id.rawValue
     }
 
     /// "A", "A and B", "A, B and C".
@@ -47,7 +47,7 @@ enum GapText {
 
     /// How a goal is named in a sentence: its text, or its id when it has none.
     static func goal(_ goal: Goal) -> String {
-        goal.text.isEmpty ? goal.id : goal.text
+        goal.englishText.isEmpty ? goal.id : goal.englishText
     }
 
     /// "Göteborg's".

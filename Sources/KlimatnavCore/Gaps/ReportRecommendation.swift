@@ -30,15 +30,17 @@ public struct ReportRecommendation: Codable, Hashable, Sendable {
     public var section: String
     /// The recommendation's heading, verbatim from the report.
     public var title: String
-    /// Who should act, named (an agency, Viable Cities, the municipality, the EU mission).
-    public var who: String
-    /// The next step as a lowercase verb phrase; `nil` for recommendations that answer no gap
-    /// kind the engine finds (they are listed, not attached).
-    public var action: String?
+    /// Who should act, named (an agency, Viable Cities, the municipality, the EU mission), in
+    /// Swedish and English.
+    public var who: BilingualText
+    /// The next step as a verb phrase (Swedish in the infinitive without "att", English
+    /// lowercase); `nil` for recommendations that answer no gap kind the engine finds (they are
+    /// listed, not attached).
+    public var action: BilingualText?
     /// The gaps it answers; empty for recommendations that are listed only.
     public var appliesTo: [Selector]
 
-    public init(id: String, section: String, title: String, who: String, action: String? = nil, appliesTo: [Selector] = []) {
+    public init(id: String, section: String, title: String, who: BilingualText, action: BilingualText? = nil, appliesTo: [Selector] = []) {
         self.id = id
         self.section = section
         self.title = title
@@ -54,8 +56,8 @@ public struct ReportRecommendation: Codable, Hashable, Sendable {
         id = try c.decode(String.self, forKey: .id)
         section = try c.decode(String.self, forKey: .section)
         title = try c.decode(String.self, forKey: .title)
-        who = try c.decode(String.self, forKey: .who)
-        action = try c.decodeIfPresent(String.self, forKey: .action)
+        who = try c.decode(BilingualText.self, forKey: .who)
+        action = try c.decodeIfPresent(BilingualText.self, forKey: .action)
         appliesTo = try c.decodeIfPresent([Selector].self, forKey: .appliesTo) ?? []
     }
 
@@ -66,8 +68,15 @@ public struct ReportRecommendation: Codable, Hashable, Sendable {
 
     /// "<who> should <action> (report <section>: "<title>")."
     public var sentence: String? {
-        guard var step = action else { return nil }
+        guard var step = action?.english else { return nil }
         while step.hasSuffix(".") { step.removeLast() }
-        return "\(who) should \(step) (report \(section): \"\(title)\")."
+        return "\(who.english) should \(step) (report \(section): \"\(title)\")."
+    }
+
+    /// "<vem> bör <åtgärd> (rapporten <avsnitt>: ”<rubrik>”)."
+    public var swedishSentence: String? {
+        guard var step = action?.sv else { return nil }
+        while step.hasSuffix(".") { step.removeLast() }
+        return "\(who.sv) bör \(step) (rapporten \(section): ”\(title)”)."
     }
 }

@@ -8,14 +8,16 @@ public struct ResponsePlaybook: Codable, Hashable, Sendable {
     public struct Response: Codable, Hashable, Sendable {
         public var kind: GapKind
         public var level: Level?
-        /// Who should act ("Viable Cities with the signing agencies").
-        public var who: String
-        /// The next step, as a verb phrase ("open a policy lab for the barrier").
-        public var nextStep: String
+        /// Who should act, in Swedish ("Viable Cities tillsammans med de fyra myndigheterna")
+        /// and English.
+        public var who: BilingualText
+        /// The next step, as a verb phrase: Swedish in the infinitive without "att" ("öppna ett
+        /// policylabb"), English lowercase ("open a policy lab for the barrier").
+        public var nextStep: BilingualText
         /// The report section it comes from ("4.5").
         public var source: String?
 
-        public init(kind: GapKind, level: Level? = nil, who: String, nextStep: String, source: String? = nil) {
+        public init(kind: GapKind, level: Level? = nil, who: BilingualText, nextStep: BilingualText, source: String? = nil) {
             self.kind = kind
             self.level = level
             self.who = who
@@ -95,31 +97,44 @@ public struct ResponsePlaybook: Codable, Hashable, Sendable {
         let fromReport = reportRecommendations(for: gap).compactMap(\.sentence)
         if !fromReport.isEmpty { return fromReport.joined(separator: " ") }
         guard let response = response(for: gap) else { return nil }
-        var step = response.nextStep
+        var step = response.nextStep.english
         while step.hasSuffix(".") { step.removeLast() }
         let source = response.source.map { " (report section \($0))" } ?? ""
-        return "\(response.who) should \(step)\(source)."
+        return "\(response.who.english) should \(step)\(source)."
+    }
+
+    /// ``recommendation(for:)`` in Swedish: "<vem> bör <nästa steg> (rapporten <avsnitt>:
+    /// ”<rubrik>”)." for the report's recommendations, else "<vem> bör <nästa steg> (rapportens
+    /// avsnitt <avsnitt>)."
+    public func swedishRecommendation(for gap: Gap) -> String? {
+        let fromReport = reportRecommendations(for: gap).compactMap(\.swedishSentence)
+        if !fromReport.isEmpty { return fromReport.joined(separator: " ") }
+        guard let response = response(for: gap) else { return nil }
+        var step = response.nextStep.sv
+        while step.hasSuffix(".") { step.removeLast() }
+        let source = response.source.map { " (rapportens avsnitt \($0))" } ?? ""
+        return "\(response.who.sv) bör \(step)\(source)."
     }
 
     /// A small default, one response per kind.
     public static let standard = ResponsePlaybook(responses: [
-        Response(kind: .governanceGap, level: .national, who: "Viable Cities with the signing agencies",
-                 nextStep: "name the national party responsible for the topic in a multi-level dialogue", source: "4.5"),
-        Response(kind: .governanceGap, who: "Viable Cities",
-                 nextStep: "convene the parties at the needed level to agree who is responsible", source: "4.5"),
-        Response(kind: .policyLabCandidate, who: "The responsible agency with Viable Cities",
-                 nextStep: "open a policy lab (free zone) that tests the changed rule with the blocked parties", source: "4.5"),
-        Response(kind: .roadmapMisalignment, who: "The municipality with the roadmap owner",
-                 nextStep: "synchronise the local goal with the sector roadmap's target year", source: "4.5"),
-        Response(kind: .ambitionGap, who: "The municipality",
-                 nextStep: "bring the goal in line with the carbon budget and the national and EU targets", source: "4.1"),
-        Response(kind: .definitionGap, who: "The municipality with Viable Cities",
-                 nextStep: "state the goal as a number with scope, basis and base year", source: "4.1"),
-        Response(kind: .reportingGap, who: "The municipality",
-                 nextStep: "describe its follow-up, scope-3 indicators and adaptation in the contract", source: "4.8"),
-        Response(kind: .regionalHubGap, who: "The municipality with its regional innovation organisation",
-                 nextStep: "define its regional hub role and share its climate target year with the region", source: "4.7"),
-        Response(kind: .deliveryGap, who: "The municipality with Viable Cities and the levels that decide the dominant sectors",
-                 nextStep: "agree measures that close the gap between the required and the observed pace, sector by sector"),
+        Response(kind: .governanceGap, level: .national, who: BilingualText(sv: "Viable Cities tillsammans med de undertecknande myndigheterna", en: "Viable Cities with the signing agencies"),
+                 nextStep: BilingualText(sv: "utse den nationella part som ansvarar för frågan, i en dialog mellan nivåerna", en: "name the national party responsible for the topic in a multi-level dialogue"), source: "4.5"),
+        Response(kind: .governanceGap, who: BilingualText(sv: "Viable Cities", en: "Viable Cities"),
+                 nextStep: BilingualText(sv: "samla parterna på den nivå som behövs och komma överens om vem som ansvarar", en: "convene the parties at the needed level to agree who is responsible"), source: "4.5"),
+        Response(kind: .policyLabCandidate, who: BilingualText(sv: "Den ansvariga myndigheten tillsammans med Viable Cities", en: "The responsible agency with Viable Cities"),
+                 nextStep: BilingualText(sv: "öppna ett policylabb (frizon) som prövar den ändrade regeln tillsammans med de parter som hindras", en: "open a policy lab (free zone) that tests the changed rule with the blocked parties"), source: "4.5"),
+        Response(kind: .roadmapMisalignment, who: BilingualText(sv: "Kommunen tillsammans med färdplanens ägare", en: "The municipality with the roadmap owner"),
+                 nextStep: BilingualText(sv: "synkronisera det lokala målet med branschfärdplanens målår", en: "synchronise the local goal with the sector roadmap's target year"), source: "4.5"),
+        Response(kind: .ambitionGap, who: BilingualText(sv: "Kommunen", en: "The municipality"),
+                 nextStep: BilingualText(sv: "anpassa målet till koldioxidbudgeten och till de nationella målen och EU:s mål", en: "bring the goal in line with the carbon budget and the national and EU targets"), source: "4.1"),
+        Response(kind: .definitionGap, who: BilingualText(sv: "Kommunen tillsammans med Viable Cities", en: "The municipality with Viable Cities"),
+                 nextStep: BilingualText(sv: "ange målet som ett tal med scope, grund (absolut eller per invånare) och basår", en: "state the goal as a number with scope, basis and base year"), source: "4.1"),
+        Response(kind: .reportingGap, who: BilingualText(sv: "Kommunen", en: "The municipality"),
+                 nextStep: BilingualText(sv: "beskriva sin uppföljning, sina indikatorer för scope 3 och sin klimatanpassning i kontraktet", en: "describe its follow-up, scope-3 indicators and adaptation in the contract"), source: "4.8"),
+        Response(kind: .regionalHubGap, who: BilingualText(sv: "Kommunen tillsammans med sin regionala innovationsorganisation", en: "The municipality with its regional innovation organisation"),
+                 nextStep: BilingualText(sv: "definiera sin roll som regional hubb och dela sitt klimatmålår med regionen", en: "define its regional hub role and share its climate target year with the region"), source: "4.7"),
+        Response(kind: .deliveryGap, who: BilingualText(sv: "Kommunen tillsammans med Viable Cities och de nivåer som beslutar om de dominerande sektorerna", en: "The municipality with Viable Cities and the levels that decide the dominant sectors"),
+                 nextStep: BilingualText(sv: "komma överens om åtgärder, sektor för sektor, som sluter gapet mellan den takt som krävs och den takt som uppmätts", en: "agree measures that close the gap between the required and the observed pace, sector by sector")),
     ])
 }

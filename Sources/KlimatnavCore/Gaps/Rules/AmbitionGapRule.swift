@@ -95,7 +95,7 @@ public struct AmbitionGapRule: GapRule {
         return [
             Gap(
                 id: "ambition-gap:\(id)", kind: kind, parties: parties.sorted(), levels: levels.sorted(), topic: id,
-                summary: "\(GapText.possessive(party.name)) goal '\(GapText.goal(goal))' \(clauses.joined(separator: ", and ")).",
+                summary: "\(GapText.possessive(party.englishName)) goal '\(GapText.goal(goal))' \(clauses.joined(separator: ", and ")).",
                 evidence: evidence)
         ]
     }

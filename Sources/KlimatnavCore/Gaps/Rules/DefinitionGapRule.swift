@@ -93,7 +93,7 @@ public struct DefinitionGapRule: GapRule {
         let party = index.state.parties[goal.party]
         // Reference levels (Sweden, the EU) are yardsticks, not parties to the contracts.
         if party?.kind == .reference { return [] }
-        let name = GapText.possessive(party?.name ?? goal.party.rawValue)
+        let name = GapText.possessive(party?.englishName ?? goal.party.rawValue)
         var problems = Self.problems(of: goal, currentYear: currentYear)
         if party?.kind == .coordinator, !problems.isEmpty { problems = [.noSharedDefinition] }
         return problems.map { problem in

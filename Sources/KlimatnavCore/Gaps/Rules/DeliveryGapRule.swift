@@ -86,11 +86,11 @@ public struct DeliveryGapRule: GapRule {
         let observed = pace.observedRatePercent.map(Self.rate) ?? "unknown"
         let summary: String
         if pace.isMissed, let target = pace.targetTonnes, let year = pace.targetYear {
-            summary = "\(GapText.possessive(party.name)) goal '\(what)' aimed at \(Self.tonnes(target)) by \(year); "
+            summary = "\(GapText.possessive(party.englishName)) goal '\(what)' aimed at \(Self.tonnes(target)) by \(year); "
                 + "the \(pace.latestYear) inventory shows \(Self.tonnes(pace.latestTonnes)) (observed pace \(observed))."
         } else {
             let reached = pace.yearReached.map { "at that pace the goal is reached in \($0)" } ?? "at that pace it is never reached"
-            summary = "\(GapText.possessive(party.name)) goal '\(what)' needs a pace of \(Self.rate(pace.requiredRatePercent ?? 0)) "
+            summary = "\(GapText.possessive(party.englishName)) goal '\(what)' needs a pace of \(Self.rate(pace.requiredRatePercent ?? 0)) "
                 + "from \(pace.latestYear), but the observed pace is \(observed); \(reached)."
         }
         var evidence = ["goal:\(goal.id)"]
@@ -129,9 +129,9 @@ public struct DeliveryGapRule: GapRule {
         for roadmap in roadmaps {
             guard let year = roadmap.targetYear else { continue }
             evidence.append("roadmap:\(roadmap.id) target year \(year)")
-            if year > earliest.targetYear! { misaligned.append("\(roadmap.name) (\(year))") }
+            if year > earliest.targetYear! { misaligned.append("\(roadmap.englishName) (\(year))") }
         }
-        var summary = "\(top.sector.swedishName) is \(GapText.percent(top.share * 100, decimals: 0)) % of \(GapText.possessive(party.name)) emissions (\(latest.year)): "
+        var summary = "\(top.sector.swedishName) is \(GapText.percent(top.share * 100, decimals: 0)) % of \(GapText.possessive(party.englishName)) emissions (\(latest.year)): "
             + "its goal for \(earliest.targetYear!) depends on that sector and on \(top.sector.instrument)."
         if !misaligned.isEmpty {
             summary += " Roadmap misalignment: the goal is earlier than \(GapText.list(misaligned))."

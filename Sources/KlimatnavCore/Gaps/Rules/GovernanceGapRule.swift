@@ -43,7 +43,7 @@ public struct GovernanceGapRule: GapRule {
         let state = index.state
         let areas = index.areas(topic: topic)
         guard let first = areas.first else { return [] }
-        let title = first.title.isEmpty ? String(topic.map { $0 == "-" ? " " : $0 }) : GapText.inSentence(first.title)
+        let title = first.englishTitle.isEmpty ? String(topic.map { $0 == "-" ? " " : $0 }) : GapText.inSentence(first.englishTitle)
         // Levels some party (not itself at that level) says need action.
         var needing: [Level: [InvestmentArea]] = [:]
         for area in areas {

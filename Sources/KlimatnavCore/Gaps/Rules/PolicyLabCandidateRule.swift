@@ -91,13 +91,13 @@ public struct PolicyLabCandidateRule: GapRule {
         }
         for topic in blockedTopics { evidence += topic.evidence }
         for lab in labs { evidence.append("policy-lab:\(lab.id) \(lab.status.rawValue)") }
-        if let instrument = barrier.instrument { evidence.append("instrument: \(instrument)") }
+        if let instrument = barrier.englishInstrument { evidence.append("instrument: \(instrument)") }
         var levels = Set(blocked.compactMap { state.parties[$0]?.level })
         levels.insert(barrier.changeLevel)
         return [
             Gap(
                 id: "policy-lab-candidate:\(id)", kind: kind, parties: blocked, levels: levels.sorted(), topic: id,
-                summary: "The barrier '\(barrier.title)' blocks \(GapText.names(sorted: blocked, in: state)), "
+                summary: "The barrier '\(barrier.englishTitle)' blocks \(GapText.names(sorted: blocked, in: state)), "
                     + "can only be changed at \(levelName) level, and no policy lab is open for it.",
                 evidence: evidence)
         ]

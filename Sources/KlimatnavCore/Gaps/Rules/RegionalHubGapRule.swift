@@ -55,7 +55,7 @@ public struct RegionalHubGapRule: GapRule {
                 Gap(
                     id: "regional-hub-gap:\(party.id):no-hub-section", kind: kind, parties: [party.id],
                     levels: [party.level], topic: ContractSection.regionalHub.rawValue,
-                    summary: "\(party.name)'s contract \(what) section 3.7 on acting as a regional innovation hub.",
+                    summary: "\(party.englishName)'s contract \(what) section 3.7 on acting as a regional innovation hub.",
                     evidence: ["commitment:\(party.id)/3.7 \(section?.status.rawValue ?? "not stated")"]))
         }
         let hubs = (index.hubsByMember[party.id] ?? []).filter { index.state.parties[$0]?.kind == .regionalHub }
@@ -64,7 +64,7 @@ public struct RegionalHubGapRule: GapRule {
                 Gap(
                     id: "regional-hub-gap:\(party.id):no-hub-membership", kind: kind, parties: [party.id],
                     levels: [party.level], topic: "hub-membership",
-                    summary: "\(party.name) is not a member of any regional innovation hub.",
+                    summary: "\(party.englishName) is not a member of any regional innovation hub.",
                     evidence: ["memberships of \(party.id): " + ((index.hubsByMember[party.id] ?? []).isEmpty ? "none"
                         : (index.hubsByMember[party.id] ?? []).sorted().map(\.rawValue).joined(separator: ", "))]))
         }
@@ -77,7 +77,7 @@ public struct RegionalHubGapRule: GapRule {
         guard let section = index.commitment(coordinator.id, .regionalHub),
             section.status == .absent || section.status == .nothingDescribed
         else { return [] }
-        let finding = section.summary.isEmpty ? "the purpose of the section is not defined." : section.summary
+        let finding = section.englishSummary.isEmpty ? "the purpose of the section is not defined." : section.englishSummary
         return [
             Gap(
                 id: "regional-hub-gap:\(coordinator.id):section-purpose", kind: kind, parties: [coordinator.id],
@@ -98,7 +98,7 @@ public struct RegionalHubGapRule: GapRule {
             Gap(
                 id: "regional-hub-gap:\(hub.id):members-without-target-year", kind: kind,
                 parties: ([hub.id] + missing).sorted(), levels: levels.sorted(), topic: "hub-target-years",
-                summary: "\(hub.name) has members with no climate target year: \(GapText.names(missing, in: state)).",
+                summary: "\(hub.englishName) has members with no climate target year: \(GapText.names(missing, in: state)).",
                 evidence: missing.map { "member \($0) has no goal with a target year" })
         ]
     }

@@ -59,10 +59,10 @@ public struct ReportingGapRule: GapRule {
             let commitment = index.commitment(id, section)
             switch commitment?.status {
             case nil, .absent?:
-                gap(section.rawValue, "\(party.name)'s contract has no section \(section.rawValue) (\(section.title)).",
+                gap(section.rawValue, "\(party.englishName)'s contract has no section \(section.rawValue) (\(section.title)).",
                     ["commitment:\(id)/\(section.rawValue) \(commitment == nil ? "not stated" : "absent")"])
             case .nothingDescribed?:
-                gap(section.rawValue, "\(party.name)'s contract describes nothing under \(section.rawValue) (\(section.title)).",
+                gap(section.rawValue, "\(party.englishName)'s contract describes nothing under \(section.rawValue) (\(section.title)).",
                     ["commitment:\(id)/\(section.rawValue) nothing-described"])
             default:
                 break
@@ -70,11 +70,11 @@ public struct ReportingGapRule: GapRule {
         }
         if index.leadCoordinator == nil, let scope3 = Self.scope3Evidence(id, index) {
             gap("scope3-indicator",
-                "\(party.name) has a consumption (scope-3) goal but no scope-3 indicator to follow it up.", scope3)
+                "\(party.englishName) has a consumption (scope-3) goal but no scope-3 indicator to follow it up.", scope3)
         }
         let adaptation = index.commitment(id, .adaptation)
         if adaptation?.status != .described {
-            gap("adaptation", "\(party.name)'s contract describes no climate adaptation.",
+            gap("adaptation", "\(party.englishName)'s contract describes no climate adaptation.",
                 ["commitment:\(id)/adaptation \(adaptation?.status.rawValue ?? "not stated")"])
         }
         return gaps
@@ -100,7 +100,7 @@ public struct ReportingGapRule: GapRule {
             else { continue }
             let heading = section == .adaptation ? section.title : "\(section.rawValue) (\(section.title))"
             let what = commitment.status == .absent ? "they have no section on \(heading)." : "they describe nothing under \(heading)."
-            let finding = commitment.summary.isEmpty ? what : commitment.summary
+            let finding = commitment.englishSummary.isEmpty ? what : commitment.englishSummary
             gaps.append(
                 Gap(
                     id: "reporting-gap:\(id):\(section.rawValue)", kind: kind, parties: [id], levels: [coordinator.level],
@@ -124,7 +124,7 @@ public struct ReportingGapRule: GapRule {
                 id: "reporting-gap:\(id):scope3-indicator", kind: kind, parties: (missing + [id]).sorted(),
                 levels: levels.sorted(), topic: "scope3-indicator",
                 summary: "\(GapText.names(sorted: missing, in: index.state)) \(have) but no scope-3 indicator to follow them up: "
-                    + "a joint problem (no municipal data or shared method for consumption-based emissions) for \(coordinator.name) to take up with them.",
+                    + "a joint problem (no municipal data or shared method for consumption-based emissions) for \(coordinator.englishName) to take up with them.",
                 evidence: evidence))
         return gaps
     }

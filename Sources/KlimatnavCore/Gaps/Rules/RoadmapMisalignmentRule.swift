@@ -60,7 +60,7 @@ public struct RoadmapMisalignmentRule: GapRule {
         if let parentID = roadmap.parent, let parent = index.state.roadmaps[parentID],
             let parentYear = parent.targetYear, parentYear < year
         {
-            let summary = "The roadmap '\(roadmap.name)' aims at \(year), later than its parent roadmap '\(parent.name)' (\(parentYear))."
+            let summary = "The roadmap '\(roadmap.englishName)' aims at \(year), later than its parent roadmap '\(parent.englishName)' (\(parentYear))."
             gaps.append(
                 Gap(
                     id: "roadmap-misalignment:\(id):parent", kind: kind,
@@ -76,7 +76,7 @@ public struct RoadmapMisalignmentRule: GapRule {
                     id: "roadmap-misalignment:\(id):reference:\(target.level.rawValue)", kind: kind,
                     parties: Array(Set([roadmap.owner] + (target.party.map { [$0] } ?? []))).sorted(),
                     levels: Array(Set([roadmap.level, target.level])).sorted(), topic: id,
-                    summary: "The roadmap '\(roadmap.name)' aims at \(year), later than \(target.phrase(in: index.state)).",
+                    summary: "The roadmap '\(roadmap.englishName)' aims at \(year), later than \(target.phrase(in: index.state)).",
                     evidence: ["roadmap:\(id) target \(year)", target.evidence]))
         }
         return gaps
@@ -106,7 +106,7 @@ public struct RoadmapMisalignmentRule: GapRule {
         else { return nil }
         let who = GapText.possessive(GapText.name(party, in: state))
         let sector = goal.sector.map { " for \($0)" } ?? ""
-        let summary = "\(who) goal '\(GapText.goal(goal))'\(sector) aims at \(goalYear), but the roadmap '\(roadmap.name)' it signed aims only at \(year)."
+        let summary = "\(who) goal '\(GapText.goal(goal))'\(sector) aims at \(goalYear), but the roadmap '\(roadmap.englishName)' it signed aims only at \(year)."
         return Gap(
             id: "roadmap-misalignment:\(roadmap.id):\(party)", kind: kind,
             parties: Array(Set([party, roadmap.owner])).sorted(), levels: Array(Set([level, roadmap.level])).sorted(),
