@@ -184,8 +184,7 @@ struct Views {
             body += "<li id=\"live-none\" class=\"muted\">\(e(c[.liveNone]))</li>"
         }
         for event in recent {
-            let summary = page.language == .en ? e(event.record.gap.summary) : "<span lang=\"en\">\(e(event.record.gap.summary))</span>"
-            body += "<li data-gap=\"\(e(event.record.gap.id))\" data-change=\"\(event.change.rawValue)\"><span class=\"muted small\">\(e(Timestamp.iso(event.at))) · \(e(c.gapChange(event.change))) · \(e(c.gapKind(event.record.gap.kind))) </span>\(summary)</li>"
+            body += "<li data-gap=\"\(e(event.record.gap.id))\" data-change=\"\(event.change.rawValue)\"><span class=\"muted small\">\(e(Timestamp.iso(event.at))) · \(e(c.gapChange(event.change))) · \(e(c.gapKind(event.record.gap.kind))) </span>\(e(GapSentence.text(event.record.gap, in: model.state, c)))</li>"
         }
         body += "</ul>" + report.closedGapsSection()
         return page.render(title: c[.navOverview], body: body)

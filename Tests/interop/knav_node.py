@@ -524,7 +524,7 @@ def internal_error(context, router, lund, stuns):
     lund.patience = stuns.patience = 120  # a debug-built hub takes its time over 17 MB
     started = time.time()
     for i in range(count):
-        lund.send_raw(encode("goal", s + i, goal("lund", f"big-{i:04d}-" + "x" * 1000, text=pad, areaName=pad)))
+        lund.send_raw(encode("goal", s + i, goal("lund", f"big-{i:04d}-" + "x" * 1000, text=pad, textEn=pad, areaName=pad)))
     acked = 0
     for _ in range(count):
         kind, _, _ = lund.receive()

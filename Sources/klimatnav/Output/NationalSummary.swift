@@ -15,7 +15,7 @@ struct NationalSummary {
         out += "(latest year \(years.map(String.init).joined(separator: ", ")); source: \(sources(all))).\n"
         out += "Method: \(picture.method.description).\n"
         if let goal = picture.nationalGoal {
-            out += "National path: the \(name(goal.party)) goal '\(goal.text.isEmpty ? goal.id : goal.text)', held against each municipality's own territorial emissions.\n"
+            out += "National path: the \(name(goal.party)) goal '\(goal.englishText.isEmpty ? goal.id : goal.englishText)', held against each municipality's own territorial emissions.\n"
         }
         out += "\n" + row(["County", "Municipalities", "Climate plan", "Pace 2015-", "On national path", "Own goals on track", ">= 7 %/yr"]) + "\n"
         for county in picture.counties.sorted(by: { $0.name < $1.name }) {
@@ -82,11 +82,11 @@ struct NationalSummary {
 
     private func goalLabel(_ id: String) -> String {
         guard let goal = state.goals[id] else { return id }
-        let text = goal.text.isEmpty ? id : goal.text
+        let text = goal.englishText.isEmpty ? id : goal.englishText
         return goal.status == .proposed ? "\(text) [proposed]" : text
     }
 
-    private func name(_ id: PartyID) -> String { state.parties[id]?.name ?? id.rawValue }
+    private func name(_ id: PartyID) -> String { state.parties[id]?.englishName ?? id.rawValue }
 
     private func sources(_ all: [MunicipalityPicture]) -> String {
         let names = Set(all.compactMap { state.latestInventory(of: $0.party)?.source })
