@@ -106,8 +106,12 @@ public struct GapOutput: Sendable {
         return String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n"
     }
 
-    /// The CSV columns, in order.
-    public static let csvHeader = ["id", "kind", "status", "parties", "levels", "topic", "summary", "evidence", "recommendation", "openedAt", "resolvedAt"]
+    /// The CSV columns, in order. Columns are only ever added at the end, so a program that
+    /// reads them by position keeps working.
+    public static let csvHeader = [
+        "id", "kind", "status", "parties", "levels", "topic", "summary", "evidence", "recommendation", "openedAt", "resolvedAt",
+        "recommendationSv", "followUp", "assignee", "role", "due", "dismissReason",
+    ]
 
     /// CSV with quoting per RFC 4180. Lines end with `lineEnding`: `\n` for a terminal
     /// (`klimatnav gaps`), `\r\n` as RFC 4180 asks for a download (`/api/gaps.csv`).
@@ -120,6 +124,8 @@ public struct GapOutput: Sendable {
                 row.id, row.kind, row.status, row.parties.joined(separator: " "), row.levels.joined(separator: " "),
                 row.topic, row.summary, row.evidence.joined(separator: "; "), row.recommendation ?? "",
                 row.openedAt, row.resolvedAt ?? "",
+                row.recommendationSv ?? "", row.followUp.status, row.followUp.assignee ?? "", row.followUp.role ?? "",
+                row.followUp.due ?? "", row.followUp.dismissReason ?? "",
             ]
             lines.append(fields.map { CSV.field($0, separator: separator) }.joined(separator: separator))
         }

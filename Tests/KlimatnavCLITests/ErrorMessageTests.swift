@@ -105,7 +105,8 @@ import Testing
             with open(argv[1], encoding="utf-8-sig", newline="") as f:
                 rows = list(reader(f, delimiter=";"))
             assert rows[0][0] == "id", rows[0]
-            assert all(len(r) == 11 for r in rows), [len(r) for r in rows]
+            assert all(len(r) == 17 for r in rows), [len(r) for r in rows]
+            assert rows[0][11] == "recommendationSv" and any(" bör " in r[11] for r in rows[1:]), "no Swedish recommendation"
             text = " ".join(" ".join(r) for r in rows)
             assert "Växjö" in text and "Göteborg" in text, "no å/ä/ö"
             print(len(rows) - 1)

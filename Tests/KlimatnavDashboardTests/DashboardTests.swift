@@ -218,7 +218,7 @@ struct DashboardServerTests {
             try await client.execute(uri: "/api/gaps.csv?kind=ambition-gap", method: .get) { response in
                 #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
                 let lines = String(buffer: response.body).components(separatedBy: "\r\n")
-                #expect(lines[0] == "id,kind,status,parties,levels,topic,summary,evidence,recommendation,openedAt,resolvedAt")
+                #expect(lines[0] == "id,kind,status,parties,levels,topic,summary,evidence,recommendation,openedAt,resolvedAt,recommendationSv,followUp,assignee,role,due,dismissReason")
                 #expect(lines.count == 3 && lines[2].isEmpty)
                 #expect(lines[1].hasPrefix("ambition-gap:lund.near-zero-2050,ambition-gap,open,lund,local national,"))
                 #expect(lines[1].contains("\"Lund aims at near zero by 2050, after Sweden's 2045 (a \"\"late\"\" goal, with commas).\""))
