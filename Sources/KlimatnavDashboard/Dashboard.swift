@@ -114,7 +114,10 @@ public struct Dashboard: Sendable {
         router.get("/api/barriers") { _, _ in try await Self.json(dashboard.data().barrierRows()) }
         router.get("/api/policy-labs") { _, _ in try await Self.json(dashboard.data().policyLabRows()) }
         router.get("/api/revisions") { _, _ in try await Self.json(dashboard.data().revisionRows()) }
-        router.get("/api/events") { _, _ in try Self.json(dashboard.feed.recent().map(EventBody.init)) }
+        router.get("/api/events") { _, _ in
+            let state = try await dashboard.data().state
+            return try Self.json(dashboard.feed.recent().map { EventBody($0, state: state) })
+        }
         router.get("/api/feed") { _, _ in try Self.json(StatusBody(dashboard.feed.status)) }
 
         // The live feed.
@@ -212,11 +215,19 @@ public struct Dashboard: Sendable {
         var change: String
         var at: String
         var gap: GapOutput.Row
-        init(_ event: LiveFeed.Event) {
+        /// The gap's sentence as the pages say it, by language (`sv`, `en`), composed from
+        /// `state`; absent when the database could not be read.
+        var sentence: [String: String]?
+        init(_ event: LiveFeed.Event, state: WorldState? = nil) {
             id = event.id
             change = event.change.rawValue
             at = Timestamp.iso(event.at)
             gap = GapOutput.Row(event.record)
+            sentence = state.map { state in
+                Dictionary(uniqueKeysWithValues: Language.allCases.map {
+                    ($0.rawValue, GapSentence.text(event.record.gap, in: state, Catalogue($0)))
+                })
+            }
         }
     }
 
@@ -247,10 +258,19 @@ public struct Dashboard: Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             let (chunks, sink) = AsyncStream<String?>.makeStream(bufferingPolicy: .bufferingNewest(LiveFeed.subscriberBuffer))
             let events = feed.subscribe(after: lastID)
+            let dashboard = self
             let forward = Task {
                 var sent = 0
+                // The state the sentences are composed from, read again at most once a second
+                // (a burst of events shares one read of the database).
+                var state: WorldState?
+                var readAt = ContinuousClock.now - .seconds(2)
                 for await event in events {
-                    let body = (try? String(decoding: JSONEncoder.compact.encode(EventBody(event)), as: UTF8.self)) ?? "{}"
+                    if ContinuousClock.now - readAt > .seconds(1) {
+                        state = (try? await dashboard.data())?.state ?? state
+                        readAt = .now
+                    }
+                    let body = (try? String(decoding: JSONEncoder.compact.encode(EventBody(event, state: state)), as: UTF8.self)) ?? "{}"
                     sink.yield("id: \(event.id)\nevent: gap\ndata: \(body)\n\n")
                     sent += 1
                     if let max, sent >= max { break }

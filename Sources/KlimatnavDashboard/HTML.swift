@@ -125,11 +125,11 @@ struct Page {
           if(list){var none=document.getElementById("live-none");if(none)none.remove();
             var li=document.createElement("li");li.className="fresh";li.dataset.gap=g.id;li.dataset.change=e.change;
             var when=document.createElement("span");when.className="muted small";when.textContent=e.at+" · "+t("change-"+e.change)+" · "+t(g.kind)+" ";
-            var s=document.createElement("span");s.textContent=g.summary;if(b.dataset.lang!=="en")s.lang="en";li.appendChild(when);li.appendChild(s);list.insertBefore(li,list.firstChild);}
+            var said=e.sentence&&e.sentence[b.dataset.lang||"en"];var s=document.createElement("span");s.textContent=said||g.summary;if(!said&&b.dataset.lang!=="en")s.lang="en";li.appendChild(when);li.appendChild(s);list.insertBefore(li,list.firstChild);}
           var row=document.getElementById("gap-"+g.id);
           if(row){row.classList.add("live-new");row.dataset.status=g.status;var c=row.querySelector(".st");if(c)c.textContent=t(g.status);if(g.status==="resolved")row.classList.add("status-resolved");}
           else{var tb=document.getElementById("gap-rows");if(tb&&g.status==="open"){var tr=document.createElement("tr");tr.id="gap-"+g.id;tr.className="live-new";tr.dataset.gap=g.id;tr.dataset.status=g.status;
-            cell(tr,t(g.kind));cell(tr,g.summary);cell(tr,g.parties.join(", "));cell(tr,g.evidence.join(", "),"small");cell(tr,e.at,"num");cell(tr,t(g.status),"st");tb.insertBefore(tr,tb.firstChild);}}
+            cell(tr,t(g.kind));cell(tr,(e.sentence&&e.sentence[b.dataset.lang||"en"])||g.summary);cell(tr,g.parties.join(", "));cell(tr,g.evidence.join(", "),"small");cell(tr,e.at,"num");cell(tr,t(g.status),"st");tb.insertBefore(tr,tb.firstChild);}}
           refresh();
         });
         })();

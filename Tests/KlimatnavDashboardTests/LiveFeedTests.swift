@@ -67,6 +67,12 @@ struct LiveFeedTests {
         let gap = try #require(object["gap"] as? [String: Any])
         #expect(gap["id"] as? String == DashboardFixture.governance.id)
         #expect(gap["status"] as? String == "resolved")
+        // The sentence as the pages say it, in both languages, so a Swedish page shows Swedish.
+        let sentence = try #require(object["sentence"] as? [String: String])
+        let state = try await ReportModel.load(from: fixture.store).state
+        #expect(sentence["sv"] == GapSentence.text(DashboardFixture.governance, in: state, Catalogue(.sv)))
+        #expect(sentence["en"] == GapSentence.text(DashboardFixture.governance, in: state, Catalogue(.en)))
+        #expect(sentence["sv"] != sentence["en"])
         #expect(feed.receivedCount >= 2)
         #expect(feed.recent().first?.record.gap.id == DashboardFixture.governance.id)
     }
