@@ -86,8 +86,12 @@ public enum API {
 
     /// Counts for the overview (and the live page's refresh).
     public struct Summary: Codable, Sendable, Hashable {
+        /// Open gaps that are not dismissed (as the gap list shows them by default).
         public var openGaps: Int
         public var resolvedGaps: Int
+        /// Open gaps the coordinator dismissed as not real gaps (a re-opened one is not here).
+        public var dismissedGaps: Int
+        /// ``openGaps`` per kind.
         public var byKind: [String: Int]
         public var parties: Int
         public var goals: Int
@@ -154,8 +158,11 @@ extension ReportModel {
     }
 
     func summary() -> API.Summary {
-        API.Summary(
-            openGaps: openGaps.count, resolvedGaps: resolvedGaps.count, byKind: API.countByKind(openGaps.map(\.gap.kind)),
+        let dismissed = openGaps.filter { followUps[$0.gap.id].status == .dismissed }
+        let standing = openGaps.filter { followUps[$0.gap.id].status != .dismissed }
+        return API.Summary(
+            openGaps: standing.count, resolvedGaps: resolvedGaps.count, dismissedGaps: dismissed.count,
+            byKind: API.countByKind(standing.map(\.gap.kind)),
             parties: state.parties.count, goals: state.goals.count, barriers: state.barriers.count,
             revisions: revisions.count)
     }

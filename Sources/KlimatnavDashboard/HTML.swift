@@ -112,7 +112,7 @@ struct Page {
         var up=false,feed=false;
         function show(){var on=up&&feed;st.textContent=on?b.dataset.tConnected:b.dataset.tDisconnected;st.className="live "+(on?"on":"off");}
         function refresh(){fetch("/api/summary").then(function(r){return r.json();}).then(function(s){
-          document.querySelectorAll("[data-count]").forEach(function(e){var k=e.dataset.count;var v=k==="open"?s.openGaps:k==="resolved"?s.resolvedGaps:s.byKind[k];if(v!==undefined)e.textContent=v;});
+          document.querySelectorAll("[data-count]").forEach(function(e){var k=e.dataset.count;var v=k==="open"?s.openGaps:k==="resolved"?s.resolvedGaps:k==="dismissed"?s.dismissedGaps:s.byKind[k];if(v!==undefined)e.textContent=v;});
         });}
         function cell(tr,text,cls){var td=document.createElement("td");td.textContent=text;if(cls)td.className=cls;tr.appendChild(td);}
         var es=new EventSource("/events");
@@ -171,6 +171,9 @@ struct Views {
         var body = "<div class=\"cards\">"
         body += "<a class=\"card\" href=\"\(page.link("/gaps"))\"><span class=\"n\" data-count=\"open\" id=\"count-open\">\(summary.openGaps)</span>\(e(c[.overviewOpen]))</a>"
         body += "<a class=\"card\" href=\"\(page.link("/gaps", ["resolved": "1"]))\"><span class=\"n\" data-count=\"resolved\" id=\"count-resolved\">\(summary.resolvedGaps)</span>\(e(c[.overviewResolved]))</a>"
+        if summary.dismissedGaps > 0 {
+            body += "<a class=\"card\" href=\"\(page.link("/gaps", ["dismissed": "1"]))\"><span class=\"n\" data-count=\"dismissed\">\(summary.dismissedGaps)</span>\(e(c[.filterDismissed]))</a>"
+        }
         body += "<a class=\"card\" href=\"\(page.link("/parties"))\"><span class=\"n\">\(summary.parties)</span>\(e(c[.navParties]))</a>"
         body += "<a class=\"card\" href=\"\(page.link("/goals"))\"><span class=\"n\">\(summary.goals)</span>\(e(c[.partyGoals]))</a>"
         body += "<a class=\"card\" href=\"\(page.link("/barriers"))\"><span class=\"n\">\(summary.barriers)</span>\(e(c[.barriersHeading]))</a>"

@@ -54,6 +54,12 @@ struct FollowUpDashboardTests {
             let unknown = try await get(client, "/api/gaps?assignedTo=nobody")
             #expect(unknown.status == .badRequest)
             #expect(unknown.body.contains(#""parameter":"assignedTo""#))
+            // The overview counts what the list shows: the dismissed gap apart.
+            let summary = try #require(try JSONSerialization.jsonObject(with: Data(try await get(client, "/api/summary").body.utf8)) as? [String: Any])
+            #expect(summary["openGaps"] as? Int == 1 && summary["dismissedGaps"] as? Int == 1, "\(summary)")
+            let byKind = try #require(summary["byKind"] as? [String: Int])
+            #expect(byKind["ambition-gap"] == 0 && byKind["governance-gap"] == 1, "\(byKind)")
+            #expect(try await get(client, "/?lang=sv").body.contains("data-count=\"dismissed\">1</span>Avfärdade"))
         }
     }
 
