@@ -115,8 +115,8 @@ public struct Dashboard: Sendable {
         router.get("/api/policy-labs") { _, _ in try await Self.json(dashboard.data().policyLabRows()) }
         router.get("/api/revisions") { _, _ in try await Self.json(dashboard.data().revisionRows()) }
         router.get("/api/events") { _, _ in
-            let state = try await dashboard.data().state
-            return try Self.json(dashboard.feed.recent().map { EventBody($0, state: state) })
+            let model = try await dashboard.data()
+            return try Self.json(dashboard.feed.recent().map { EventBody($0, model: model) })
         }
         router.get("/api/feed") { _, _ in try Self.json(StatusBody(dashboard.feed.status)) }
 
@@ -216,16 +216,17 @@ public struct Dashboard: Sendable {
         var at: String
         var gap: GapOutput.Row
         /// The gap's sentence as the pages say it, by language (`sv`, `en`), composed from
-        /// `state`; absent when the database could not be read.
+        /// the database's state; absent when the database could not be read.
         var sentence: [String: String]?
-        init(_ event: LiveFeed.Event, state: WorldState? = nil) {
+        /// `model`: the database as last read, for the sentence and the gap's follow-up.
+        init(_ event: LiveFeed.Event, model: ReportModel? = nil) {
             id = event.id
             change = event.change.rawValue
             at = Timestamp.iso(event.at)
-            gap = GapOutput.Row(event.record)
-            sentence = state.map { state in
+            gap = GapOutput.Row(event.record, followUp: model?.followUps[event.record.gap.id] ?? GapFollowUpRecord())
+            sentence = model.map { model in
                 Dictionary(uniqueKeysWithValues: Language.allCases.map {
-                    ($0.rawValue, GapSentence.text(event.record.gap, in: state, Catalogue($0)))
+                    ($0.rawValue, GapSentence.text(event.record.gap, in: model.state, Catalogue($0)))
                 })
             }
         }
@@ -261,16 +262,16 @@ public struct Dashboard: Sendable {
             let dashboard = self
             let forward = Task {
                 var sent = 0
-                // The state the sentences are composed from, read again at most once a second
+                // The database the sentences and follow-ups come from, read again at most once a second
                 // (a burst of events shares one read of the database).
-                var state: WorldState?
+                var model: ReportModel?
                 var readAt = ContinuousClock.now - .seconds(2)
                 for await event in events {
                     if ContinuousClock.now - readAt > .seconds(1) {
-                        state = (try? await dashboard.data())?.state ?? state
+                        model = (try? await dashboard.data()) ?? model
                         readAt = .now
                     }
-                    let body = (try? String(decoding: JSONEncoder.compact.encode(EventBody(event, state: state)), as: UTF8.self)) ?? "{}"
+                    let body = (try? String(decoding: JSONEncoder.compact.encode(EventBody(event, model: model)), as: UTF8.self)) ?? "{}"
                     sink.yield("id: \(event.id)\nevent: gap\ndata: \(body)\n\n")
                     sent += 1
                     if let max, sent >= max { break }
