@@ -87,6 +87,38 @@ import Testing
         for (party, process) in nodes.nodes { #expect(process.terminationStatus == 0, "node \(party) after SIGTERM") }
     }
 
+    @Test func theCoordinatorAssignsAGapThroughItsNodeAndTheAssigneeComments() async throws {
+        var nodes = try PartyNodes()
+        defer { nodes.abandon() }
+        try await nodes.startHub()
+        for party in ["energimyndigheten", "viable-cities"] { try await nodes.startNode(party) }
+        let said = try await nodes.say([
+            "barrier", "--db", nodes.db("energimyndigheten"), "--id", "heat-permits", "--title", "Permits for heat pumps",
+            "--change-level", "national", "--affects", "lund,malmo",
+        ])
+        #expect(said.stdout.hasPrefix("accepted"), "\(said.stdout) \(said.stderr)")
+        let gapID = "policy-lab-candidate:heat-permits"
+        _ = try await nodes.poll("the gap in the coordinator's replica", nodes.db("viable-cities")) { store in
+            try await store.gaps().first { $0.gap.id == gapID }
+        }
+        // A follow-up without its required reason is the loader's error, and nothing is sent.
+        let noReason = try await nodes.say(["followup", "dismiss", "--db", nodes.db("viable-cities"), "--gap", gapID])
+        #expect(noReason.status != 0 && noReason.stderr.contains("text"), "\(noReason.stdout) \(noReason.stderr)")
+        let assigned = try await nodes.say([
+            "followup", "assign", "--db", nodes.db("viable-cities"), "--gap", gapID, "--assignee", "energimyndigheten",
+            "--role", "handläggare", "--due", "2027-03-31",
+        ])
+        #expect(assigned.stdout.hasPrefix("accepted"), "\(assigned.stdout) \(assigned.stderr)")
+        let comment = try await nodes.say([
+            "followup", "comment", "--db", nodes.db("energimyndigheten"), "--gap", gapID, "--text", "Vi tar det med Boverket.",
+        ])
+        #expect(comment.stdout.hasPrefix("accepted"), "\(comment.stdout) \(comment.stderr)")
+        let listed = try await Klimatnav.run(["gaps", "--db", nodes.hubDB, "--assigned-to", "energimyndigheten", "--format", "json"])
+        #expect(listed.stdout.contains(gapID) && listed.stdout.contains("handläggare") && listed.stdout.contains("Vi tar det med Boverket."), "\(listed.stdout)")
+        #expect(try await nodes.hubRows("viable-cities", "gap.followup", containing: "dismiss") == 0)
+        await nodes.stop()
+    }
+
     @Test func aFactSaidWhileTheHubIsDownIsQueuedAndDeliveredWhenItReturns() async throws {
         var nodes = try PartyNodes()
         defer { nodes.abandon() }

@@ -27,6 +27,7 @@ extension LocalRequest {
         "barrier.report": ("reportedBy", true), "goal": ("party", false), "goal.withdraw": ("party", false),
         "commitment": ("party", false), "responsibility.claim": ("party", false),
         "responsibility.release": ("party", false), "investment-area": ("party", false), "roadmap": ("owner", false),
+        "gap.followup": ("by", false),
     ]
 
     /// The body with the key that names the sender set to `party` when it was left out.
