@@ -116,6 +116,10 @@ import Testing
         let listed = try await Klimatnav.run(["gaps", "--db", nodes.hubDB, "--assigned-to", "energimyndigheten", "--format", "json"])
         #expect(listed.stdout.contains(gapID) && listed.stdout.contains("handläggare") && listed.stdout.contains("Vi tar det med Boverket."), "\(listed.stdout)")
         #expect(try await nodes.hubRows("viable-cities", "gap.followup", containing: "dismiss") == 0)
+        // The gap names Lund and Malmö, not the agency; assigned to it, it is in its inbox.
+        _ = try await nodes.poll("the assigned gap in the agency's inbox", nodes.db("energimyndigheten")) { store in
+            try await store.inbox(party: "energimyndigheten", after: 0).open.first { $0.gap.id == gapID }
+        }
         await nodes.stop()
     }
 
