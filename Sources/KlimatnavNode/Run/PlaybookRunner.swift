@@ -6,7 +6,7 @@ import Logging
 import ZeroMQ
 
 /// Runs a playbook in one process: a hub and one node actor per party, all traffic over real
-/// ZeroMQ sockets on loopback TCP. Plays the schedule, waits for every answer, and reports.
+/// ZeroMQ sockets (the nodes over inproc, the PUB on loopback TCP). Plays the schedule, waits for every answer, and reports.
 public struct PlaybookRunner: Sendable {
     public var playbook: Playbook
     public var databasePath: String
@@ -54,7 +54,7 @@ public struct PlaybookRunner: Sendable {
             bind: ["inproc://klimatnav-run-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"],
             publish: ["tcp://127.0.0.1:*"], roster: playbook.parties,
             durability: durability, responses: responses)
-        logger.warning("insecure mode: the in-process run trusts HELLO on loopback; use `klimatnav hub` with keys across machines")
+        logger.warning("insecure mode: the in-process run trusts HELLO from its own nodes; use `klimatnav hub` with keys across machines")
         // The sockets first, then the database (locked for this process: a hub or another
         // `run` on the same file refuses at once).
         let hub = try await Hub(context: context, options: options, logger: logger) {
