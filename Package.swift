@@ -128,7 +128,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KlimatnavReportTests",
-            dependencies: ["KlimatnavReport", "KlimatnavCore", "KlimatnavStore", "KlimatnavNode", "KlimatnavPlaybook", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "KlimatnavReport", "KlimatnavCore", "KlimatnavStore", "KlimatnavNode", "KlimatnavPlaybook",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Runs the built `klimatnav` binary as a user would (one and several processes).
         .testTarget(name: "KlimatnavCLITests", dependencies: ["klimatnav", "KlimatnavCore", "KlimatnavStore"]),

@@ -105,7 +105,8 @@ public struct Dashboard: Sendable {
             let filter = Self.filter(request, today: model.today)
             if let problem = Self.problem(filter, model) { return try Self.error(.badRequest, problem) }
             let excel = request.uri.queryParameters.get("dialect") == "excel"
-            let csv = GapOutput(records: filter.apply(model.allGaps, followUps: model.followUps)).csv(lineEnding: "\r\n", dialect: excel ? .excel : .rfc4180)
+            let csv = GapOutput(records: filter.apply(model.allGaps, followUps: model.followUps)).csv(
+                lineEnding: "\r\n", dialect: excel ? .excel : .rfc4180)
             var headers = HTTPFields()
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"klimatnav-gaps\(excel ? "-excel" : "").csv\""
@@ -151,7 +152,9 @@ public struct Dashboard: Sendable {
     /// A page: `render` returns the document, or `nil` for a generic 404;
     /// ``Views/NotFound`` thrown from it is a 404 with its message.
     /// `language` is the page's language when the request names none (the dashboard's otherwise).
-    func page(_ request: Request, language fallback: Language? = nil, _ render: @Sendable (Views, Request) throws -> String?) async throws -> Response {
+    func page(
+        _ request: Request, language fallback: Language? = nil, _ render: @Sendable (Views, Request) throws -> String?
+    ) async throws -> Response {
         let language = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) ?? fallback ?? self.language
         var query: [String: String] = [:]
         for (key, value) in request.uri.queryParameters where key != "lang" { query[String(key)] = String(value) }
@@ -225,9 +228,10 @@ public struct Dashboard: Sendable {
             at = Timestamp.iso(event.at)
             gap = GapOutput.Row(event.record, followUp: model?.followUps[event.record.gap.id] ?? GapFollowUpRecord())
             sentence = model.map { model in
-                Dictionary(uniqueKeysWithValues: Language.allCases.map {
-                    ($0.rawValue, GapSentence.text(event.record.gap, in: model.state, Catalogue($0)))
-                })
+                Dictionary(
+                    uniqueKeysWithValues: Language.allCases.map {
+                        ($0.rawValue, GapSentence.text(event.record.gap, in: model.state, Catalogue($0)))
+                    })
             }
         }
     }
@@ -256,52 +260,55 @@ public struct Dashboard: Sendable {
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[FieldName("X-Accel-Buffering")!] = "no"
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            let (chunks, sink) = AsyncStream<String?>.makeStream(bufferingPolicy: .bufferingNewest(LiveFeed.subscriberBuffer))
-            let events = feed.subscribe(after: lastID)
-            let dashboard = self
-            let forward = Task {
-                var sent = 0
-                // The database the sentences and follow-ups come from, read again at most once a second
-                // (a burst of events shares one read of the database).
-                var model: ReportModel?
-                var readAt = ContinuousClock.now - .seconds(2)
-                for await event in events {
-                    if ContinuousClock.now - readAt > .seconds(1) {
-                        model = (try? await dashboard.data()) ?? model
-                        readAt = .now
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                let (chunks, sink) = AsyncStream<String?>.makeStream(bufferingPolicy: .bufferingNewest(LiveFeed.subscriberBuffer))
+                let events = feed.subscribe(after: lastID)
+                let dashboard = self
+                let forward = Task {
+                    var sent = 0
+                    // The database the sentences and follow-ups come from, read again at most once a second
+                    // (a burst of events shares one read of the database).
+                    var model: ReportModel?
+                    var readAt = ContinuousClock.now - .seconds(2)
+                    for await event in events {
+                        if ContinuousClock.now - readAt > .seconds(1) {
+                            model = (try? await dashboard.data()) ?? model
+                            readAt = .now
+                        }
+                        let body =
+                            (try? String(decoding: JSONEncoder.compact.encode(EventBody(event, model: model)), as: UTF8.self)) ?? "{}"
+                        sink.yield("id: \(event.id)\nevent: gap\ndata: \(body)\n\n")
+                        sent += 1
+                        if let max, sent >= max { break }
                     }
-                    let body = (try? String(decoding: JSONEncoder.compact.encode(EventBody(event, model: model)), as: UTF8.self)) ?? "{}"
-                    sink.yield("id: \(event.id)\nevent: gap\ndata: \(body)\n\n")
-                    sent += 1
-                    if let max, sent >= max { break }
+                    sink.yield(nil)
                 }
-                sink.yield(nil)
-            }
-            let statuses = Task {
-                for await status in feed.statusUpdates() {
-                    let body = (try? String(decoding: JSONEncoder.compact.encode(StatusBody(status)), as: UTF8.self)) ?? "{}"
-                    sink.yield("event: status\ndata: \(body)\n\n")
+                let statuses = Task {
+                    for await status in feed.statusUpdates() {
+                        let body = (try? String(decoding: JSONEncoder.compact.encode(StatusBody(status)), as: UTF8.self)) ?? "{}"
+                        sink.yield("event: status\ndata: \(body)\n\n")
+                    }
                 }
-            }
-            let beat = Task {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: heartbeat)
-                    sink.yield(": keep-alive\n\n")
+                let beat = Task {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: heartbeat)
+                        sink.yield(": keep-alive\n\n")
+                    }
                 }
-            }
-            defer {
-                forward.cancel()
-                statuses.cancel()
-                beat.cancel()
-            }
-            try await writer.write(ByteBuffer(string: "retry: 2000\n: connected\n\n"))
-            for await chunk in chunks {
-                guard let chunk else { break }
-                try await writer.write(ByteBuffer(string: chunk))
-            }
-            try await writer.finish(nil)
-        })
+                defer {
+                    forward.cancel()
+                    statuses.cancel()
+                    beat.cancel()
+                }
+                try await writer.write(ByteBuffer(string: "retry: 2000\n: connected\n\n"))
+                for await chunk in chunks {
+                    guard let chunk else { break }
+                    try await writer.write(ByteBuffer(string: chunk))
+                }
+                try await writer.finish(nil)
+            })
     }
 }
 
@@ -391,10 +398,11 @@ public enum BindAddressCheck {
     /// Refuses a non-loopback host unless `allowPublic`.
     public static func check(host: String, allowPublic: Bool) throws(Refusal) {
         if !allowPublic && !isLoopback(host) {
-            throw Refusal(description: """
-                refusing to serve on '\(host)': that address can be reached from other machines, and the dashboard \
-                shows everything the coordinator may read. Use 127.0.0.1 (the default), or add --public if you mean it
-                """)
+            throw Refusal(
+                description: """
+                    refusing to serve on '\(host)': that address can be reached from other machines, and the dashboard \
+                    shows everything the coordinator may read. Use 127.0.0.1 (the default), or add --public if you mean it
+                    """)
         }
     }
 }

@@ -169,25 +169,32 @@ struct Views {
     func overview() -> String {
         let summary = model.summary()
         var body = "<div class=\"cards\">"
-        body += "<a class=\"card\" href=\"\(page.link("/gaps"))\"><span class=\"n\" data-count=\"open\" id=\"count-open\">\(summary.openGaps)</span>\(e(c[.overviewOpen]))</a>"
-        body += "<a class=\"card\" href=\"\(page.link("/gaps", ["resolved": "1"]))\"><span class=\"n\" data-count=\"resolved\" id=\"count-resolved\">\(summary.resolvedGaps)</span>\(e(c[.overviewResolved]))</a>"
+        body +=
+            "<a class=\"card\" href=\"\(page.link("/gaps"))\"><span class=\"n\" data-count=\"open\" id=\"count-open\">\(summary.openGaps)</span>\(e(c[.overviewOpen]))</a>"
+        body +=
+            "<a class=\"card\" href=\"\(page.link("/gaps", ["resolved": "1"]))\"><span class=\"n\" data-count=\"resolved\" id=\"count-resolved\">\(summary.resolvedGaps)</span>\(e(c[.overviewResolved]))</a>"
         if summary.dismissedGaps > 0 {
-            body += "<a class=\"card\" href=\"\(page.link("/gaps", ["dismissed": "1"]))\"><span class=\"n\" data-count=\"dismissed\">\(summary.dismissedGaps)</span>\(e(c[.filterDismissed]))</a>"
+            body +=
+                "<a class=\"card\" href=\"\(page.link("/gaps", ["dismissed": "1"]))\"><span class=\"n\" data-count=\"dismissed\">\(summary.dismissedGaps)</span>\(e(c[.filterDismissed]))</a>"
         }
         body += "<a class=\"card\" href=\"\(page.link("/parties"))\"><span class=\"n\">\(summary.parties)</span>\(e(c[.navParties]))</a>"
         body += "<a class=\"card\" href=\"\(page.link("/goals"))\"><span class=\"n\">\(summary.goals)</span>\(e(c[.partyGoals]))</a>"
-        body += "<a class=\"card\" href=\"\(page.link("/barriers"))\"><span class=\"n\">\(summary.barriers)</span>\(e(c[.barriersHeading]))</a>"
-        body += "<a class=\"card\" href=\"\(page.link("/revisions"))\"><span class=\"n\">\(summary.revisions)</span>\(e(c[.navRevisions]))</a>"
+        body +=
+            "<a class=\"card\" href=\"\(page.link("/barriers"))\"><span class=\"n\">\(summary.barriers)</span>\(e(c[.barriersHeading]))</a>"
+        body +=
+            "<a class=\"card\" href=\"\(page.link("/revisions"))\"><span class=\"n\">\(summary.revisions)</span>\(e(c[.navRevisions]))</a>"
         body += "</div><h2>\(e(c[.overviewByKind]))</h2><div class=\"cards\">"
         for kind in GapKind.allCases {
-            body += "<a class=\"card kind\" href=\"\(page.link("/gaps", ["kind": kind.rawValue]))\" title=\"\(e(c.gapKindExplanation(kind)))\"><span class=\"n\" data-count=\"\(kind.rawValue)\" id=\"count-\(kind.rawValue)\">\(summary.byKind[kind.rawValue] ?? 0)</span>\(e(c.gapKind(kind)))</a>"
+            body +=
+                "<a class=\"card kind\" href=\"\(page.link("/gaps", ["kind": kind.rawValue]))\" title=\"\(e(c.gapKindExplanation(kind)))\"><span class=\"n\" data-count=\"\(kind.rawValue)\" id=\"count-\(kind.rawValue)\">\(summary.byKind[kind.rawValue] ?? 0)</span>\(e(c.gapKind(kind)))</a>"
         }
         body += "</div><h2>\(e(c[.liveHeading]))</h2><ul id=\"live-list\">"
         if recent.isEmpty {
             body += "<li id=\"live-none\" class=\"muted\">\(e(c[.liveNone]))</li>"
         }
         for event in recent {
-            body += "<li data-gap=\"\(e(event.record.gap.id))\" data-change=\"\(event.change.rawValue)\"><span class=\"muted small\">\(e(Timestamp.iso(event.at))) · \(e(c.gapChange(event.change))) · \(e(c.gapKind(event.record.gap.kind))) </span>\(e(GapSentence.text(event.record.gap, in: model.state, c)))</li>"
+            body +=
+                "<li data-gap=\"\(e(event.record.gap.id))\" data-change=\"\(event.change.rawValue)\"><span class=\"muted small\">\(e(Timestamp.iso(event.at))) · \(e(c.gapChange(event.change))) · \(e(c.gapKind(event.record.gap.kind))) </span>\(e(GapSentence.text(event.record.gap, in: model.state, c)))</li>"
         }
         body += "</ul>" + report.closedGapsSection()
         return page.render(title: c[.navOverview], body: body)
@@ -227,9 +234,10 @@ struct Views {
 
     func filterForm(_ filter: GapFilter) -> String {
         func options(_ values: [(String, String)], _ selected: String?) -> String {
-            "<option value=\"\">\(e(c[.filterAll]))</option>" + values.map {
-                "<option value=\"\(e($0.0))\"\($0.0 == selected ? " selected" : "")>\(e($0.1))</option>"
-            }.joined()
+            "<option value=\"\">\(e(c[.filterAll]))</option>"
+                + values.map {
+                    "<option value=\"\(e($0.0))\"\($0.0 == selected ? " selected" : "")>\(e($0.1))</option>"
+                }.joined()
         }
         let parties = model.state.parties.values.sorted { $0.name < $1.name }.map { ($0.id.rawValue, $0.name) }
         let kinds = GapKind.allCases.map { ($0.rawValue, c.gapKind($0)) }
@@ -252,14 +260,16 @@ struct Views {
     }
 
     func parties() -> String {
-        var body = "<table id=\"party-table\"><thead><tr><th>\(e(c[.colParty]))</th><th>\(e(c[.colKind]))</th><th>\(e(c[.colLevel]))</th><th>\(e(c[.partyGoals]))</th><th>\(e(c[.overviewOpen]))</th></tr></thead><tbody>"
+        var body =
+            "<table id=\"party-table\"><thead><tr><th>\(e(c[.colParty]))</th><th>\(e(c[.colKind]))</th><th>\(e(c[.colLevel]))</th><th>\(e(c[.partyGoals]))</th><th>\(e(c[.overviewOpen]))</th></tr></thead><tbody>"
         let order: [PartyKind] = [.municipality, .agency, .regionalHub, .roadmapOwner, .coordinator, .reference]
         let parties = model.state.parties.values.sorted {
             (order.firstIndex(of: $0.kind) ?? order.count, $0.name) < (order.firstIndex(of: $1.kind) ?? order.count, $1.name)
         }
         let report = self.report
         for party in parties {
-            body += "<tr><td>\(report.partyName(party.id))</td><td>\(e(c.partyKind(party.kind)))</td><td>\(e(c.level(party.level)))</td><td class=\"num\">\(model.state.goals(of: party.id).count)</td><td class=\"num\">\(model.openGaps(of: party.id).count)</td></tr>"
+            body +=
+                "<tr><td>\(report.partyName(party.id))</td><td>\(e(c.partyKind(party.kind)))</td><td>\(e(c.level(party.level)))</td><td class=\"num\">\(model.state.goals(of: party.id).count)</td><td class=\"num\">\(model.openGaps(of: party.id).count)</td></tr>"
         }
         body += "</tbody></table>"
         return page.render(title: c[.navParties], body: body)
@@ -292,16 +302,20 @@ struct Views {
         for id in [from, to].compactMap({ $0 }) where model.revision(id) == nil {
             throw NotFound(message: c.format(.diffUnknown, id, snapshots.map(\.revision.id).joined(separator: ", ")))
         }
-        body += "<h2>\(e(c[.revisionsHeading]))</h2><table id=\"revision-table\"><thead><tr><th>\(e(c[.colRevision]))</th><th>\(e(c[.colDate]))</th><th>\(e(c[.colTitle]))</th><th>\(e(c[.colClosedAt]))</th><th>\(e(c[.colOpenAtClosing]))</th></tr></thead><tbody>"
+        body +=
+            "<h2>\(e(c[.revisionsHeading]))</h2><table id=\"revision-table\"><thead><tr><th>\(e(c[.colRevision]))</th><th>\(e(c[.colDate]))</th><th>\(e(c[.colTitle]))</th><th>\(e(c[.colClosedAt]))</th><th>\(e(c[.colOpenAtClosing]))</th></tr></thead><tbody>"
         for snapshot in snapshots {
             let revision = snapshot.revision
-            body += "<tr data-revision=\"\(e(revision.id))\"><td>\(e(revision.id))</td><td>\(e(revision.date))</td><td>\(e(revision.title ?? ""))</td><td>\(e(c.date(snapshot.closedAt)))</td><td class=\"num\">\(c.integer(snapshot.gaps.count))</td></tr>"
+            body +=
+                "<tr data-revision=\"\(e(revision.id))\"><td>\(e(revision.id))</td><td>\(e(revision.date))</td><td>\(e(revision.title ?? ""))</td><td>\(e(c.date(snapshot.closedAt)))</td><td class=\"num\">\(c.integer(snapshot.gaps.count))</td></tr>"
         }
         body += "</tbody></table>"
         let defaultFrom = snapshots.count >= 2 ? snapshots[snapshots.count - 2].revision.id : snapshots[0].revision.id
         let fromID = from ?? defaultFrom, toID = to ?? snapshots[snapshots.count - 1].revision.id
         func options(_ selected: String) -> String {
-            snapshots.map { "<option value=\"\(e($0.revision.id))\"\($0.revision.id == selected ? " selected" : "")>\(e($0.revision.id))</option>" }.joined()
+            snapshots.map {
+                "<option value=\"\(e($0.revision.id))\"\($0.revision.id == selected ? " selected" : "")>\(e($0.revision.id))</option>"
+            }.joined()
         }
         body += """
             <form class="filters" method="get" action="/revisions"><input type="hidden" name="lang" value="\(page.language.rawValue)">
@@ -318,6 +332,8 @@ struct Views {
     }
 
     func notFound(_ message: String? = nil) -> String {
-        page.render(title: c[.notFound], body: (message.map { "<p>\(e($0))</p>" } ?? "") + "<p><a href=\"\(page.link("/"))\">\(e(c[.navOverview]))</a></p>")
+        page.render(
+            title: c[.notFound],
+            body: (message.map { "<p>\(e($0))</p>" } ?? "") + "<p><a href=\"\(page.link("/"))\">\(e(c[.navOverview]))</a></p>")
     }
 }

@@ -71,7 +71,8 @@ extension LiveFeed {
         Task { [weak self] in
             try? await Task.sleep(for: delay)
             guard let self, let socket = self.socket, self.status.state == .refused,
-                self.state.withLock({ $0.refusals == refusals }) else { return }
+                self.state.withLock({ $0.refusals == refusals })
+            else { return }
             // ENOENT when libzmq already dropped the endpoint: connect all the same, once.
             try? await socket.withSocket { socket in
                 try? socket.disconnect(endpoint)

@@ -130,7 +130,8 @@ public final class LiveFeed: Sendable {
             gap: message.gap, status: message.change == .resolved ? "resolved" : "open",
             openedAt: message.at, resolvedAt: message.change == .resolved ? message.at : nil)
         state.withLock { state in
-            let event = Event(id: state.nextID, change: message.change, at: message.at, record: record, stateSequence: message.stateSequence)
+            let event = Event(
+                id: state.nextID, change: message.change, at: message.at, record: record, stateSequence: message.stateSequence)
             state.nextID += 1
             state.received += 1
             state.history.append(event)

@@ -10,12 +10,15 @@ struct NotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound && error.body == nil {
             let path = request.uri.path
             if path.hasPrefix("/api/") {
-                return try Dashboard.error(.notFound, ErrorBody(
-                    error: "no API path \(path)", parameter: nil, value: nil, valid: Dashboard.apiPaths))
+                return try Dashboard.error(
+                    .notFound,
+                    ErrorBody(
+                        error: "no API path \(path)", parameter: nil, value: nil, valid: Dashboard.apiPaths))
             }
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; charset=utf-8"
-            let text = "Sidan finns inte: \(path)\nNo such page: \(path)\n\nSidor / pages: \(Dashboard.pagePaths.joined(separator: ", "))\nAPI: \(Dashboard.apiPaths.joined(separator: ", "))\n"
+            let text =
+                "Sidan finns inte: \(path)\nNo such page: \(path)\n\nSidor / pages: \(Dashboard.pagePaths.joined(separator: ", "))\nAPI: \(Dashboard.apiPaths.joined(separator: ", "))\n"
             return Response(status: .notFound, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         }
     }

@@ -38,7 +38,8 @@ extension LoadSession {
         if let externalNode, !YAMLReader.isNull(externalNode) {
             citation.external = reader.boolean(externalNode, "external") ?? false
             if citation.external, !hasSource {
-                reader.error(.missingKey, at: externalNode.mark,
+                reader.error(
+                    .missingKey, at: externalNode.mark,
                     "expected 'source' beside 'external: true' naming where the fact comes from, found no 'source'")
             }
         }
@@ -51,7 +52,8 @@ extension LoadSession {
         guard let text = reader.text(node, "quote") else { return nil }
         let normalised = FactCitation.normalise(text)
         guard normalised.count >= 3 else {
-            reader.error(.invalidValue, at: node.mark,
+            reader.error(
+                .invalidValue, at: node.mark,
                 "expected a quote of at least 3 characters (a short verbatim passage of the source), found \(YAMLReader.describe(node))")
             return nil
         }

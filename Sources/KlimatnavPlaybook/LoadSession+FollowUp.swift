@@ -6,8 +6,9 @@ extension LoadSession {
     /// section 17). Whether the gap exists is the hub's question when the message arrives.
     func readFollowUp(_ node: Node) -> GapFollowUp? {
         clean {
-            guard let r = YAMLRecord(
-                node, "the body of 'gap.followup'", keys: ["gap", "action", "by", "assignee", "role", "due", "text"], reader: reader)
+            guard
+                let r = YAMLRecord(
+                    node, "the body of 'gap.followup'", keys: ["gap", "action", "by", "assignee", "role", "due", "text"], reader: reader)
             else { return nil }
             let gap = r.required("gap").flatMap { reader.text($0, "gap") }
             let action = r.required("action").flatMap { reader.enumeration($0, "action", GapFollowUpAction.self) }

@@ -5,7 +5,10 @@ extension LoadSession {
     /// An `emission.inventory` body: `{ party, year, reportedBy, sectors: [{ sector, tonnes }], source? }`.
     func readInventory(_ node: Node) -> EmissionInventory? {
         clean {
-            guard let r = YAMLRecord(node, "the body of 'emission.inventory'", keys: ["party", "year", "reportedBy", "sectors", "source"], reader: reader) else { return nil }
+            guard
+                let r = YAMLRecord(
+                    node, "the body of 'emission.inventory'", keys: ["party", "year", "reportedBy", "sectors", "source"], reader: reader)
+            else { return nil }
             let party = r.required("party").flatMap { partyRef($0, "party") }
             let year = r.required("year").flatMap { reader.year($0, "year") }
             let reportedBy = r.required("reportedBy").flatMap { partyRef($0, "reportedBy") }
@@ -14,7 +17,8 @@ extension LoadSession {
             guard let party, let year, let reportedBy, let sectors else { return nil }
             let inventory = EmissionInventory(party: party, year: year, reportedBy: reportedBy, sectors: sectors, source: source)
             if let problem = inventory.problem {
-                reader.error(.invalidValue, at: node.mark, "expected an inventory with each sector once and tonnes 0 to 1e12, found: \(problem)")
+                reader.error(
+                    .invalidValue, at: node.mark, "expected an inventory with each sector once and tonnes 0 to 1e12, found: \(problem)")
                 return nil
             }
             return inventory

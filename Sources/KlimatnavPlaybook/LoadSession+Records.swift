@@ -11,7 +11,9 @@ extension LoadSession {
         "sector", "status", "interimOf", "carbonStoragePlan", "text", "source",
     ]
     static let commitmentKeys = ["party", "section", "status", "summary", "scope3Indicator", "source"]
-    static let roadmapKeys = ["id", "owner", "name", "level", "sector", "targetYear", "word", "milestones", "signatories", "parent", "source"]
+    static let roadmapKeys = [
+        "id", "owner", "name", "level", "sector", "targetYear", "word", "milestones", "signatories", "parent", "source",
+    ]
     static let milestoneKeys = ["year", "text"]
     static let investmentAreaKeys = ["id", "party", "topic", "title", "needsLevels", "source"]
     static let claimKeys = ["party", "topic", "level", "source"]
@@ -49,8 +51,10 @@ extension LoadSession {
             if levelNode == nil, let kind {
                 level = Self.defaultLevel(kind)
                 if level == nil {
-                    reader.error(.missingKey, at: r.mark,
-                        "expected key 'level' (required for a party of kind '\(kind.rawValue)': a reference level says which level it stands for, national or eu)")
+                    reader.error(
+                        .missingKey, at: r.mark,
+                        "expected key 'level' (required for a party of kind '\(kind.rawValue)': a reference level says which level it stands for, national or eu)"
+                    )
                 }
             }
             let name = r.required("name").flatMap { reader.bilingual($0, "name") }
@@ -68,7 +72,8 @@ extension LoadSession {
             }
             let source = r.optional("source").flatMap { reader.text($0, "source") }
             guard let id, let kind, let level, let name else { return nil }
-            return Party(id: id, kind: kind, level: level, name: name.sv, region: region, population: population,
+            return Party(
+                id: id, kind: kind, level: level, name: name.sv, region: region, population: population,
                 reportingPlatforms: platforms ?? [], source: source, nameEn: name.en)
         }
     }
@@ -105,28 +110,42 @@ extension LoadSession {
             let area = r.optional("area").flatMap { reader.enumeration($0, "area", GoalArea.self) }
             let areaName = r.optional("areaName").flatMap { reader.text($0, "areaName") }
             let scopes = r.optional("scopes").flatMap { node -> [Int]? in
-                guard let values = reader.sequence(node, "scopes", { item -> Int? in
-                    guard let scope = reader.integer(item, "scopes") else { return nil }
-                    guard (1...3).contains(scope) else {
-                        reader.error(.invalidValue, at: item.mark, "expected scope 1, 2 or 3 in 'scopes', found \(scope)")
-                        return nil
-                    }
-                    return scope
-                }) else { return nil }
+                guard
+                    let values = reader.sequence(
+                        node, "scopes",
+                        { item -> Int? in
+                            guard let scope = reader.integer(item, "scopes") else { return nil }
+                            guard (1...3).contains(scope) else {
+                                reader.error(.invalidValue, at: item.mark, "expected scope 1, 2 or 3 in 'scopes', found \(scope)")
+                                return nil
+                            }
+                            return scope
+                        })
+                else { return nil }
                 guard Set(values).count == values.count else {
-                    reader.error(.invalidValue, at: node.mark, "expected each scope once in 'scopes', found \(values.map(String.init).joined(separator: ", "))")
+                    reader.error(
+                        .invalidValue, at: node.mark,
+                        "expected each scope once in 'scopes', found \(values.map(String.init).joined(separator: ", "))")
                     return nil
                 }
                 return values
             }
             let scope1EnergyOnly = r.optional("scope1EnergyOnly").flatMap { reader.boolean($0, "scope1EnergyOnly") }
             let word = r.optional("word").flatMap { reader.enumeration($0, "word", GoalWord.self) }
-            let reduction = r.optional("reductionPercent").flatMap { reader.number($0, "reductionPercent", in: 0...200, "a percentage in 0-200 (80 means -80 %)") }
+            let reduction = r.optional("reductionPercent").flatMap {
+                reader.number($0, "reductionPercent", in: 0...200, "a percentage in 0-200 (80 means -80 %)")
+            }
             let baseYear = r.optional("baseYear").flatMap { reader.year($0, "baseYear") }
-            let perCapita = r.optional("perCapitaTonnes").flatMap { reader.number($0, "perCapitaTonnes", in: 0...1000, "tonnes per inhabitant in 0-1000") }
-            let rate = r.optional("annualRatePercent").flatMap { reader.number($0, "annualRatePercent", in: 0.001...100, "a yearly percentage above 0 and at most 100") }
+            let perCapita = r.optional("perCapitaTonnes").flatMap {
+                reader.number($0, "perCapitaTonnes", in: 0...1000, "tonnes per inhabitant in 0-1000")
+            }
+            let rate = r.optional("annualRatePercent").flatMap {
+                reader.number($0, "annualRatePercent", in: 0.001...100, "a yearly percentage above 0 and at most 100")
+            }
             let rateFrom = r.optional("rateFromYear").flatMap { reader.year($0, "rateFromYear") }
-            let budget = r.optional("carbonBudgetTonnes").flatMap { reader.number($0, "carbonBudgetTonnes", in: 0...1e15, "tonnes of 0 or more") }
+            let budget = r.optional("carbonBudgetTonnes").flatMap {
+                reader.number($0, "carbonBudgetTonnes", in: 0...1e15, "tonnes of 0 or more")
+            }
             let basis = r.optional("basis").flatMap { reader.enumeration($0, "basis", GoalBasis.self) }
             let targetYear = r.optional("targetYear").flatMap { reader.year($0, "targetYear") }
             let sector = r.optional("sector").flatMap { reader.text($0, "sector") }
@@ -138,22 +157,27 @@ extension LoadSession {
             let text = r.optional("text").flatMap { reader.bilingual($0, "text") }
             let source = r.optional("source").flatMap { reader.text($0, "source") }
             if let baseYear, let targetYear, baseYear >= targetYear, let node = r.optional("baseYear") {
-                reader.error(.impossibleYear, at: node.mark, "expected a 'baseYear' before the target year \(targetYear), found \(baseYear)")
+                reader.error(
+                    .impossibleYear, at: node.mark, "expected a 'baseYear' before the target year \(targetYear), found \(baseYear)")
             }
             if let rateFrom, let targetYear, rateFrom >= targetYear, let node = r.optional("rateFromYear") {
-                reader.error(.impossibleYear, at: node.mark, "expected a 'rateFromYear' before the target year \(targetYear), found \(rateFrom)")
+                reader.error(
+                    .impossibleYear, at: node.mark, "expected a 'rateFromYear' before the target year \(targetYear), found \(rateFrom)")
             }
             if word == nil, reduction == nil, perCapita == nil, rate == nil, budget == nil,
                 !["word", "reductionPercent", "perCapitaTonnes", "annualRatePercent", "carbonBudgetTonnes"].contains(where: r.has)
             {
-                reader.error(.missingKey, at: r.mark,
-                    "expected a goal word ('word') or a number ('reductionPercent', 'perCapitaTonnes', 'annualRatePercent' or 'carbonBudgetTonnes') in goal, found neither")
+                reader.error(
+                    .missingKey, at: r.mark,
+                    "expected a goal word ('word') or a number ('reductionPercent', 'perCapitaTonnes', 'annualRatePercent' or 'carbonBudgetTonnes') in goal, found neither"
+                )
             }
             if let id, interimOf == id, let node = r.optional("interimOf") {
                 reader.error(.invalidValue, at: node.mark, "expected 'interimOf' to name another goal, found the goal itself ('\(id)')")
             }
             guard let id, let party else { return nil }
-            return Goal(id: id, party: party, orientation: orientation ?? .geographic, area: area ?? .municipality,
+            return Goal(
+                id: id, party: party, orientation: orientation ?? .geographic, area: area ?? .municipality,
                 areaName: areaName, scopes: scopes, scope1EnergyOnly: scope1EnergyOnly, word: word,
                 reductionPercent: reduction, baseYear: baseYear, perCapitaTonnes: perCapita, annualRatePercent: rate,
                 rateFromYear: rateFrom, carbonBudgetTonnes: budget, basis: basis ?? .unstated, targetYear: targetYear,
@@ -172,7 +196,8 @@ extension LoadSession {
             let scope3 = r.optional("scope3Indicator").flatMap { reader.boolean($0, "scope3Indicator") }
             let source = r.optional("source").flatMap { reader.text($0, "source") }
             guard let party, let section else { return nil }
-            return Commitment(party: party, section: section, status: status ?? .described, summary: summary?.sv ?? "",
+            return Commitment(
+                party: party, section: section, status: status ?? .described, summary: summary?.sv ?? "",
                 scope3Indicator: scope3, source: source, summaryEn: summary?.en)
         }
     }
@@ -207,7 +232,8 @@ extension LoadSession {
                 reader.error(.invalidValue, at: node.mark, "expected 'parent' to name another roadmap, found the roadmap itself ('\(id)')")
             }
             guard let id, let owner, let name, let ownerParty = parties[owner] else { return nil }
-            return Roadmap(id: id, owner: owner, name: name.sv, level: level ?? ownerParty.level, sector: sector,
+            return Roadmap(
+                id: id, owner: owner, name: name.sv, level: level ?? ownerParty.level, sector: sector,
                 targetYear: targetYear, word: word, milestones: milestones ?? [], signatories: signatories ?? [],
                 parent: parent, source: source, nameEn: name.en)
         }
@@ -220,10 +246,13 @@ extension LoadSession {
             let party = r.required("party").flatMap { partyRef($0, "party") }
             let topic = r.required("topic").flatMap { reader.identifier($0, "topic") }
             let title = r.required("title").flatMap { reader.bilingual($0, "title") }
-            let levels = r.required("needsLevels").flatMap { reader.sequence($0, "needsLevels") { reader.enumeration($0, "needsLevels", Level.self) } }
+            let levels = r.required("needsLevels").flatMap {
+                reader.sequence($0, "needsLevels") { reader.enumeration($0, "needsLevels", Level.self) }
+            }
             let source = r.optional("source").flatMap { reader.text($0, "source") }
             guard let id, let party, let topic, let title, let levels else { return nil }
-            return InvestmentArea(id: id, party: party, topic: topic, title: title.sv, needsLevels: levels, source: source, titleEn: title.en)
+            return InvestmentArea(
+                id: id, party: party, topic: topic, title: title.sv, needsLevels: levels, source: source, titleEn: title.en)
         }
     }
 
@@ -248,15 +277,20 @@ extension LoadSession {
             let changeLevel = r.required("changeLevel").flatMap { reader.enumeration($0, "changeLevel", Level.self) }
             let reportedBy = r.required("reportedBy").flatMap { partyRefs($0, "reportedBy", nonEmpty: true) }
             let affects = r.optional("affects").flatMap { partyRefs($0, "affects", nonEmpty: true) }
-            let topics = r.optional("affectedTopics").flatMap { reader.sequence($0, "affectedTopics") { reader.identifier($0, "affectedTopics") } }
+            let topics = r.optional("affectedTopics").flatMap {
+                reader.sequence($0, "affectedTopics") { reader.identifier($0, "affectedTopics") }
+            }
             let agency = r.optional("responsibleAgency").flatMap { partyRef($0, "responsibleAgency") }
             let status = r.optional("status").flatMap { reader.enumeration($0, "status", BarrierStatus.self) }
             let source = r.optional("source").flatMap { reader.text($0, "source") }
             if let reportedBy, Set(reportedBy).count != reportedBy.count, let node = r.optional("reportedBy") {
-                reader.error(.invalidValue, at: node.mark, "expected each party once in 'reportedBy', found \(reportedBy.map(\.rawValue).joined(separator: ", "))")
+                reader.error(
+                    .invalidValue, at: node.mark,
+                    "expected each party once in 'reportedBy', found \(reportedBy.map(\.rawValue).joined(separator: ", "))")
             }
             guard let id, let title, let changeLevel, let reportedBy else { return nil }
-            return RegulatoryBarrier(id: id, title: title.sv, instrument: instrument?.sv, changeLevel: changeLevel,
+            return RegulatoryBarrier(
+                id: id, title: title.sv, instrument: instrument?.sv, changeLevel: changeLevel,
                 reportedBy: reportedBy, affects: affects, affectedTopics: topics ?? [], responsibleAgency: agency,
                 status: status ?? .reported, source: source, titleEn: title.en, instrumentEn: instrument?.en)
         }

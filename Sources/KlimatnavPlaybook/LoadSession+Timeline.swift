@@ -18,11 +18,14 @@ extension LoadSession {
             let at = atNode.flatMap { reader.date($0, "at") }
             if let at, let atNode {
                 if let asOf, at < asOf {
-                    reader.error(.timelineOrder, at: atNode.mark,
+                    reader.error(
+                        .timelineOrder, at: atNode.mark,
                         "expected a date on or after asOf \(PlaybookDate.format(asOf)), found \(PlaybookDate.format(at))")
                 } else if let previous, at < previous.date {
-                    reader.error(.timelineOrder, at: atNode.mark,
-                        "expected timeline entries in date order (on or after \(PlaybookDate.format(previous.date)) of line \(previous.mark?.line ?? 0)), found \(PlaybookDate.format(at))")
+                    reader.error(
+                        .timelineOrder, at: atNode.mark,
+                        "expected timeline entries in date order (on or after \(PlaybookDate.format(previous.date)) of line \(previous.mark?.line ?? 0)), found \(PlaybookDate.format(at))"
+                    )
                 }
                 previous = (max(at, previous?.date ?? at), atNode.mark)
             }
@@ -31,7 +34,8 @@ extension LoadSession {
             let name = r.required("message").flatMap { node -> String? in
                 guard let name = reader.text(node, "message") else { return nil }
                 guard DomainEvent.names.contains(name) else {
-                    reader.error(.unknownMessage, at: node.mark,
+                    reader.error(
+                        .unknownMessage, at: node.mark,
                         "expected a message name (\(YAMLReader.list(DomainEvent.names))), found '\(name)'"
                             + YAMLReader.hint(name, DomainEvent.names))
                     return nil
@@ -57,7 +61,9 @@ extension LoadSession {
     }
 
     private func barrierRef(_ r: YAMLRecord) -> String? {
-        r.required("barrier").flatMap { reference($0, "barrier", "barrier", known: barrierIDs, where: "under 'barriers' or earlier in the timeline") }
+        r.required("barrier").flatMap {
+            reference($0, "barrier", "barrier", known: barrierIDs, where: "under 'barriers' or earlier in the timeline")
+        }
     }
 
     func readBody(_ name: String, _ node: Node) -> DomainEvent? {
@@ -68,16 +74,22 @@ extension LoadSession {
             case "goal":
                 guard let goal = readGoal(node) else { return nil }
                 if let owner = goalOwners[goal.id], owner != goal.party {
-                    reader.error(.duplicateID, at: node.mark, "expected a goal id not used by another party, found '\(goal.id)', a goal of '\(owner)'")
+                    reader.error(
+                        .duplicateID, at: node.mark,
+                        "expected a goal id not used by another party, found '\(goal.id)', a goal of '\(owner)'")
                 }
                 return .goalAsserted(goal)
             case "goal.withdraw":
                 guard let r = record(node, name, ["goal", "party"]) else { return nil }
-                let goal = r.required("goal").flatMap { reference($0, "goal", "goal", known: knownGoalIDs, where: "under 'goals' or earlier in the timeline") }
+                let goal = r.required("goal").flatMap {
+                    reference($0, "goal", "goal", known: knownGoalIDs, where: "under 'goals' or earlier in the timeline")
+                }
                 let party = r.required("party").flatMap { partyRef($0, "party") }
                 guard let goal, let party else { return nil }
                 if let owner = goalOwners[goal], owner != party {
-                    reader.error(.invalidValue, at: node.mark, "expected the party that owns goal '\(goal)' ('\(owner)') for 'party', found '\(party)'")
+                    reader.error(
+                        .invalidValue, at: node.mark,
+                        "expected the party that owns goal '\(goal)' ('\(owner)') for 'party', found '\(party)'")
                     return nil
                 }
                 return .goalWithdrawn(goalID: goal, party: party)
@@ -86,12 +98,16 @@ extension LoadSession {
             case "roadmap":
                 guard let roadmap = readRoadmap(node) else { return nil }
                 if let owner = roadmapOwners[roadmap.id], owner != roadmap.owner {
-                    reader.error(.duplicateID, at: node.mark, "expected a roadmap id not used by another owner, found '\(roadmap.id)', a roadmap of '\(owner)'")
+                    reader.error(
+                        .duplicateID, at: node.mark,
+                        "expected a roadmap id not used by another owner, found '\(roadmap.id)', a roadmap of '\(owner)'")
                 }
                 return .roadmapPublished(roadmap)
             case "roadmap.milestone":
                 guard let r = record(node, name, ["roadmap", "milestone"]) else { return nil }
-                let roadmap = r.required("roadmap").flatMap { reference($0, "roadmap", "roadmap", known: knownRoadmapIDs, where: "under 'roadmaps' or earlier in the timeline") }
+                let roadmap = r.required("roadmap").flatMap {
+                    reference($0, "roadmap", "roadmap", known: knownRoadmapIDs, where: "under 'roadmaps' or earlier in the timeline")
+                }
                 let milestone = r.required("milestone").flatMap(readMilestone)
                 guard let roadmap, let milestone else { return nil }
                 return .milestoneAdded(roadmapID: roadmap, milestone: milestone)
@@ -108,7 +124,8 @@ extension LoadSession {
                 let barrier = barrierRef(r)
                 let by = r.required("by").flatMap { partyRef($0, "by") }
                 guard let barrier, let by else { return nil }
-                return name == "barrier.resolve" ? .barrierResolved(barrierID: barrier, by: by) : .barrierAcknowledged(barrierID: barrier, by: by)
+                return name == "barrier.resolve"
+                    ? .barrierResolved(barrierID: barrier, by: by) : .barrierAcknowledged(barrierID: barrier, by: by)
             case "barrier.assign":
                 guard let r = record(node, name, ["barrier", "agency"]) else { return nil }
                 let barrier = barrierRef(r)
@@ -124,7 +141,9 @@ extension LoadSession {
                 return .policyLabOpened(lab)
             case "policy-lab.close":
                 guard let r = record(node, name, ["lab"]) else { return nil }
-                let lab = r.required("lab").flatMap { reference($0, "lab", "policy lab", known: labIDs, where: "under 'policyLabs' or earlier in the timeline") }
+                let lab = r.required("lab").flatMap {
+                    reference($0, "lab", "policy lab", known: labIDs, where: "under 'policyLabs' or earlier in the timeline")
+                }
                 return lab.map { .policyLabClosed(labID: $0) }
             case "membership.join":
                 return readMembership(node).map { .membershipJoined($0) }
@@ -135,7 +154,9 @@ extension LoadSession {
                 let id = r.required("id").flatMap { node -> String? in
                     guard let text = reader.text(node, "id") else { return nil }
                     guard Revision.isValidID(text) else {
-                        reader.error(.invalidValue, at: node.mark, "expected a revision id (1-32 ASCII letters, digits, '.', '_', '-', such as 2021), found '\(text)'")
+                        reader.error(
+                            .invalidValue, at: node.mark,
+                            "expected a revision id (1-32 ASCII letters, digits, '.', '_', '-', such as 2021), found '\(text)'")
                         return nil
                     }
                     return text
@@ -174,8 +195,10 @@ extension LoadSession {
         case .barrierReported(let barrier):
             // The hub's rule (Authorization): a report is one party's statement.
             if barrier.reportedBy != [from] {
-                reader.error(.wrongSender, at: (bodyNode ?? fromNode).mark,
-                    "expected 'reportedBy' to be [\(from)], the sender, in a 'barrier.report' message, found [\(barrier.reportedBy.map(\.rawValue).joined(separator: ", "))]; name the parties the rule blocks in 'affects', or list several reporters under 'barriers' (each sends its own report)")
+                reader.error(
+                    .wrongSender, at: (bodyNode ?? fromNode).mark,
+                    "expected 'reportedBy' to be [\(from)], the sender, in a 'barrier.report' message, found [\(barrier.reportedBy.map(\.rawValue).joined(separator: ", "))]; name the parties the rule blocks in 'affects', or list several reporters under 'barriers' (each sends its own report)"
+                )
             }
         case .milestoneAdded(let roadmapID, _):
             if let owner = roadmapOwners[roadmapID], owner != from, !isCoordinator(from) {
@@ -220,7 +243,8 @@ extension LoadSession {
             do throws(StateError) {
                 try state.apply(message.event)
             } catch {
-                reader.error(.rejected, at: marks[origin],
+                reader.error(
+                    .rejected, at: marks[origin],
                     "expected a '\(message.event.name)' message the hub accepts, found one it rejects: \(error.message)")
             }
         }

@@ -267,12 +267,14 @@ enum YAMLWriter {
             m.text("party", inventory.party.rawValue)
             m.int("year", inventory.year)
             m.text("reportedBy", inventory.reportedBy.rawValue)
-            m.list("sectors", inventory.sectors.map { entry in
-                var s = MappingBuilder()
-                s.plain("sector", entry.sector.rawValue)
-                s.number("tonnes", entry.tonnes)
-                return s.flowNode
-            }, flow: true)
+            m.list(
+                "sectors",
+                inventory.sectors.map { entry in
+                    var s = MappingBuilder()
+                    s.plain("sector", entry.sector.rawValue)
+                    s.number("tonnes", entry.tonnes)
+                    return s.flowNode
+                }, flow: true)
             m.text("source", inventory.source)
         case .gapFollowedUp(let followUp):
             m.text("gap", followUp.gap)

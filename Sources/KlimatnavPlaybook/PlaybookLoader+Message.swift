@@ -47,8 +47,10 @@ extension PlaybookLoader {
         let fromNode = Node.scalar(.init(from.rawValue, .implicit, .plain))
         let bodyNode = Node.mapping(.init(body.map { (Node.scalar(.init($0.0, .implicit, .plain)), $0.1.node) }))
         guard DomainEvent.names.contains(name) else {
-            reader.error(.unknownMessage, at: nil,
-                "expected a message name (\(YAMLReader.list(DomainEvent.names))), found '\(name)'" + YAMLReader.hint(name, DomainEvent.names))
+            reader.error(
+                .unknownMessage, at: nil,
+                "expected a message name (\(YAMLReader.list(DomainEvent.names))), found '\(name)'"
+                    + YAMLReader.hint(name, DomainEvent.names))
             throw PlaybookError(reader.diagnostics)
         }
         let sender = session.partyRef(fromNode, "from")

@@ -24,7 +24,9 @@ extension PlaybookLoader {
             throw PlaybookError(reader.diagnostics)
         }
         guard let root, let top = YAMLRecord(root, "party file", keys: partyFileKeys, reader: reader) else {
-            if root == nil { reader.error(.syntax, at: nil, "expected a party file (a mapping with 'goals', 'commitments', ...), found an empty file") }
+            if root == nil {
+                reader.error(.syntax, at: nil, "expected a party file (a mapping with 'goals', 'commitments', ...), found an empty file")
+            }
             throw PlaybookError(reader.diagnostics)
         }
         var events: [DomainEvent] = []
@@ -33,8 +35,10 @@ extension PlaybookLoader {
         for key in partyFileKeys {
             guard let node = top.optional(key), let items = reader.sequence(node, key) else { continue }
             sections.insert(key)
-            let name = ["goals": "goal", "commitments": "commitment", "roadmaps": "roadmap", "investmentAreas": "investment-area",
-                "claims": "responsibility.claim", "barriers": "barrier.report"][key]!
+            let name = [
+                "goals": "goal", "commitments": "commitment", "roadmaps": "roadmap", "investmentAreas": "investment-area",
+                "claims": "responsibility.claim", "barriers": "barrier.report",
+            ][key]!
             if key == "goals" { session.knownGoalIDs.formUnion(items.compactMap(Self.id)) }
             if key == "roadmaps" { session.knownRoadmapIDs.formUnion(items.compactMap(Self.id)) }
             for item in items {
@@ -50,7 +54,8 @@ extension PlaybookLoader {
                 do throws(StateError) {
                     try copy.apply(event)
                 } catch {
-                    reader.error(.rejected, at: nil, "expected a '\(event.name)' message the hub accepts, found one it rejects: \(error.message)")
+                    reader.error(
+                        .rejected, at: nil, "expected a '\(event.name)' message the hub accepts, found one it rejects: \(error.message)")
                 }
             }
         }

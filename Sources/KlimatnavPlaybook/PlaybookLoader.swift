@@ -20,7 +20,8 @@ public enum PlaybookLoader {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw PlaybookError([
-                .init(code: .syntax, file: url.path, line: 1, column: 1,
+                .init(
+                    code: .syntax, file: url.path, line: 1, column: 1,
                     message: "expected a readable UTF-8 file, found \(error.localizedDescription)")
             ])
         }
@@ -70,7 +71,9 @@ final class LoadSession {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                reader.error(.syntax, at: nil, "expected a playbook (a mapping with 'playbook', 'title', 'asOf', 'parties', ...), found an empty file")
+                reader.error(
+                    .syntax, at: nil,
+                    "expected a playbook (a mapping with 'playbook', 'title', 'asOf', 'parties', ...), found an empty file")
                 return nil
             }
             root = node
@@ -86,8 +89,10 @@ final class LoadSession {
         let id = top.required("playbook").flatMap { node -> String? in
             guard let text = reader.text(node, "playbook") else { return nil }
             guard PartyID.isValid(text) else {
-                reader.error(.invalidValue, at: node.mark,
-                    "expected a playbook id (lowercase ASCII letters, digits and '-', starting with a letter) for 'playbook', found \(YAMLReader.describe(node))")
+                reader.error(
+                    .invalidValue, at: node.mark,
+                    "expected a playbook id (lowercase ASCII letters, digits and '-', starting with a letter) for 'playbook', found \(YAMLReader.describe(node))"
+                )
                 return nil
             }
             return text
@@ -105,7 +110,8 @@ final class LoadSession {
         let source = top.optional("source").flatMap { reader.text($0, "source") }
         let illustrative = top.optional("illustrative").flatMap { reader.boolean($0, "illustrative") } ?? false
 
-        var playbook = Playbook(id: id ?? "", version: version ?? 1, title: title ?? "", asOf: asOf ?? Date(timeIntervalSince1970: 0),
+        var playbook = Playbook(
+            id: id ?? "", version: version ?? 1, title: title ?? "", asOf: asOf ?? Date(timeIntervalSince1970: 0),
             source: source, illustrative: illustrative)
 
         if let node = top.required("parties") {
@@ -139,7 +145,8 @@ final class LoadSession {
         for roadmap in playbook.roadmaps { roadmapOwners[roadmap.id] = roadmap.owner }
         knownRoadmapIDs = Set(roadmapOwners.keys).union(peekedRoadmapIDs)
         if let node = top.optional("investmentAreas") {
-            playbook.investmentAreas = readSection(node, "investmentAreas", ScheduleOrigin.investmentArea, unique: "investment area", readInvestmentArea)
+            playbook.investmentAreas = readSection(
+                node, "investmentAreas", ScheduleOrigin.investmentArea, unique: "investment area", readInvestmentArea)
         }
         if let node = top.optional("claims") {
             playbook.claims = readSection(node, "claims", ScheduleOrigin.claim, readClaim)
@@ -152,7 +159,8 @@ final class LoadSession {
         if let node = top.optional("policyLabs") {
             playbook.policyLabs = readSection(node, "policyLabs", ScheduleOrigin.policyLab, unique: "policy lab", readPolicyLab)
             if !playbook.policyLabs.isEmpty, playbook.coordinator == nil {
-                reader.error(.missingKey, at: node.mark,
+                reader.error(
+                    .missingKey, at: node.mark,
                     "expected a party of kind 'coordinator' under 'parties' to open the policy labs, found none")
             }
         }
@@ -183,13 +191,16 @@ final class LoadSession {
             if let context {
                 // Point where the problem starts ("while scanning a quoted scalar": the opening
                 // quote), not where the parser noticed it (often the next line or the file's end).
-                reader.error(.syntax, at: context.mark,
-                    "expected well-formed YAML, found \(found) at line \(mark.line), column \(mark.column) (\(context.text) that starts here)")
+                reader.error(
+                    .syntax, at: context.mark,
+                    "expected well-formed YAML, found \(found) at line \(mark.line), column \(mark.column) (\(context.text) that starts here)"
+                )
             } else {
                 reader.error(.syntax, at: mark, "expected well-formed YAML, found \(found)")
             }
         case .duplicatedKeysInMapping(let duplicates, let context):
-            reader.error(.syntax, at: context.mark,
+            reader.error(
+                .syntax, at: context.mark,
                 "expected each key once in a mapping, found \(YAMLReader.list(duplicates.map { "'\($0)'" })) more than once")
         case .reader(let problem, _, _, _):
             reader.error(.syntax, at: nil, "expected readable text, found \(problem)")
@@ -223,7 +234,8 @@ final class LoadSession {
             let id = value.id.description
             if let what {
                 if let first = seen[id] {
-                    reader.error(.duplicateID, at: element.mark,
+                    reader.error(
+                        .duplicateID, at: element.mark,
                         "expected a new \(what) id, found '\(id)', already defined at \(first.map { "\($0.line):\($0.column)" } ?? "?")")
                     continue
                 }
@@ -258,7 +270,8 @@ final class LoadSession {
                 if next == i { break }
                 current = items[next].parent
             }
-            reader.error(.invalidValue, at: marks[origin(i)],
+            reader.error(
+                .invalidValue, at: marks[origin(i)],
                 "expected '\(key)' to lead up to a \(what) without a '\(key)', found a cycle \(chain.joined(separator: " -> "))")
         }
     }
@@ -268,8 +281,10 @@ final class LoadSession {
         for (i, commitment) in commitments.enumerated() {
             if let first = seen[commitment.key] {
                 let at = marks[.commitment(first)].map { "\($0.line):\($0.column)" } ?? "?"
-                reader.error(.duplicateID, at: marks[.commitment(i)],
-                    "expected one commitment per party and section, found a second for '\(commitment.party)' section \(commitment.section.rawValue) (first at \(at))")
+                reader.error(
+                    .duplicateID, at: marks[.commitment(i)],
+                    "expected one commitment per party and section, found a second for '\(commitment.party)' section \(commitment.section.rawValue) (first at \(at))"
+                )
             } else {
                 seen[commitment.key] = i
             }
@@ -289,7 +304,8 @@ final class LoadSession {
     func partyRef(_ node: Node, _ key: String) -> PartyID? {
         guard let id = reader.partyID(node, key) else { return nil }
         guard parties[id] != nil else {
-            reader.error(.unknownParty, at: node.mark,
+            reader.error(
+                .unknownParty, at: node.mark,
                 "expected a party listed under 'parties' for '\(key)', found '\(id)'"
                     + YAMLReader.hint(id.rawValue, partyOrder.map(\.rawValue)))
             return nil
@@ -310,7 +326,8 @@ final class LoadSession {
     func reference(_ node: Node, _ key: String, _ what: String, known: Set<String>, where place: String) -> String? {
         guard let id = reader.identifier(node, key) else { return nil }
         guard known.contains(id) else {
-            reader.error(.unknownReference, at: node.mark,
+            reader.error(
+                .unknownReference, at: node.mark,
                 "expected a \(what) defined \(place) for '\(key)', found '\(id)'" + YAMLReader.hint(id, known.sorted()))
             return nil
         }

@@ -40,7 +40,8 @@ public struct SwedenData: Sendable {
     /// The four file names, as in `Playbooks/data/sweden/`.
     public static let files = (
         counties: "counties.csv", municipalities: "municipalities.csv", programmes: "programmes.csv",
-        emissions: "emissions-by-sector.csv")
+        emissions: "emissions-by-sector.csv"
+    )
 
     /// Reads the four files from `directory`.
     public static func load(from directory: URL) throws(PlaybookError) -> SwedenData {
@@ -72,7 +73,9 @@ public struct SwedenData: Sendable {
             emissions: CSVTable(text: EmbeddedPlaybooks.swedenEmissions, file: "data/sweden/emissions-by-sector.csv (embedded)"))
     }
 
-    static func parse(counties: CSVTable, municipalities: CSVTable, programmes: CSVTable, emissions: CSVTable) throws(PlaybookError) -> SwedenData {
+    static func parse(
+        counties: CSVTable, municipalities: CSVTable, programmes: CSVTable, emissions: CSVTable
+    ) throws(PlaybookError) -> SwedenData {
         func year(_ text: String, _ table: CSVTable, _ line: Int, _ column: String) throws(PlaybookError) -> Int? {
             if text.isEmpty { return nil }
             guard let value = Int(text), (1900...2200).contains(value) else {
@@ -99,11 +102,15 @@ public struct SwedenData: Sendable {
                 throw CSVTable.error(municipalities.file, line, "expected a new four-digit SCB code, found '\(code)'")
             }
             guard countyCodes.contains(f[mcc]), code.hasPrefix(f[mcc]) else {
-                throw CSVTable.error(municipalities.file, line, "expected a county code from counties.csv that begins the municipality code \(code), found '\(f[mcc])'")
+                throw CSVTable.error(
+                    municipalities.file, line,
+                    "expected a county code from counties.csv that begins the municipality code \(code), found '\(f[mcc])'")
             }
-            municipalityList.append(Municipality(
-                code: code, name: f[mn], countyCode: f[mcc], climatePlanYear: try year(f[my], municipalities, line, "climate_plan_year"),
-                climatePlanTitle: f[mt].isEmpty ? nil : f[mt], climatePlanURL: f[mu].isEmpty ? nil : f[mu]))
+            municipalityList.append(
+                Municipality(
+                    code: code, name: f[mn], countyCode: f[mcc],
+                    climatePlanYear: try year(f[my], municipalities, line, "climate_plan_year"),
+                    climatePlanTitle: f[mt].isEmpty ? nil : f[mt], climatePlanURL: f[mu].isEmpty ? nil : f[mu]))
         }
 
         let pp = try programmes.column("programme")
@@ -120,9 +127,10 @@ public struct SwedenData: Sendable {
             if f[pk] == "municipality", !seenCodes.contains(f[pc]) {
                 throw CSVTable.error(programmes.file, line, "expected a municipality code from municipalities.csv, found '\(f[pc])'")
             }
-            members.append(ProgrammeMember(
-                programme: f[pp], kind: f[pk], name: f[pm], municipalityCode: f[pc].isEmpty ? nil : f[pc],
-                since: try year(f[ps], programmes, line, "since"), source: f[src]))
+            members.append(
+                ProgrammeMember(
+                    programme: f[pp], kind: f[pk], name: f[pm], municipalityCode: f[pc].isEmpty ? nil : f[pc],
+                    since: try year(f[ps], programmes, line, "since"), source: f[src]))
         }
 
         let ec = try emissions.column("municipality_code")
@@ -140,12 +148,15 @@ public struct SwedenData: Sendable {
                 throw CSVTable.error(emissions.file, line, "expected a municipality code from municipalities.csv, found '\(f[ec])'")
             }
             guard let sector = EmissionSector(swedishName: f[es]) else {
-                throw CSVTable.error(emissions.file, line, "expected one of \(EmissionSector.allCases.map(\.swedishName).joined(separator: "; ")) for 'sector', found '\(f[es])'")
+                throw CSVTable.error(
+                    emissions.file, line,
+                    "expected one of \(EmissionSector.allCases.map(\.swedishName).joined(separator: "; ")) for 'sector', found '\(f[es])'")
             }
             var series: [Int: Double] = [:]
             for (column, year) in years {
                 guard let tonnes = Double(f[column]), tonnes.isFinite, tonnes >= 0 else {
-                    throw CSVTable.error(emissions.file, line, "expected tonnes CO2e (a number, 0 or more) for \(year), found '\(f[column])'")
+                    throw CSVTable.error(
+                        emissions.file, line, "expected tonnes CO2e (a number, 0 or more) for \(year), found '\(f[column])'")
                 }
                 series[year] = tonnes
             }

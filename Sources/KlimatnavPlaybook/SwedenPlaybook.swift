@@ -75,9 +75,10 @@ public enum SwedenPlaybook {
         let counties = Dictionary(uniqueKeysWithValues: data.counties.map { ($0.code, $0) })
         let known = Set(base.parties.map(\.id))
         for county in data.counties where !known.contains(countyID(county)) {
-            book.parties.append(Party(
-                id: countyID(county), kind: .regionalHub, level: .regional, name: county.name,
-                source: "SCB Län och kommuner 2023, county \(county.code)"))
+            book.parties.append(
+                Party(
+                    id: countyID(county), kind: .regionalHub, level: .regional, name: county.name,
+                    source: "SCB Län och kommuner 2023, county \(county.code)"))
         }
         for m in data.municipalities {
             let id = ids[m.code]!
@@ -85,18 +86,20 @@ public enum SwedenPlaybook {
             if let i = book.parties.firstIndex(where: { $0.id == id }) {
                 if book.parties[i].region == nil { book.parties[i].region = region }
             } else {
-                book.parties.append(Party(
-                    id: id, kind: .municipality, level: .local, name: m.name, region: region,
-                    source: "SCB Län och kommuner 2023, kommun \(m.code)"))
+                book.parties.append(
+                    Party(
+                        id: id, kind: .municipality, level: .local, name: m.name, region: region,
+                        source: "SCB Län och kommuner 2023, kommun \(m.code)"))
             }
             if let county = counties[m.countyCode] {
                 book.memberships.append(Membership(hub: countyID(county), member: id))
             }
             if let year = m.climatePlanYear {
-                book.roadmaps.append(Roadmap(
-                    id: "\(id).climate-plan", owner: id, name: m.climatePlanTitle ?? "Klimatplan", level: .local,
-                    milestones: [Milestone(year: year, text: "klimatplan antagen", textEn: "climate plan adopted")], signatories: [id],
-                    source: "Klimatkollen's review of climate plans\(m.climatePlanURL.map { ": \($0)" } ?? "")"))
+                book.roadmaps.append(
+                    Roadmap(
+                        id: "\(id).climate-plan", owner: id, name: m.climatePlanTitle ?? "Klimatplan", level: .local,
+                        milestones: [Milestone(year: year, text: "klimatplan antagen", textEn: "climate plan adopted")], signatories: [id],
+                        source: "Klimatkollen's review of climate plans\(m.climatePlanURL.map { ": \($0)" } ?? "")"))
             }
         }
         // Programme membership: the hub is the programme's coordinator party.
@@ -113,7 +116,9 @@ public enum SwedenPlaybook {
             } else {
                 id = member.municipalityCode.flatMap { ids[$0] }
             }
-            guard let id else { throw fail("expected '\(member.name)' of \(member.programme) among the parties, found no such \(member.kind)") }
+            guard let id else {
+                throw fail("expected '\(member.name)' of \(member.programme) among the parties, found no such \(member.kind)")
+            }
             book.memberships.append(Membership(hub: hub, member: id))
         }
         // The inventories, sent by the statistics agency.

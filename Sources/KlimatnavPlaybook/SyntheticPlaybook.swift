@@ -122,7 +122,8 @@ private struct Generator {
             playbook.parties.append(Party(id: id, kind: .agency, level: .national, name: "Myndighet \(a)", nameEn: "Agency \(a)"))
         }
         playbook.parties.append(Party(id: coordinator, kind: .coordinator, level: .national, name: "Samordnare", nameEn: "Coordinator"))
-        playbook.parties.append(Party(id: roadmapOwner, kind: .roadmapOwner, level: .industry, name: "Branschfärdplaner", nameEn: "Sector roadmaps"))
+        playbook.parties.append(
+            Party(id: roadmapOwner, kind: .roadmapOwner, level: .industry, name: "Branschfärdplaner", nameEn: "Sector roadmaps"))
         playbook.parties.append(Party(id: "sweden", kind: .reference, level: .national, name: "Sverige", nameEn: "Sweden"))
         playbook.parties.append(Party(id: "eu", kind: .reference, level: .eu, name: "Europeiska unionen", nameEn: "European Union"))
         for m in 1...municipalityCount {
@@ -133,8 +134,10 @@ private struct Generator {
             let population = 2_500 + rng.below(40_000) * (rng.chance(10) ? 20 : 1)
             var platforms: [String] = []
             for platform in SyntheticPlaybook.platforms where rng.chance(25) { platforms.append(platform) }
-            playbook.parties.append(Party(id: id, kind: .municipality, level: .local, name: "Kommun \(m)",
-                region: "Län \((m - 1) % regions.count + 1)", population: population, reportingPlatforms: platforms))
+            playbook.parties.append(
+                Party(
+                    id: id, kind: .municipality, level: .local, name: "Kommun \(m)",
+                    region: "Län \((m - 1) % regions.count + 1)", population: population, reportingPlatforms: platforms))
             playbook.memberships.append(Membership(hub: region, member: id))
             if rng.chance(5) {
                 playbook.memberships.append(Membership(hub: rng.pick(regions.filter { $0 != region }.prefix(5).map { $0 }), member: id))
@@ -143,10 +146,15 @@ private struct Generator {
     }
 
     mutating func makeGoals() {
-        playbook.goals.append(Goal(id: "sweden.net-zero-2045", party: "sweden", scopes: [1, 2], word: .climateNeutral,
-            basis: .absolute, targetYear: 2045, text: "Nettonollutsläpp av växthusgaser 2045", textEn: "Net-zero greenhouse gas emissions by 2045"))
-        playbook.goals.append(Goal(id: "eu.climate-neutral-2050", party: "eu", word: .climateNeutral, basis: .absolute,
-            targetYear: 2050, text: "Klimatneutralitet 2050", textEn: "Climate neutrality by 2050"))
+        playbook.goals.append(
+            Goal(
+                id: "sweden.net-zero-2045", party: "sweden", scopes: [1, 2], word: .climateNeutral,
+                basis: .absolute, targetYear: 2045, text: "Nettonollutsläpp av växthusgaser 2045",
+                textEn: "Net-zero greenhouse gas emissions by 2045"))
+        playbook.goals.append(
+            Goal(
+                id: "eu.climate-neutral-2050", party: "eu", word: .climateNeutral, basis: .absolute,
+                targetYear: 2050, text: "Klimatneutralitet 2050", textEn: "Climate neutrality by 2050"))
         for municipality in municipalities {
             let count = rng.int(in: 1...3)
             var first: String?
@@ -182,7 +190,8 @@ private struct Generator {
         case 2:
             goal.perCapitaTonnes = Double(rng.int(in: 2...50)) / 10
             goal.basis = .perCapita
-            goal.text = "\(YAMLWriter.number(goal.perCapitaTonnes!).replacingOccurrences(of: ".", with: ",")) ton CO2e per invånare \(target)"
+            goal.text =
+                "\(YAMLWriter.number(goal.perCapitaTonnes!).replacingOccurrences(of: ".", with: ",")) ton CO2e per invånare \(target)"
             goal.textEn = "\(YAMLWriter.number(goal.perCapitaTonnes!)) t CO2e per inhabitant by \(target)"
         case 3:
             goal.annualRatePercent = Double(rng.int(in: 10...200)) / 10
@@ -204,10 +213,14 @@ private struct Generator {
             for section in ContractSection.required {
                 let roll = rng.below(100)
                 let status: CommitmentStatus = roll < 80 ? .described : roll < 87 ? .general : roll < 95 ? .nothingDescribed : .absent
-                playbook.commitments.append(Commitment(party: municipality, section: section, status: status,
-                    summary: status == .described ? "\(SyntheticPlaybook.swedishSections[section] ?? section.rawValue) i \(municipality)" : "",
-                    scope3Indicator: section == .reporting ? rng.chance(30) : nil,
-                    summaryEn: status == .described ? "\(section.title.prefix(1).uppercased())\(section.title.dropFirst()) of \(municipality)" : nil))
+                playbook.commitments.append(
+                    Commitment(
+                        party: municipality, section: section, status: status,
+                        summary: status == .described
+                            ? "\(SyntheticPlaybook.swedishSections[section] ?? section.rawValue) i \(municipality)" : "",
+                        scope3Indicator: section == .reporting ? rng.chance(30) : nil,
+                        summaryEn: status == .described
+                            ? "\(section.title.prefix(1).uppercased())\(section.title.dropFirst()) of \(municipality)" : nil))
             }
         }
     }
@@ -219,23 +232,29 @@ private struct Generator {
             var signatories: [PartyID] = []
             for _ in 0..<rng.below(6) { signatories.append(rng.pick(municipalities)) }
             nationalRoadmaps.append(playbook.roadmaps.count)
-            playbook.roadmaps.append(Roadmap(id: "sector-\(sector)-\(n + 1)", owner: roadmapOwner, name: "Färdplan för \(SyntheticPlaybook.sv(sector)) \(n + 1)",
-                level: .industry, sector: sector, targetYear: 2045, word: rng.pick([.fossilFree, .climateNeutral]),
-                milestones: rng.chance(50) ? [Milestone(year: 2030, text: "Halvvägs", textEn: "Halfway")] : [],
-                signatories: Array(Set(signatories)).sorted(), source: "synthetic", nameEn: "Roadmap for \(sector) \(n + 1)"))
+            playbook.roadmaps.append(
+                Roadmap(
+                    id: "sector-\(sector)-\(n + 1)", owner: roadmapOwner, name: "Färdplan för \(SyntheticPlaybook.sv(sector)) \(n + 1)",
+                    level: .industry, sector: sector, targetYear: 2045, word: rng.pick([.fossilFree, .climateNeutral]),
+                    milestones: rng.chance(50) ? [Milestone(year: 2030, text: "Halvvägs", textEn: "Halfway")] : [],
+                    signatories: Array(Set(signatories)).sorted(), source: "synthetic", nameEn: "Roadmap for \(sector) \(n + 1)"))
         }
         for n in 0..<regional {
             let parent = playbook.roadmaps[rng.pick(nationalRoadmaps)]
             regionalRoadmaps.append(playbook.roadmaps.count)
-            playbook.roadmaps.append(Roadmap(id: "regional-\(n + 1)", owner: regions[n % regions.count], name: "Regional färdplan \(n + 1)",
-                level: .regional, sector: parent.sector, targetYear: rng.pick([2035, 2040, 2045, 2050]), word: parent.word,
-                parent: parent.id, nameEn: "Regional roadmap \(n + 1)"))
+            playbook.roadmaps.append(
+                Roadmap(
+                    id: "regional-\(n + 1)", owner: regions[n % regions.count], name: "Regional färdplan \(n + 1)",
+                    level: .regional, sector: parent.sector, targetYear: rng.pick([2035, 2040, 2045, 2050]), word: parent.word,
+                    parent: parent.id, nameEn: "Regional roadmap \(n + 1)"))
         }
         for n in 0..<local {
             let parent = playbook.roadmaps[rng.pick(regionalRoadmaps)]
-            playbook.roadmaps.append(Roadmap(id: "local-\(n + 1)", owner: rng.pick(municipalities), name: "Lokal färdplan \(n + 1)",
-                level: .local, sector: parent.sector, targetYear: rng.pick([2030, 2035, 2040, 2050]), parent: parent.id,
-                nameEn: "Local roadmap \(n + 1)"))
+            playbook.roadmaps.append(
+                Roadmap(
+                    id: "local-\(n + 1)", owner: rng.pick(municipalities), name: "Lokal färdplan \(n + 1)",
+                    level: .local, sector: parent.sector, targetYear: rng.pick([2030, 2035, 2040, 2050]), parent: parent.id,
+                    nameEn: "Local roadmap \(n + 1)"))
         }
     }
 
@@ -243,9 +262,12 @@ private struct Generator {
         for municipality in municipalities {
             for n in 0..<rng.below(3) {
                 let topic = rng.pick(SyntheticPlaybook.topics)
-                playbook.investmentAreas.append(InvestmentArea(id: "\(municipality).area-\(n + 1)", party: municipality, topic: topic,
-                    title: "Investering i \(SyntheticPlaybook.sv(topic))", needsLevels: rng.pick([[.national], [.national, .eu], [.regional], [.regional, .national]]),
-                    titleEn: "Investment in \(topic)"))
+                playbook.investmentAreas.append(
+                    InvestmentArea(
+                        id: "\(municipality).area-\(n + 1)", party: municipality, topic: topic,
+                        title: "Investering i \(SyntheticPlaybook.sv(topic))",
+                        needsLevels: rng.pick([[.national], [.national, .eu], [.regional], [.regional, .national]]),
+                        titleEn: "Investment in \(topic)"))
             }
         }
         // Claims cover about two thirds of the topics, leaving the rest as gaps.
@@ -270,18 +292,22 @@ private struct Generator {
             let roll = rng.below(100)
             let status: BarrierStatus = roll < 60 ? .reported : roll < 75 ? .acknowledged : roll < 95 ? .assigned : .resolved
             let id = "barrier-" + String(repeating: "0", count: width - String(n).count) + String(n)
-            playbook.barriers.append(RegulatoryBarrier(id: id, title: "Regel som hindrar \(SyntheticPlaybook.sv(topics[0])) (\(n))",
-                instrument: rng.chance(50) ? "SFS \(rng.int(in: 1970...2020)):\(rng.int(in: 1...999))" : nil,
-                changeLevel: rng.pick([.national, .national, .national, .eu, .regional]), reportedBy: reporters,
-                affectedTopics: Array(Set(topics)).sorted(), responsibleAgency: status >= .assigned ? rng.pick(agencies) : nil,
-                status: status, titleEn: "Rule blocking \(topics[0]) (\(n))"))
+            playbook.barriers.append(
+                RegulatoryBarrier(
+                    id: id, title: "Regel som hindrar \(SyntheticPlaybook.sv(topics[0])) (\(n))",
+                    instrument: rng.chance(50) ? "SFS \(rng.int(in: 1970...2020)):\(rng.int(in: 1...999))" : nil,
+                    changeLevel: rng.pick([.national, .national, .national, .eu, .regional]), reportedBy: reporters,
+                    affectedTopics: Array(Set(topics)).sorted(), responsibleAgency: status >= .assigned ? rng.pick(agencies) : nil,
+                    status: status, titleEn: "Rule blocking \(topics[0]) (\(n))"))
         }
         for n in 1...(10 * scale) {
             let barrier = rng.pick(playbook.barriers)
             let id = "lab-\(n)"
             openLabs.append(id)
-            playbook.policyLabs.append(PolicyLab(id: id, barrier: barrier.id,
-                parties: [barrier.reportedBy[0], barrier.responsibleAgency ?? rng.pick(agencies)]))
+            playbook.policyLabs.append(
+                PolicyLab(
+                    id: id, barrier: barrier.id,
+                    parties: [barrier.reportedBy[0], barrier.responsibleAgency ?? rng.pick(agencies)]))
         }
     }
 
@@ -297,22 +323,29 @@ private struct Generator {
                 entry = TimelineEntry(at: at, from: by, event: .barrierAcknowledged(barrierID: barrier.id, by: by))
             case 2:
                 let agency = rng.pick(agencies)
-                entry = TimelineEntry(at: at, from: agency, event: .barrierAssigned(barrierID: rng.pick(playbook.barriers).id, agency: agency))
+                entry = TimelineEntry(
+                    at: at, from: agency, event: .barrierAssigned(barrierID: rng.pick(playbook.barriers).id, agency: agency))
             case 3:
                 let agency = rng.pick(agencies)
                 entry = TimelineEntry(at: at, from: agency, event: .barrierResolved(barrierID: rng.pick(playbook.barriers).id, by: agency))
             case 4:
                 let roadmap = rng.pick(playbook.roadmaps)
-                entry = TimelineEntry(at: at, from: roadmap.owner,
-                    event: .milestoneAdded(roadmapID: roadmap.id, milestone: Milestone(year: rng.int(in: 2022...2045), text: "Steg \(i + 1)", textEn: "Step \(i + 1)")))
+                entry = TimelineEntry(
+                    at: at, from: roadmap.owner,
+                    event: .milestoneAdded(
+                        roadmapID: roadmap.id,
+                        milestone: Milestone(year: rng.int(in: 2022...2045), text: "Steg \(i + 1)", textEn: "Step \(i + 1)")))
             case 5:
                 let municipality = rng.pick(municipalities)
-                entry = TimelineEntry(at: at, from: municipality, event: .goalAsserted(randomGoal(municipality, "\(municipality).t\(i + 1)")))
+                entry = TimelineEntry(
+                    at: at, from: municipality, event: .goalAsserted(randomGoal(municipality, "\(municipality).t\(i + 1)")))
             case 6:
                 let party = rng.pick(rng.chance(50) ? agencies : regions)
                 let level: Level = agencies.contains(party) ? .national : .regional
-                entry = TimelineEntry(at: at, from: party,
-                    event: .responsibilityClaimed(ResponsibilityClaim(party: party, topic: rng.pick(SyntheticPlaybook.topics), level: level)))
+                entry = TimelineEntry(
+                    at: at, from: party,
+                    event: .responsibilityClaimed(
+                        ResponsibilityClaim(party: party, topic: rng.pick(SyntheticPlaybook.topics), level: level)))
             case 7:
                 let hub = rng.pick(regions)
                 entry = TimelineEntry(at: at, from: hub, event: .membershipJoined(Membership(hub: hub, member: rng.pick(municipalities))))
@@ -329,8 +362,12 @@ private struct Generator {
             default:
                 let municipality = rng.pick(municipalities)
                 let section = rng.pick(ContractSection.required)
-                entry = TimelineEntry(at: at, from: municipality,
-                    event: .commitmentStated(Commitment(party: municipality, section: section, status: .described, summary: "Reviderat \(section.rawValue) (\(i + 1))", summaryEn: "Revised \(section.rawValue) (\(i + 1))")))
+                entry = TimelineEntry(
+                    at: at, from: municipality,
+                    event: .commitmentStated(
+                        Commitment(
+                            party: municipality, section: section, status: .described, summary: "Reviderat \(section.rawValue) (\(i + 1))",
+                            summaryEn: "Revised \(section.rawValue) (\(i + 1))")))
             }
             playbook.timeline.append(entry)
         }

@@ -61,7 +61,8 @@ final class YAMLReader {
     func bilingual(_ node: Node, _ key: String) -> (sv: String, en: String?)? {
         guard case .mapping(let mapping) = node else {
             if case .scalar = node { return text(node, key).map { ($0, nil) } }
-            error(.wrongType, at: node.mark,
+            error(
+                .wrongType, at: node.mark,
                 "expected text or {sv: \"...\", en: \"...\"} for '\(key)', found \(Self.describe(node))")
             return nil
         }
@@ -70,20 +71,25 @@ final class YAMLReader {
         var svNode: Node?
         for (keyNode, value) in mapping {
             guard case .scalar(let language) = keyNode, ["sv", "en"].contains(language.string) else {
-                error(.unknownKey, at: keyNode.mark,
-                    "expected 'sv' (Swedish) or 'en' (English) in the text of '\(key)', found \(Self.describe(keyNode)); write \(key): {sv: \"...\", en: \"...\"}")
+                error(
+                    .unknownKey, at: keyNode.mark,
+                    "expected 'sv' (Swedish) or 'en' (English) in the text of '\(key)', found \(Self.describe(keyNode)); write \(key): {sv: \"...\", en: \"...\"}"
+                )
                 continue
             }
             guard case .scalar(let scalar) = value, !Self.isNull(scalar) else {
-                error(.wrongType, at: value.mark,
+                error(
+                    .wrongType, at: value.mark,
                     "expected text for '\(key).\(language.string)', found \(Self.describe(value))")
                 continue
             }
             if language.string == "sv" { sv = scalar.string; svNode = value } else { en = scalar.string }
         }
         if sv == nil, errorCount == before {
-            error(.missingKey, at: node.mark,
-                "expected the Swedish text under 'sv' in '\(key)' ({sv: \"...\", en: \"...\"}), found only 'en'; a text that exists only in English is written as {sv: \"<the English text>\"} (the report shows it as it is)")
+            error(
+                .missingKey, at: node.mark,
+                "expected the Swedish text under 'sv' in '\(key)' ({sv: \"...\", en: \"...\"}), found only 'en'; a text that exists only in English is written as {sv: \"<the English text>\"} (the report shows it as it is)"
+            )
         }
         if let sv, sv.trimmingCharacters(in: .whitespaces).isEmpty, let svNode {
             error(.invalidValue, at: svNode.mark, "expected a Swedish text in '\(key).sv', found an empty text")
@@ -96,7 +102,8 @@ final class YAMLReader {
     func identifier(_ node: Node, _ key: String) -> String? {
         guard let text = text(node, key) else { return nil }
         guard !text.isEmpty, text.count <= 128, !text.contains(where: { $0.isWhitespace || $0.isNewline }) else {
-            error(.invalidValue, at: node.mark, "expected an id without spaces (1-128 characters) for '\(key)', found \(Self.describe(node))")
+            error(
+                .invalidValue, at: node.mark, "expected an id without spaces (1-128 characters) for '\(key)', found \(Self.describe(node))")
             return nil
         }
         return text
@@ -154,7 +161,8 @@ final class YAMLReader {
 
     func date(_ node: Node, _ key: String) -> Date? {
         guard case .scalar(let scalar) = node, let date = PlaybookDate.parse(scalar.string) else {
-            error(.wrongType, at: node.mark,
+            error(
+                .wrongType, at: node.mark,
                 "expected a date (YYYY-MM-DD) or date-time (YYYY-MM-DDThh:mm:ssZ) for '\(key)', found \(Self.describe(node))")
             return nil
         }
@@ -164,12 +172,15 @@ final class YAMLReader {
     func enumeration<E: RawRepresentable & CaseIterable>(_ node: Node, _ key: String, _ type: E.Type) -> E?
     where E.RawValue == String {
         guard case .scalar(let scalar) = node, !Self.isNull(scalar) else {
-            error(.wrongType, at: node.mark, "expected one of \(Self.list(E.allCases.map(\.rawValue))) for '\(key)', found \(Self.describe(node))")
+            error(
+                .wrongType, at: node.mark,
+                "expected one of \(Self.list(E.allCases.map(\.rawValue))) for '\(key)', found \(Self.describe(node))")
             return nil
         }
         if let value = E(rawValue: scalar.string) { return value }
         let allowed = E.allCases.map(\.rawValue)
-        error(.invalidValue, at: node.mark,
+        error(
+            .invalidValue, at: node.mark,
             "expected one of \(Self.list(allowed)) for '\(key)', found \(Self.describe(node))" + Self.hint(scalar.string, allowed))
         return nil
     }
@@ -178,7 +189,8 @@ final class YAMLReader {
     func partyID(_ node: Node, _ key: String) -> PartyID? {
         guard let text = text(node, key) else { return nil }
         guard let id = PartyID(text) else {
-            error(.invalidPartyID, at: node.mark,
+            error(
+                .invalidPartyID, at: node.mark,
                 "expected a party id (lowercase ASCII letters, digits and '-', starting with a letter, at most 64) for '\(key)', found \(Self.describe(node))"
                     + Self.hint(Self.suggestedID(text)))
             return nil
@@ -253,9 +265,10 @@ final class YAMLReader {
     /// A valid party id made from text that is not one (`Göteborg` → `goteborg`), if possible.
     static func suggestedID(_ text: String) -> String? {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        let mapped = String(folded.map { character -> Character in
-            character.isASCII && (character.isLetter || character.isNumber) ? character : "-"
-        })
+        let mapped = String(
+            folded.map { character -> Character in
+                character.isASCII && (character.isLetter || character.isNumber) ? character : "-"
+            })
         let collapsed = mapped.split(separator: "-").joined(separator: "-")
         return PartyID.isValid(collapsed) && collapsed != text ? collapsed : nil
     }
@@ -277,7 +290,8 @@ struct YAMLRecord {
         self.what = what
         self.mark = node.mark
         guard case .mapping(let mapping) = node else {
-            reader.error(.wrongType, at: node.mark,
+            reader.error(
+                .wrongType, at: node.mark,
                 "expected \(what) as a mapping (key: value pairs), found \(YAMLReader.describe(node))")
             return nil
         }
@@ -289,10 +303,12 @@ struct YAMLRecord {
             let key = scalar.string
             guard allowed.contains(key) else {
                 if let near = YAMLReader.nearest(key, allowed) {
-                    reader.error(.unknownKey, at: keyNode.mark,
+                    reader.error(
+                        .unknownKey, at: keyNode.mark,
                         "expected a key of \(what), found unknown key '\(key)'; did you mean '\(near)'?")
                 } else {
-                    reader.error(.unknownKey, at: keyNode.mark,
+                    reader.error(
+                        .unknownKey, at: keyNode.mark,
                         "expected a key of \(what) (\(YAMLReader.list(allowed))), found unknown key '\(key)'")
                 }
                 continue

@@ -25,8 +25,10 @@ public enum AccessibilityStatement {
     public static func document(_ language: Language) -> String {
         let c = Catalogue(language)
         let report = "klimatnav-report.\(language.rawValue).html"
-        let body = "<header><p><a href=\"\(report)\">\(HTML.escape(c[.reportTitle]))</a></p></header><main id=\"main\"><h1>\(HTML.escape(c[.accessibilityTitle]))</h1>"
+        let body =
+            "<header><p><a href=\"\(report)\">\(HTML.escape(c[.reportTitle]))</a></p></header><main id=\"main\"><h1>\(HTML.escape(c[.accessibilityTitle]))</h1>"
             + Self.body(c) + "</main>"
-        return HTMLReport(model: ReportModel(state: .init(), openGaps: []), language: language).document(title: c[.accessibilityTitle], body: body)
+        return HTMLReport(model: ReportModel(state: .init(), openGaps: []), language: language).document(
+            title: c[.accessibilityTitle], body: body)
     }
 }

@@ -7,14 +7,16 @@ extension Catalogue {
     /// Every string key of the emission and accessibility pages.
     public enum PageKey: String, Sendable, Hashable, CaseIterable {
         case navCounties, countiesHeading, countiesIntro, countiesNone, countiesMethod
-        case colCounty, colMunicipalities, colWithPlan, colWithAnyGoal, colWithGoal, colOwnGoalsOnTrack, colNationalPath, colPace, colCarbonLawPace
+        case colCounty, colMunicipalities, colWithPlan, colWithAnyGoal, colWithGoal, colOwnGoalsOnTrack, colNationalPath, colPace,
+            colCarbonLawPace
         case colMunicipality, colLatest, colObserved, colRequired, colOwnGoals, colPlan, colYearReached, colPaceStatus, colNoGoal
         case countyMembers, countySummary, countyNoEmissions, countyChartNote
         case programmeHeading, programmeIntro, programmeNoGoal
         case answerYes, answerNo, paceOnTrack, paceBehind, paceMissed, paceNotComparable, paceNever, paceAlreadyReached
         case emissionsHeading, emissionsIntro, emissionsNone, emissionsLatest, emissionsLargest
         case emissionsChartTitle, emissionsDescription, chartDescriptionTrend, chartDescriptionNoTrend, emissionsAxis, emissionsYear
-        case chartGoalPath, emissionsCarbonLaw, emissionsFairShare, chartObserved, emissionsTable, chartTableCaption, emissionsTotal, chartPathsCaption
+        case chartGoalPath, emissionsCarbonLaw, emissionsFairShare, chartObserved, emissionsTable, chartTableCaption, emissionsTotal,
+            chartPathsCaption
         case trajectoryTable, trajectoryTableCaption, trajectoryDescription
         case skipToContent, accessibilityLink, accessibilityTitle, accessibilityBody
         case mapTitle, mapDescription, mapOnTrack, mapPerYear
@@ -64,9 +66,21 @@ extension Catalogue {
         switch key {
         case .navCounties: ("Län", "Counties")
         case .countiesHeading: ("Län och kommuner: utsläpp mot mål", "Counties and municipalities: emissions against goals")
-        case .countiesIntro: ("Per län: hur många kommuner som har en klimatplan och ett mål, hur många som minskar sina utsläpp tillräckligt snabbt för Sveriges mål och för sina egna mål, och i vilken takt länets sammanlagda utsläpp minskar.", "Per county: how many municipalities have a climate plan and a goal, how many cut their emissions fast enough for Sweden's goal and for their own goals, and how fast the county's total emissions fall.")
-        case .countiesNone: ("Databasen har inga utsläppsuppgifter för län eller kommuner, så det finns ingen nationell översikt. Kör spelboken sverige för att få dem.", "The database has no emission figures for counties or municipalities, so there is no national overview. Run the sverige playbook to get them.")
-        case .countiesMethod: ("Så räknar vi: den observerade takten är lutningen i en rak linje genom logaritmen av de territoriella utsläppen från {0} till senaste året (ett enstaka år påverkar den lite). Den krävda takten är den jämna årliga minskning som tar utsläppen från senaste året till målets nivå målåret. Minskningar räknas som högst {1} %, och målord läses mot {2}.", "How we count: the observed pace is the slope of a straight line through the logarithm of territorial emissions from {0} to the latest year (one odd year moves it little). The required pace is the even yearly cut that takes emissions from the latest year to the goal's level in its target year. Cuts count as at most {1} %, and goal words are read against {2}.")
+        case .countiesIntro:
+            (
+                "Per län: hur många kommuner som har en klimatplan och ett mål, hur många som minskar sina utsläpp tillräckligt snabbt för Sveriges mål och för sina egna mål, och i vilken takt länets sammanlagda utsläpp minskar.",
+                "Per county: how many municipalities have a climate plan and a goal, how many cut their emissions fast enough for Sweden's goal and for their own goals, and how fast the county's total emissions fall."
+            )
+        case .countiesNone:
+            (
+                "Databasen har inga utsläppsuppgifter för län eller kommuner, så det finns ingen nationell översikt. Kör spelboken sverige för att få dem.",
+                "The database has no emission figures for counties or municipalities, so there is no national overview. Run the sverige playbook to get them."
+            )
+        case .countiesMethod:
+            (
+                "Så räknar vi: den observerade takten är lutningen i en rak linje genom logaritmen av de territoriella utsläppen från {0} till senaste året (ett enstaka år påverkar den lite). Den krävda takten är den jämna årliga minskning som tar utsläppen från senaste året till målets nivå målåret. Minskningar räknas som högst {1} %, och målord läses mot {2}.",
+                "How we count: the observed pace is the slope of a straight line through the logarithm of territorial emissions from {0} to the latest year (one odd year moves it little). The required pace is the even yearly cut that takes emissions from the latest year to the goal's level in its target year. Cuts count as at most {1} %, and goal words are read against {2}."
+            )
         case .colCounty: ("Län", "County")
         case .colMunicipalities: ("Kommuner", "Municipalities")
         case .colWithPlan: ("Med klimatplan", "With a climate plan")
@@ -86,11 +100,24 @@ extension Catalogue {
         case .colPaceStatus: ("Läge", "Status")
         case .colNoGoal: ("inget mål", "no goal")
         case .countyMembers: ("Kommunerna i {0}", "The municipalities of {0}")
-        case .countySummary: ("{0} av {1} kommuner minskar utsläppen tillräckligt snabbt för Sveriges mål. {2} av {3} kommuner med ett jämförbart mål följer sina egna mål. {4} av {1} har en klimatplan och {5} av {1} har minst ett känt mål.", "{0} of {1} municipalities cut emissions fast enough for Sweden's goal. {2} of {3} municipalities with a comparable goal are on track for their own goals. {4} of {1} have a climate plan and {5} of {1} have at least one known goal.")
-        case .countyNoEmissions: ("Det finns inga utsläppsuppgifter för medlemmarna, så takter och diagram saknas här.", "There are no emission figures for the members, so paces and charts are missing here.")
-        case .countyChartNote: ("Diagrammet visar medlemmarnas sammanlagda utsläpp.", "The chart shows the members' emissions added together.")
+        case .countySummary:
+            (
+                "{0} av {1} kommuner minskar utsläppen tillräckligt snabbt för Sveriges mål. {2} av {3} kommuner med ett jämförbart mål följer sina egna mål. {4} av {1} har en klimatplan och {5} av {1} har minst ett känt mål.",
+                "{0} of {1} municipalities cut emissions fast enough for Sweden's goal. {2} of {3} municipalities with a comparable goal are on track for their own goals. {4} of {1} have a climate plan and {5} of {1} have at least one known goal."
+            )
+        case .countyNoEmissions:
+            (
+                "Det finns inga utsläppsuppgifter för medlemmarna, så takter och diagram saknas här.",
+                "There are no emission figures for the members, so paces and charts are missing here."
+            )
+        case .countyChartNote:
+            ("Diagrammet visar medlemmarnas sammanlagda utsläpp.", "The chart shows the members' emissions added together.")
         case .programmeHeading: ("{0}: observerad och krävd takt", "{0}: observed and required pace")
-        case .programmeIntro: ("Varje mål hålls mot kommunens egna uppmätta utsläpp. Ett leveransglapp betyder att utsläppen minskar långsammare än målet kräver.", "Each goal is held against the municipality's own measured emissions. A delivery gap means emissions fall more slowly than the goal requires.")
+        case .programmeIntro:
+            (
+                "Varje mål hålls mot kommunens egna uppmätta utsläpp. Ett leveransglapp betyder att utsläppen minskar långsammare än målet kräver.",
+                "Each goal is held against the municipality's own measured emissions. A delivery gap means emissions fall more slowly than the goal requires."
+            )
         case .programmeNoGoal: ("Inget känt mål: {0}", "No goal known: {0}")
         case .answerYes: ("ja", "yes")
         case .answerNo: ("nej", "no")
@@ -101,12 +128,25 @@ extension Catalogue {
         case .paceNever: ("aldrig", "never")
         case .paceAlreadyReached: ("redan nådd", "already reached")
         case .emissionsHeading: ("Utsläpp och mål", "Emissions and goals")
-        case .emissionsIntro: ("Territoriella utsläpp per sektor enligt Nationella emissionsdatabasen, staplade, med banan varje mål kräver från senaste året, Carbon Law och en rättvis andel för rika kommuner.", "Territorial emissions by sector from Nationella emissionsdatabasen, stacked, with the path each goal requires from the latest year, the Carbon Law and a fair share for rich municipalities.")
-        case .emissionsNone: ("Det finns inga utsläppsuppgifter för {0} i databasen, så här visas inget diagram.", "The database has no emission figures for {0}, so no chart is shown here.")
+        case .emissionsIntro:
+            (
+                "Territoriella utsläpp per sektor enligt Nationella emissionsdatabasen, staplade, med banan varje mål kräver från senaste året, Carbon Law och en rättvis andel för rika kommuner.",
+                "Territorial emissions by sector from Nationella emissionsdatabasen, stacked, with the path each goal requires from the latest year, the Carbon Law and a fair share for rich municipalities."
+            )
+        case .emissionsNone:
+            (
+                "Det finns inga utsläppsuppgifter för {0} i databasen, så här visas inget diagram.",
+                "The database has no emission figures for {0}, so no chart is shown here."
+            )
         case .emissionsLatest: ("Utsläpp {0}: {1} koldioxidekvivalenter.", "Emissions {0}: {1} CO2 equivalents.")
         case .emissionsLargest: ("Största sektor: {0} ({1}).", "Largest sector: {0} ({1}).")
-        case .emissionsChartTitle: ("Utsläpp per sektor i {0} {1}–{2} och banorna mot målen", "Emissions by sector in {0} {1}–{2} and the paths to the goals")
-        case .emissionsDescription: ("Staplade ytor visar utsläppen per sektor från {0} till {1}, i kiloton koldioxidekvivalenter. År {1} var de {2}, största sektor {3}.", "Stacked areas show emissions by sector from {0} to {1}, in kilotonnes of CO2 equivalents. In {1} they were {2}, the largest sector {3}.")
+        case .emissionsChartTitle:
+            ("Utsläpp per sektor i {0} {1}–{2} och banorna mot målen", "Emissions by sector in {0} {1}–{2} and the paths to the goals")
+        case .emissionsDescription:
+            (
+                "Staplade ytor visar utsläppen per sektor från {0} till {1}, i kiloton koldioxidekvivalenter. År {1} var de {2}, största sektor {3}.",
+                "Stacked areas show emissions by sector from {0} to {1}, in kilotonnes of CO2 equivalents. In {1} they were {2}, the largest sector {3}."
+            )
         case .chartDescriptionTrend: ("Observerad takt sedan {0}: {1}.", "Observed pace since {0}: {1}.")
         case .chartDescriptionNoTrend: ("För få år för en observerad takt.", "Too few years for an observed pace.")
         case .emissionsAxis: ("kt CO2e", "kt CO2e")
@@ -116,44 +156,62 @@ extension Catalogue {
         case .emissionsFairShare: ("Rättvis andel ({0} till {1})", "Fair share ({0} to {1})")
         case .chartObserved: ("Observerad takt fortsätter ({0})", "Observed pace continued ({0})")
         case .emissionsTable: ("Diagrammets siffror som tabell", "The chart's numbers as a table")
-        case .chartTableCaption: ("Utsläpp per sektor och år i {0}, kiloton koldioxidekvivalenter", "Emissions by sector and year in {0}, kilotonnes of CO2 equivalents")
+        case .chartTableCaption:
+            (
+                "Utsläpp per sektor och år i {0}, kiloton koldioxidekvivalenter",
+                "Emissions by sector and year in {0}, kilotonnes of CO2 equivalents"
+            )
         case .emissionsTotal: ("Totalt", "Total")
-        case .chartPathsCaption: ("Banorna i diagrammet, kiloton koldioxidekvivalenter", "The paths in the chart, kilotonnes of CO2 equivalents")
+        case .chartPathsCaption:
+            ("Banorna i diagrammet, kiloton koldioxidekvivalenter", "The paths in the chart, kilotonnes of CO2 equivalents")
         case .trajectoryTable: ("Diagrammets takter som tabell", "The chart's rates as a table")
-        case .trajectoryTableCaption: ("Linjerna i diagrammet: årlig minskningstakt och slutår", "The lines of the chart: yearly reduction rate and final year")
-        case .trajectoryDescription: ("Linjer från 100 % år {0}: varje kommuns mål som en jämn årlig minskning till målåret, jämfört med Carbon Law ({1}), Klimatkollens takt ({2}) och en rättvis andel ({3} till {4}). {5} kommuner visas.", "Lines from 100 % in {0}: each municipality's goal as an even yearly cut to its target year, against the Carbon Law ({1}), Klimatkollen's rate ({2}) and a fair share ({3} to {4}). {5} municipalities are shown.")
+        case .trajectoryTableCaption:
+            ("Linjerna i diagrammet: årlig minskningstakt och slutår", "The lines of the chart: yearly reduction rate and final year")
+        case .trajectoryDescription:
+            (
+                "Linjer från 100 % år {0}: varje kommuns mål som en jämn årlig minskning till målåret, jämfört med Carbon Law ({1}), Klimatkollens takt ({2}) och en rättvis andel ({3} till {4}). {5} kommuner visas.",
+                "Lines from 100 % in {0}: each municipality's goal as an even yearly cut to its target year, against the Carbon Law ({1}), Klimatkollen's rate ({2}) and a fair share ({3} to {4}). {5} municipalities are shown."
+            )
         case .mapTitle: ("Länen: hur snabbt utsläppen minskar", "The counties: how fast emissions fall")
-        case .mapDescription: ("Varje län är en ruta, ungefär där länet ligger med norr uppåt. Färgen visar hur snabbt länets sammanlagda utsläpp minskar per år; texten hur många av länets kommuner som minskar tillräckligt snabbt för Sveriges mål. Tabellen nedanför har samma siffror.", "Each county is a square, roughly where it lies with north at the top. The colour shows how fast the county's total emissions fall a year; the text how many of its municipalities cut fast enough for Sweden's goal. The table below has the same figures.")
+        case .mapDescription:
+            (
+                "Varje län är en ruta, ungefär där länet ligger med norr uppåt. Färgen visar hur snabbt länets sammanlagda utsläpp minskar per år; texten hur många av länets kommuner som minskar tillräckligt snabbt för Sveriges mål. Tabellen nedanför har samma siffror.",
+                "Each county is a square, roughly where it lies with north at the top. The colour shows how fast the county's total emissions fall a year; the text how many of its municipalities cut fast enough for Sweden's goal. The table below has the same figures."
+            )
         case .mapOnTrack: ("{0} av {1} i fas", "{0} of {1} on track")
         case .mapPerYear: ("% minskning per år", "% cut a year")
         case .skipToContent: ("Hoppa till innehållet", "Skip to the content")
         case .accessibilityLink: ("Tillgänglighet", "Accessibility")
         case .accessibilityTitle: ("Tillgänglighetsredogörelse", "Accessibility statement")
-        case .accessibilityBody: ("""
-            <p>Klimatnav ska gå att använda för alla. Den här redogörelsen beskriver hur instrumentpanelen och HTML-rapporten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service (DOS-lagen) och standarden WCAG 2.1 nivå AA.</p>
-            <h2>Hur tillgänglig är tjänsten?</h2>
-            <p>Vi bedömer att tjänsten i huvudsak uppfyller WCAG 2.1 nivå AA. Sidorna har landmärken (sidhuvud, navigering, huvudinnehåll och sidfot), rubriker i ordning, etiketter på alla filter och en länk för att hoppa till innehållet. Allt går att nå med tangentbordet och fokus syns tydligt. Varje diagram har en rubrik, en beskrivning och en tabell med diagrammets siffror. Sidorna anger språk: svenska, och engelska för de texter parterna skickat på engelska.</p>
-            <h2>Kända brister</h2>
-            <ul><li>Parternas egna texter (mål, sammanfattningar, hinder) visas på engelska, som de skickats till navet. De är märkta som engelska så att skärmläsare uttalar dem rätt.</li>
-            <li>Diagrammens färger skiljer sektorer och banor åt. Färgen är aldrig det enda sättet att läsa av dem: tabellen under varje diagram har samma siffror.</li>
-            <li>Händelser som kommer live läses upp av skärmläsare bara som en ändrad statusrad; listan uppdateras utan att fokus flyttas.</li></ul>
-            <h2>Hur vi har testat</h2>
-            <p>Varje sida i instrumentpanelen, på svenska och engelska, granskas automatiskt med verktyget axe-core i en riktig webbläsare vid varje testkörning, med noll tillåtna brister på nivå A och AA. Automatiska test hittar inte allt, så vi tar gärna emot synpunkter.</p>
-            <h2>Rapportera brister</h2>
-            <p>Om något inte fungerar för dig, kontakta den som driver navet i din organisation. Du kan också anmäla till Myndigheten för digital förvaltning (Digg), som är tillsynsmyndighet för DOS-lagen.</p>
-            """, """
-            <p>Klimatnav is meant to be usable by everyone. This statement describes how the dashboard and the HTML report meet the Swedish Act (2018:1937) on accessibility to digital public services (DOS-lagen) and WCAG 2.1 level AA.</p>
-            <h2>How accessible is the service?</h2>
-            <p>We judge that the service largely meets WCAG 2.1 level AA. The pages have landmarks (header, navigation, main content and footer), headings in order, labels on every filter and a link to skip to the content. Everything can be reached with the keyboard and the focus is clearly visible. Every chart has a title, a description and a table of its numbers. The pages state their language: Swedish or English, and English for the texts the parties sent in English.</p>
-            <h2>Known shortcomings</h2>
-            <ul><li>The parties' own texts (goals, summaries, barriers) are shown in English, as they were sent to the hub. They are marked as English so that screen readers pronounce them right.</li>
-            <li>The charts' colours tell sectors and paths apart. Colour is never the only way to read them: the table below each chart has the same numbers.</li>
-            <li>Live events are announced by screen readers only as a changed status line; the list updates without moving the focus.</li></ul>
-            <h2>How we tested</h2>
-            <p>Every page of the dashboard, in Swedish and English, is checked automatically with axe-core in a real browser on every test run, with no violations at level A or AA allowed. Automatic tests do not find everything, so we welcome comments.</p>
-            <h2>Report a problem</h2>
-            <p>If something does not work for you, contact whoever runs the hub in your organisation. You can also report to the Agency for Digital Government (Digg), which supervises DOS-lagen.</p>
-            """)
+        case .accessibilityBody:
+            (
+                """
+                <p>Klimatnav ska gå att använda för alla. Den här redogörelsen beskriver hur instrumentpanelen och HTML-rapporten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service (DOS-lagen) och standarden WCAG 2.1 nivå AA.</p>
+                <h2>Hur tillgänglig är tjänsten?</h2>
+                <p>Vi bedömer att tjänsten i huvudsak uppfyller WCAG 2.1 nivå AA. Sidorna har landmärken (sidhuvud, navigering, huvudinnehåll och sidfot), rubriker i ordning, etiketter på alla filter och en länk för att hoppa till innehållet. Allt går att nå med tangentbordet och fokus syns tydligt. Varje diagram har en rubrik, en beskrivning och en tabell med diagrammets siffror. Sidorna anger språk: svenska, och engelska för de texter parterna skickat på engelska.</p>
+                <h2>Kända brister</h2>
+                <ul><li>Parternas egna texter (mål, sammanfattningar, hinder) visas på engelska, som de skickats till navet. De är märkta som engelska så att skärmläsare uttalar dem rätt.</li>
+                <li>Diagrammens färger skiljer sektorer och banor åt. Färgen är aldrig det enda sättet att läsa av dem: tabellen under varje diagram har samma siffror.</li>
+                <li>Händelser som kommer live läses upp av skärmläsare bara som en ändrad statusrad; listan uppdateras utan att fokus flyttas.</li></ul>
+                <h2>Hur vi har testat</h2>
+                <p>Varje sida i instrumentpanelen, på svenska och engelska, granskas automatiskt med verktyget axe-core i en riktig webbläsare vid varje testkörning, med noll tillåtna brister på nivå A och AA. Automatiska test hittar inte allt, så vi tar gärna emot synpunkter.</p>
+                <h2>Rapportera brister</h2>
+                <p>Om något inte fungerar för dig, kontakta den som driver navet i din organisation. Du kan också anmäla till Myndigheten för digital förvaltning (Digg), som är tillsynsmyndighet för DOS-lagen.</p>
+                """,
+                """
+                <p>Klimatnav is meant to be usable by everyone. This statement describes how the dashboard and the HTML report meet the Swedish Act (2018:1937) on accessibility to digital public services (DOS-lagen) and WCAG 2.1 level AA.</p>
+                <h2>How accessible is the service?</h2>
+                <p>We judge that the service largely meets WCAG 2.1 level AA. The pages have landmarks (header, navigation, main content and footer), headings in order, labels on every filter and a link to skip to the content. Everything can be reached with the keyboard and the focus is clearly visible. Every chart has a title, a description and a table of its numbers. The pages state their language: Swedish or English, and English for the texts the parties sent in English.</p>
+                <h2>Known shortcomings</h2>
+                <ul><li>The parties' own texts (goals, summaries, barriers) are shown in English, as they were sent to the hub. They are marked as English so that screen readers pronounce them right.</li>
+                <li>The charts' colours tell sectors and paths apart. Colour is never the only way to read them: the table below each chart has the same numbers.</li>
+                <li>Live events are announced by screen readers only as a changed status line; the list updates without moving the focus.</li></ul>
+                <h2>How we tested</h2>
+                <p>Every page of the dashboard, in Swedish and English, is checked automatically with axe-core in a real browser on every test run, with no violations at level A or AA allowed. Automatic tests do not find everything, so we welcome comments.</p>
+                <h2>Report a problem</h2>
+                <p>If something does not work for you, contact whoever runs the hub in your organisation. You can also report to the Agency for Digital Government (Digg), which supervises DOS-lagen.</p>
+                """
+            )
         case .sectorElectricity: ("El och fjärrvärme", "Electricity and district heating")
         case .sectorIndustry: ("Industri", "Industry")
         case .sectorTransport: ("Transporter", "Transport")

@@ -130,85 +130,91 @@ public struct Catalogue: Sendable, Hashable {
     // MARK: Domain labels
 
     public func goalWord(_ word: GoalWord) -> String {
-        let key: Key = switch word {
-        case .climateSmart: .wordClimateSmart
-        case .reducedConsumptionImpact: .wordReducedConsumptionImpact
-        case .wellOnTheWay: .wordWellOnTheWay
-        case .fossilFree: .wordFossilFree
-        case .renewable: .wordRenewable
-        case .nearZero: .wordNearZero
-        case .zero: .wordZero
-        case .climateNeutral: .wordClimateNeutral
-        case .noNegativeImpact: .wordNoNegativeImpact
-        case .climatePositive: .wordClimatePositive
-        }
+        let key: Key =
+            switch word {
+            case .climateSmart: .wordClimateSmart
+            case .reducedConsumptionImpact: .wordReducedConsumptionImpact
+            case .wellOnTheWay: .wordWellOnTheWay
+            case .fossilFree: .wordFossilFree
+            case .renewable: .wordRenewable
+            case .nearZero: .wordNearZero
+            case .zero: .wordZero
+            case .climateNeutral: .wordClimateNeutral
+            case .noNegativeImpact: .wordNoNegativeImpact
+            case .climatePositive: .wordClimatePositive
+            }
         return self[key]
     }
 
     public func gapKind(_ kind: GapKind) -> String {
-        let key: Key = switch kind {
-        case .governanceGap: .kindGovernance
-        case .policyLabCandidate: .kindPolicyLab
-        case .roadmapMisalignment: .kindRoadmap
-        case .ambitionGap: .kindAmbition
-        case .definitionGap: .kindDefinition
-        case .reportingGap: .kindReporting
-        case .regionalHubGap: .kindRegionalHub
-        case .deliveryGap: .kindDelivery
-        }
+        let key: Key =
+            switch kind {
+            case .governanceGap: .kindGovernance
+            case .policyLabCandidate: .kindPolicyLab
+            case .roadmapMisalignment: .kindRoadmap
+            case .ambitionGap: .kindAmbition
+            case .definitionGap: .kindDefinition
+            case .reportingGap: .kindReporting
+            case .regionalHubGap: .kindRegionalHub
+            case .deliveryGap: .kindDelivery
+            }
         return self[key]
     }
 
     /// A per-kind explanation sentence (what this kind of gap means), in this language.
     public func gapKindExplanation(_ kind: GapKind) -> String {
-        let key: Key = switch kind {
-        case .governanceGap: .explainGovernance
-        case .policyLabCandidate: .explainPolicyLab
-        case .roadmapMisalignment: .explainRoadmap
-        case .ambitionGap: .explainAmbition
-        case .definitionGap: .explainDefinition
-        case .reportingGap: .explainReporting
-        case .regionalHubGap: .explainRegionalHub
-        case .deliveryGap: .explainDelivery
-        }
+        let key: Key =
+            switch kind {
+            case .governanceGap: .explainGovernance
+            case .policyLabCandidate: .explainPolicyLab
+            case .roadmapMisalignment: .explainRoadmap
+            case .ambitionGap: .explainAmbition
+            case .definitionGap: .explainDefinition
+            case .reportingGap: .explainReporting
+            case .regionalHubGap: .explainRegionalHub
+            case .deliveryGap: .explainDelivery
+            }
         return self[key]
     }
 
     public func section(_ section: ContractSection) -> String {
-        let key: Key = switch section {
-        case .goals: .sectionGoals
-        case .strategy: .sectionStrategy
-        case .organisation: .sectionOrganisation
-        case .collaboration: .sectionCollaboration
-        case .investmentPlan: .sectionInvestmentPlan
-        case .digitalSupport: .sectionDigitalSupport
-        case .regionalHub: .sectionRegionalHub
-        case .reporting: .sectionReporting
-        case .localActorCollaboration: .sectionLocalActors
-        case .longTermInvestmentPlan: .sectionLongTermInvestment
-        case .digitalTools: .sectionDigitalTools
-        case .adaptation: .sectionAdaptation
-        }
+        let key: Key =
+            switch section {
+            case .goals: .sectionGoals
+            case .strategy: .sectionStrategy
+            case .organisation: .sectionOrganisation
+            case .collaboration: .sectionCollaboration
+            case .investmentPlan: .sectionInvestmentPlan
+            case .digitalSupport: .sectionDigitalSupport
+            case .regionalHub: .sectionRegionalHub
+            case .reporting: .sectionReporting
+            case .localActorCollaboration: .sectionLocalActors
+            case .longTermInvestmentPlan: .sectionLongTermInvestment
+            case .digitalTools: .sectionDigitalTools
+            case .adaptation: .sectionAdaptation
+            }
         return self[key]
     }
 
     public func commitmentStatus(_ status: CommitmentStatus) -> String {
-        let key: Key = switch status {
-        case .described: .statusDescribed
-        case .general: .statusGeneral
-        case .nothingDescribed: .statusNothingDescribed
-        case .absent: .statusAbsent
-        }
+        let key: Key =
+            switch status {
+            case .described: .statusDescribed
+            case .general: .statusGeneral
+            case .nothingDescribed: .statusNothingDescribed
+            case .absent: .statusAbsent
+            }
         return self[key]
     }
 
     public func barrierStatus(_ status: BarrierStatus) -> String {
-        let key: Key = switch status {
-        case .reported: .barrierReported
-        case .acknowledged: .barrierAcknowledged
-        case .assigned: .barrierAssigned
-        case .resolved: .barrierResolved
-        }
+        let key: Key =
+            switch status {
+            case .reported: .barrierReported
+            case .acknowledged: .barrierAcknowledged
+            case .assigned: .barrierAssigned
+            case .resolved: .barrierResolved
+            }
         return self[key]
     }
 
@@ -217,43 +223,47 @@ public struct Catalogue: Sendable, Hashable {
     }
 
     public func partyKind(_ kind: PartyKind) -> String {
-        let key: Key = switch kind {
-        case .municipality: .partyMunicipality
-        case .agency: .partyAgency
-        case .regionalHub: .partyRegionalHub
-        case .roadmapOwner: .partyRoadmapOwner
-        case .coordinator: .partyCoordinator
-        case .reference: .partyReference
-        }
+        let key: Key =
+            switch kind {
+            case .municipality: .partyMunicipality
+            case .agency: .partyAgency
+            case .regionalHub: .partyRegionalHub
+            case .roadmapOwner: .partyRoadmapOwner
+            case .coordinator: .partyCoordinator
+            case .reference: .partyReference
+            }
         return self[key]
     }
 
     public func level(_ level: Level) -> String {
-        let key: Key = switch level {
-        case .local: .levelLocal
-        case .regional: .levelRegional
-        case .national: .levelNational
-        case .eu: .levelEU
-        case .industry: .levelIndustry
-        }
+        let key: Key =
+            switch level {
+            case .local: .levelLocal
+            case .regional: .levelRegional
+            case .national: .levelNational
+            case .eu: .levelEU
+            case .industry: .levelIndustry
+            }
         return self[key]
     }
 
     public func scopeGroup(_ group: GoalReading.ScopeGroup) -> String {
-        let key: Key = switch group {
-        case .scope12: .scope12
-        case .scope123: .scope123
-        case .unstated: .scopeUnstatedGroup
-        }
+        let key: Key =
+            switch group {
+            case .scope12: .scope12
+            case .scope123: .scope123
+            case .unstated: .scopeUnstatedGroup
+            }
         return self[key]
     }
 
     public func gapChange(_ change: GapChange) -> String {
-        let key: Key = switch change {
-        case .opened: .changeOpened
-        case .changed: .changeChanged
-        case .resolved: .changeResolved
-        }
+        let key: Key =
+            switch change {
+            case .opened: .changeOpened
+            case .changed: .changeChanged
+            case .resolved: .changeResolved
+            }
         return self[key]
     }
 }

@@ -35,24 +35,28 @@ public struct CountyMap: Sendable {
         let e = HTML.escape
         let size = 112.0, gap = 6.0, legendWidth = 200.0
         let width = 4 * (size + gap) + legendWidth, height = 8 * (size + gap)
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"county-map\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"county-map-title county-map-desc\" font-family=\"system-ui, sans-serif\" font-size=\"11\">\n"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"county-map\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"county-map-title county-map-desc\" font-family=\"system-ui, sans-serif\" font-size=\"11\">\n"
         out += "<title id=\"county-map-title\">\(e(c[.mapTitle]))</title>\n<desc id=\"county-map-desc\">\(e(c[.mapDescription]))</desc>\n"
         for (county, (column, row)) in placed {
             let x = Double(column) * (size + gap), y = Double(row) * (size + gap)
             // "Västra Götalands län" -> "Västra Götaland" (no county's own name ends in s).
             var short = county.name.hasSuffix(" län") ? String(county.name.dropLast(4)) : county.name
             if short.hasSuffix("s") { short.removeLast() }
-            out += "<g class=\"county\" data-county=\"\(e(county.party.rawValue))\"><rect x=\"\(x)\" y=\"\(y)\" width=\"\(size)\" height=\"\(size)\" rx=\"4\" fill=\"\(Self.fill(county.trend?.ratePercent))\" stroke=\"#767676\"/>"
+            out +=
+                "<g class=\"county\" data-county=\"\(e(county.party.rawValue))\"><rect x=\"\(x)\" y=\"\(y)\" width=\"\(size)\" height=\"\(size)\" rx=\"4\" fill=\"\(Self.fill(county.trend?.ratePercent))\" stroke=\"#767676\"/>"
             out += "<text x=\"\(x + 6)\" y=\"\(y + 16)\" font-weight=\"bold\">\(e(short))</text>"
             out += "<text x=\"\(x + 6)\" y=\"\(y + 40)\">\(e(county.trend.map { c.pace($0.ratePercent) } ?? "–"))</text>"
-            out += "<text x=\"\(x + 6)\" y=\"\(y + 62)\">\(e(c.format(.mapOnTrack, c.integer(county.onTrackForNationalPath), c.integer(county.count))))</text></g>\n"
+            out +=
+                "<text x=\"\(x + 6)\" y=\"\(y + 62)\">\(e(c.format(.mapOnTrack, c.integer(county.onTrackForNationalPath), c.integer(county.count))))</text></g>\n"
         }
         let lx = 4 * (size + gap) + 10
         out += "<text x=\"\(lx)\" y=\"14\" font-weight=\"bold\">\(e(c[.colPace]))</text>\n"
         let labels = ["≥ 7", "5–7", "3–5", "1–3", "< 1"]
         for (index, (_, color)) in Self.bins.enumerated() {
             let y = 26 + Double(index) * 20
-            out += "<rect x=\"\(lx)\" y=\"\(y)\" width=\"18\" height=\"14\" fill=\"\(color)\" stroke=\"#767676\"/><text x=\"\(lx + 26)\" y=\"\(y + 11)\">\(e(labels[index] + " " + c[.mapPerYear]))</text>\n"
+            out +=
+                "<rect x=\"\(lx)\" y=\"\(y)\" width=\"18\" height=\"14\" fill=\"\(color)\" stroke=\"#767676\"/><text x=\"\(lx + 26)\" y=\"\(y + 11)\">\(e(labels[index] + " " + c[.mapPerYear]))</text>\n"
         }
         return out + "</svg>\n"
     }

@@ -21,7 +21,8 @@ extension EmissionPages {
         guard !members.isEmpty else { return "" }
         let h = "h\(heading)"
         let anchor = "members-\(HTML.anchor(id.rawValue))"
-        var out = "<section class=\"county\" aria-labelledby=\"\(anchor)\"><\(h) id=\"\(anchor)\">\(e(c.format(.countyMembers, model.name(id))))</\(h)>"
+        var out =
+            "<section class=\"county\" aria-labelledby=\"\(anchor)\"><\(h) id=\"\(anchor)\">\(e(c.format(.countyMembers, model.name(id))))</\(h)>"
         if let county = county(id) {
             out += "<p class=\"county-summary\">\(e(countySummary(county)))</p>"
             if let chart = countyChart(county) {
@@ -49,14 +50,18 @@ extension EmissionPages {
                 for entry in inventory.sectors { values[year, default: [:]][entry.sector, default: 0] += entry.tonnes }
             }
         }
-        return EmissionsChart(key: "county-\(county.party.rawValue)", name: county.name, values: values, trend: county.trend, configuration: model.configuration)
+        return EmissionsChart(
+            key: "county-\(county.party.rawValue)", name: county.name, values: values, trend: county.trend,
+            configuration: model.configuration)
     }
 
     /// One row per member: latest emissions, observed and (fastest) required pace, own goals,
     /// Sweden's goal, climate plan.
     func memberTable(_ members: [Party]) -> String {
-        var out = "<table class=\"members\"><thead><tr><th scope=\"col\">\(e(c[.colMunicipality]))</th><th scope=\"col\">\(e(c[.colLatest]))</th>"
-        out += "<th scope=\"col\">\(e(c[.colObserved]))</th><th scope=\"col\">\(e(c[.colRequired]))</th><th scope=\"col\">\(e(c[.colOwnGoals]))</th>"
+        var out =
+            "<table class=\"members\"><thead><tr><th scope=\"col\">\(e(c[.colMunicipality]))</th><th scope=\"col\">\(e(c[.colLatest]))</th>"
+        out +=
+            "<th scope=\"col\">\(e(c[.colObserved]))</th><th scope=\"col\">\(e(c[.colRequired]))</th><th scope=\"col\">\(e(c[.colOwnGoals]))</th>"
         out += "<th scope=\"col\">\(e(c[.colNationalPath]))</th><th scope=\"col\">\(e(c[.colPlan]))</th></tr></thead><tbody>"
         for member in members {
             let picture = picture(of: member.id)

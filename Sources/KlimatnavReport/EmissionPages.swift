@@ -45,12 +45,16 @@ public struct EmissionPages: Sendable {
     /// each goal's required against observed pace; `heading` is the level of the section's heading.
     public func municipalitySection(_ id: PartyID, heading: Int = 3) -> String {
         let h = "h\(heading)"
-        var out = "<section class=\"emissions\" aria-labelledby=\"emissions-\(HTML.anchor(id.rawValue))\"><\(h) id=\"emissions-\(HTML.anchor(id.rawValue))\">\(e(c[.emissionsHeading]))</\(h)>"
+        var out =
+            "<section class=\"emissions\" aria-labelledby=\"emissions-\(HTML.anchor(id.rawValue))\"><\(h) id=\"emissions-\(HTML.anchor(id.rawValue))\">\(e(c[.emissionsHeading]))</\(h)>"
         var path: EmissionsChart.GoalLine?
         if let pace = picture(of: id)?.nationalPath, let goal = national.nationalGoal {
             path = EmissionsChart.GoalLine(label: nationalLabel(goal), pace: pace, national: true)
         }
-        guard let chart = EmissionsChart(party: id, in: model.state, catalogue: c, national: path, configuration: model.configuration, method: method) else {
+        guard
+            let chart = EmissionsChart(
+                party: id, in: model.state, catalogue: c, national: path, configuration: model.configuration, method: method)
+        else {
             return out + "<p class=\"no-emissions\">\(e(c.format(.emissionsNone, model.name(id))))</p></section>\n"
         }
         out += "<p>\(e(c[.emissionsIntro]))</p>" + chart.html(c)
@@ -73,7 +77,8 @@ public struct EmissionPages: Sendable {
             rows.append((nationalLabel(goal), path))
         }
         guard !rows.isEmpty else { return "" }
-        var out = "<table class=\"paces\"><thead><tr><th scope=\"col\">\(e(c[.colGoal]))</th><th scope=\"col\">\(e(c[.colRequired]))</th><th scope=\"col\">\(e(c[.colObserved]))</th><th scope=\"col\">\(e(c[.colYearReached]))</th><th scope=\"col\">\(e(c[.colPaceStatus]))</th></tr></thead><tbody>"
+        var out =
+            "<table class=\"paces\"><thead><tr><th scope=\"col\">\(e(c[.colGoal]))</th><th scope=\"col\">\(e(c[.colRequired]))</th><th scope=\"col\">\(e(c[.colObserved]))</th><th scope=\"col\">\(e(c[.colYearReached]))</th><th scope=\"col\">\(e(c[.colPaceStatus]))</th></tr></thead><tbody>"
         for (label, pace) in rows {
             out += "<tr data-goal=\"\(e(pace.goalID))\"><th scope=\"row\">\(e(label))</th>"
             out += "<td class=\"num\">\(pace.isComparable ? pace.requiredRatePercent.map { e(c.pace($0)) } ?? "–" : "–")</td>"

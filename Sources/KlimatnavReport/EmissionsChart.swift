@@ -84,7 +84,8 @@ public struct EmissionsChart: Sendable {
             return GoalLine(label: GoalTable.label(goal, c) + year, pace: pace)
         }
         self.init(
-            key: party.rawValue, name: state.parties[party]?.name ?? party.rawValue, values: values, goals: goals + (national.map { [$0] } ?? []),
+            key: party.rawValue, name: state.parties[party]?.name ?? party.rawValue, values: values,
+            goals: goals + (national.map { [$0] } ?? []),
             trend: state.emissionTrend(of: party, method: method), configuration: configuration)
     }
 
@@ -119,19 +120,24 @@ public struct EmissionsChart: Sendable {
                 points = (latestYear...endYear).map { ($0, level(rate: rate, years: $0 - latestYear)) }
             }
             guard !points.isEmpty else { continue }
-            out.append(goal.national
-                ? Line(label: goal.label, color: "#08519c", dash: "6 3", points: points)
-                : Line(label: c.format(.chartGoalPath, goal.label), color: "#1a1a1a", dash: Self.goalDashes[index % Self.goalDashes.count], points: points))
+            out.append(
+                goal.national
+                    ? Line(label: goal.label, color: "#08519c", dash: "6 3", points: points)
+                    : Line(
+                        label: c.format(.chartGoalPath, goal.label), color: "#1a1a1a", dash: Self.goalDashes[index % Self.goalDashes.count],
+                        points: points))
         }
         let law = configuration.carbonLawRatePercent
-        out.append(Line(
-            label: c.format(.emissionsCarbonLaw, c.pace(law)), color: "#4d4d4d", dash: "2 3",
-            points: (latestYear...endYear).map { ($0, level(rate: law, years: $0 - latestYear)) }))
+        out.append(
+            Line(
+                label: c.format(.emissionsCarbonLaw, c.pace(law)), color: "#4d4d4d", dash: "2 3",
+                points: (latestYear...endYear).map { ($0, level(rate: law, years: $0 - latestYear)) }))
         if let trend {
             let cap = (years.map(total).max() ?? latestTonnes) * 1.5
-            out.append(Line(
-                label: c.format(.chartObserved, c.pace(trend.ratePercent)), color: "#8a3d1b", dash: "1 3",
-                points: (latestYear...endYear).map { ($0, min(cap, latestTonnes * exp(trend.slope * Double($0 - latestYear)))) }))
+            out.append(
+                Line(
+                    label: c.format(.chartObserved, c.pace(trend.ratePercent)), color: "#8a3d1b", dash: "1 3",
+                    points: (latestYear...endYear).map { ($0, min(cap, latestTonnes * exp(trend.slope * Double($0 - latestYear)))) }))
         }
         return out
     }
@@ -141,7 +147,8 @@ public struct EmissionsChart: Sendable {
         let slow = configuration.fairShareRatePercent.lowerBound, fast = configuration.fairShareRatePercent.upperBound
         return (
             (latestYear...endYear).map { ($0, level(rate: slow, years: $0 - latestYear)) },
-            (latestYear...endYear).map { ($0, level(rate: fast, years: $0 - latestYear)) })
+            (latestYear...endYear).map { ($0, level(rate: fast, years: $0 - latestYear)) }
+        )
     }
 
     // MARK: Texts
@@ -160,7 +167,9 @@ public struct EmissionsChart: Sendable {
         var text = c.format(
             .emissionsDescription, String(years.first ?? latestYear), String(latestYear), c.kilotonnes(latestTonnes),
             largest.map { "\(c.sector($0)) (\(c.percent(share, decimals: 0)))" } ?? "–")
-        text += " " + (trend.map { c.format(.chartDescriptionTrend, String($0.firstYear), c.pace($0.ratePercent)) } ?? c[.chartDescriptionNoTrend])
+        text +=
+            " "
+            + (trend.map { c.format(.chartDescriptionTrend, String($0.firstYear), c.pace($0.ratePercent)) } ?? c[.chartDescriptionNoTrend])
         for line in lines(c) {
             guard let last = line.points.last else { continue }
             text += " \(line.label): \(c.kilotonnes(last.tonnes)) \(last.year)."

@@ -93,7 +93,8 @@ public struct GapOutput: Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, kind, parties, levels, topic, summary, evidence, recommendation, recommendationSv, status, openedAt, resolvedAt, followUp
+            case id, kind, parties, levels, topic, summary, evidence, recommendation, recommendationSv, status, openedAt, resolvedAt,
+                followUp
         }
     }
 
@@ -147,7 +148,8 @@ public struct GapOutput: Sendable {
                 let status = resolved ? (sv ? " [åtgärdat]" : " [\(record.status)]") : ""
                 let sentence = sv ? GapSentence.text(record.gap, in: state ?? WorldState(), c) : record.gap.summary
                 out += "  - \(sentence)\(status)\n"
-                out += "    \(sv ? "parter" : "parties"): \(record.gap.parties.map(\.rawValue).joined(separator: ", "))  id: \(record.gap.id)\n"
+                out +=
+                    "    \(sv ? "parter" : "parties"): \(record.gap.parties.map(\.rawValue).joined(separator: ", "))  id: \(record.gap.id)\n"
                 out += followUpLine(followUps[record.gap.id], c)
             }
         }

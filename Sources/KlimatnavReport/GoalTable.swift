@@ -44,7 +44,8 @@ public struct GoalTable: Sendable {
             let members = goals.filter { GoalNormalizer.scopeGroup(of: $0) == scope }
             guard !members.isEmpty else { return nil }
             let rows = normalizer.sortedByStrength(members).map { goal in
-                Row(goal: goal, partyName: state.parties[goal.party]?.name ?? goal.party.rawValue,
+                Row(
+                    goal: goal, partyName: state.parties[goal.party]?.name ?? goal.party.rawValue,
                     reading: normalizer.reading(of: goal), flags: Self.flags(goal, normalizer.reading(of: goal)))
             }
             let years = Set(members.map(\.targetYear))
@@ -68,7 +69,8 @@ public struct GoalTable: Sendable {
     static func flags(_ goal: Goal, _ reading: GoalReading) -> [Flag] {
         var flags: [Flag] = []
         if goal.scopes == nil || goal.scopes?.isEmpty == true { flags.append(.scopeUnstated) }
-        let hasNumber = reading.cutPercent != nil || goal.perCapitaTonnes != nil || goal.annualRatePercent != nil
+        let hasNumber =
+            reading.cutPercent != nil || goal.perCapitaTonnes != nil || goal.annualRatePercent != nil
             || goal.carbonBudgetTonnes != nil
         if goal.basis == .unstated, hasNumber { flags.append(.basisUnstated) }
         if goal.status == .proposed { flags.append(.proposed) }
@@ -108,21 +110,24 @@ public struct GoalTable: Sendable {
     }
 
     public static func flagLabel(_ flag: Flag, _ c: Catalogue) -> String {
-        let key: Catalogue.Key = switch flag {
-        case .scopeUnstated: .flagScopeUnstated
-        case .basisUnstated: .flagBasisUnstated
-        case .proposed: .flagProposed
-        case .noNumber: .flagNoNumber
-        case .cutFromWord: .flagFromWord
-        case .interim: .flagInterim
-        case .rateNeedsBase: .flagRateNeedsBase
-        }
+        let key: Catalogue.Key =
+            switch flag {
+            case .scopeUnstated: .flagScopeUnstated
+            case .basisUnstated: .flagBasisUnstated
+            case .proposed: .flagProposed
+            case .noNumber: .flagNoNumber
+            case .cutFromWord: .flagFromWord
+            case .interim: .flagInterim
+            case .rateNeedsBase: .flagRateNeedsBase
+            }
         return c[key]
     }
 
     // MARK: Rendering
 
-    private func cells(_ row: Row, _ group: Group, _ c: Catalogue) -> (years: [String], cut: String, now: String, base: String, notes: String) {
+    private func cells(
+        _ row: Row, _ group: Group, _ c: Catalogue
+    ) -> (years: [String], cut: String, now: String, base: String, notes: String) {
         let years = group.years.map { $0 == row.goal.targetYear ? row.partyName : "" }
         let cut = row.reading.cutPercent.map { c.cut($0) } ?? "–"
         let now = row.flags.contains(.rateNeedsBase) ? "–" : row.reading.rateFromCurrentYear.map { c.rate($0, decimals: 1) } ?? "–"
@@ -140,13 +145,16 @@ public struct GoalTable: Sendable {
             out += "<h3>\(HTML.escape(c.scopeGroup(group.scope)))</h3>\n"
             out += "<table class=\"goals\" data-scope=\"\(group.scope.rawValue)\">\n<thead><tr><th>\(HTML.escape(c[.colGoal]))</th>"
             for year in group.years { out += "<th class=\"year\">\(HTML.escape(yearHeader(year, c)))</th>" }
-            out += "<th>\(HTML.escape(c[.colCut]))</th><th>\(HTML.escape(c[.colRateNow]))</th><th>\(HTML.escape(c[.colRateBase]))</th><th>\(HTML.escape(c[.colNotes]))</th></tr></thead>\n<tbody>\n"
+            out +=
+                "<th>\(HTML.escape(c[.colCut]))</th><th>\(HTML.escape(c[.colRateNow]))</th><th>\(HTML.escape(c[.colRateBase]))</th><th>\(HTML.escape(c[.colNotes]))</th></tr></thead>\n<tbody>\n"
             for row in group.rows {
                 let cell = cells(row, group, c)
                 let proposed = row.goal.status == .proposed ? " class=\"proposed\"" : ""
-                out += "<tr\(proposed) data-goal=\"\(HTML.escape(row.goal.id))\"><th scope=\"row\">\(HTML.escape(Self.label(row.goal, c)))</th>"
+                out +=
+                    "<tr\(proposed) data-goal=\"\(HTML.escape(row.goal.id))\"><th scope=\"row\">\(HTML.escape(Self.label(row.goal, c)))</th>"
                 for name in cell.years { out += name.isEmpty ? "<td></td>" : "<td class=\"party\">\(HTML.escape(name))</td>" }
-                out += "<td class=\"num\">\(HTML.escape(cell.cut))</td><td class=\"num\">\(HTML.escape(cell.now))</td><td class=\"num\">\(HTML.escape(cell.base))</td>"
+                out +=
+                    "<td class=\"num\">\(HTML.escape(cell.cut))</td><td class=\"num\">\(HTML.escape(cell.now))</td><td class=\"num\">\(HTML.escape(cell.base))</td>"
                 out += "<td class=\"notes\">\(HTML.escape(cell.notes))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n"
@@ -159,7 +167,8 @@ public struct GoalTable: Sendable {
         var out = ""
         for group in groups {
             out += "### \(c.scopeGroup(group.scope))\n\n"
-            let header = [c[.colGoal]] + group.years.map { yearHeader($0, c) } + [c[.colCut], c[.colRateNow], c[.colRateBase], c[.colNotes]]
+            let header =
+                [c[.colGoal]] + group.years.map { yearHeader($0, c) } + [c[.colCut], c[.colRateNow], c[.colRateBase], c[.colNotes]]
             out += "| " + header.map(HTML.markdown).joined(separator: " | ") + " |\n"
             out += "|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
             for row in group.rows {

@@ -14,7 +14,8 @@ extension HTMLReport {
         let html = followUpHTML(gapID)
         var out = ""
         if html.hasFollowUp {
-            out += "<details class=\"followup\"><summary>\(HTML.escape(catalogue[.followUpHeading])): \(html.status())</summary>\(html.history())</details>"
+            out +=
+                "<details class=\"followup\"><summary>\(HTML.escape(catalogue[.followUpHeading])): \(html.status())</summary>\(html.history())</details>"
         }
         if let link = gapLink(gapID) {
             out += "<a class=\"gap-link small\" href=\"\(HTML.escape(link))\">\(HTML.escape(catalogue[.gapPageLink]))</a>"

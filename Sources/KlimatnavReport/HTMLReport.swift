@@ -78,13 +78,18 @@ public struct HTMLReport: Sendable {
     public func render() -> String {
         var body = header()
         body += "<nav><h2>\(e(c[.contents]))</h2><ul>"
-        for (id, key) in [("goals", Catalogue.Key.goalTableHeading), ("trajectories", .chartHeading), ("gaps", .gapsHeading), ("closed", .closedLastYear), ("barriers", .barriersHeading), ("labs", .labsHeading), ("parties", .partiesHeading)] {
+        for (id, key) in [
+            ("goals", Catalogue.Key.goalTableHeading), ("trajectories", .chartHeading), ("gaps", .gapsHeading), ("closed", .closedLastYear),
+            ("barriers", .barriersHeading), ("labs", .labsHeading), ("parties", .partiesHeading),
+        ] {
             let title = id == "closed" ? closedHeading() : c[key]
             body += "<li><a href=\"#\(id)\">\(e(title))</a></li>"
             if id == "trajectories" { body += "<li><a href=\"#counties\">\(e(c[.countiesHeading]))</a></li>" }
         }
         body += "</ul></nav>\n<main id=\"main\">"
-        body += goalTableSection() + chartSection() + emissions.nationalSection() + gapsSection() + followUpSection() + closedGapsSection() + barriersSection() + labsSection()
+        body +=
+            goalTableSection() + chartSection() + emissions.nationalSection() + gapsSection() + followUpSection() + closedGapsSection()
+            + barriersSection() + labsSection()
         body += "<h2 id=\"parties\">\(e(c[.partiesHeading]))</h2>\n"
         // Charts of emissions in the whole document only for municipalities with goals (290
         // charts would make it megabytes); every municipality's own page has its chart.
@@ -135,7 +140,8 @@ public struct HTMLReport: Sendable {
     }
 
     private func header() -> String {
-        var out = "<header><h1>\(e(c[.reportTitle]))</h1><p>\(e(c[.reportSubtitle]))</p><p class=\"muted\">\(e(c.format(.generatedAt, c.date(model.generatedAt))))"
+        var out =
+            "<header><h1>\(e(c[.reportTitle]))</h1><p>\(e(c[.reportSubtitle]))</p><p class=\"muted\">\(e(c.format(.generatedAt, c.date(model.generatedAt))))"
         if let latest = model.latestRevision {
             out += " · " + e(c.format(.latestRevision, latest.revision.id, latest.revision.date))
         } else {
@@ -143,7 +149,8 @@ public struct HTMLReport: Sendable {
         }
         out += "</p>"
         let s = model.state
-        out += "<p>\(e(c.format(.summaryLine, c.integer(s.parties.count), c.integer(s.goals.count), c.integer(model.openGaps.count), c.integer(s.barriers.count), c.integer(s.policyLabs.count))))</p>"
+        out +=
+            "<p>\(e(c.format(.summaryLine, c.integer(s.parties.count), c.integer(s.goals.count), c.integer(model.openGaps.count), c.integer(s.barriers.count), c.integer(s.policyLabs.count))))</p>"
         if c.language == .sv { out += "<p class=\"muted\">\(e(c[.englishTextNote]))</p>" }
         out += "</header>\n"
         return out
@@ -161,7 +168,8 @@ public struct HTMLReport: Sendable {
         var out = "<section id=\"trajectories\"><h2>\(e(c[.chartHeading]))</h2><p>\(e(c[.chartIntro]))</p>\n" + chart.html(c)
         if !chart.series.isEmpty {
             out += "<p class=\"muted\">\(e(c[.chartGoalUsed])): "
-            out += chart.series.map { "\(e($0.name)): \(e(GoalTable.label($0.goal, c))) \($0.goal.targetYear.map(String.init) ?? "")" }.joined(separator: "; ")
+            out += chart.series.map { "\(e($0.name)): \(e(GoalTable.label($0.goal, c))) \($0.goal.targetYear.map(String.init) ?? "")" }
+                .joined(separator: "; ")
             out += "</p>"
         }
         return out + "</section>\n"
@@ -174,7 +182,8 @@ public struct HTMLReport: Sendable {
         for kind in GapKind.allCases {
             let records = model.openGaps.filter { $0.gap.kind == kind }
             guard !records.isEmpty else { continue }
-            out += "<h3 id=\"kind-\(kind.rawValue)\">\(e(c.gapKind(kind))) (\(records.count))</h3><p class=\"muted\">\(e(c.gapKindExplanation(kind)))</p>\n"
+            out +=
+                "<h3 id=\"kind-\(kind.rawValue)\">\(e(c.gapKind(kind))) (\(records.count))</h3><p class=\"muted\">\(e(c.gapKindExplanation(kind)))</p>\n"
             out += gapTable(records, closed: false)
         }
         return out + "</section>\n"
@@ -204,16 +213,19 @@ public struct HTMLReport: Sendable {
     /// `status`, as the dashboard's gap list: a status column, each row's id `gap-ID` and its
     /// `data-status`, and the body's id `gap-rows` (the live feed updates them).
     public func gapTable(_ records: [GapRecord], closed: Bool, status: Bool = false) -> String {
-        var out = "<table class=\"gaps\"><thead><tr><th>\(e(c[.colKind]))</th><th>\(e(c[.colSummary]))</th><th>\(e(c[.colParties]))</th><th>\(e(c[.colEvidence]))</th><th>\(e(closed ? c[.colResolved] : c[.colAge]))</th>"
+        var out =
+            "<table class=\"gaps\"><thead><tr><th>\(e(c[.colKind]))</th><th>\(e(c[.colSummary]))</th><th>\(e(c[.colParties]))</th><th>\(e(c[.colEvidence]))</th><th>\(e(closed ? c[.colResolved] : c[.colAge]))</th>"
         if status { out += "<th>\(e(c[.colStatus]))</th>" }
         out += "</tr></thead><tbody\(status ? " id=\"gap-rows\"" : "")>\n"
         for record in records {
             let gap = record.gap
             let resolved = record.status != "open"
-            out += status
+            out +=
+                status
                 ? "<tr id=\"gap-\(e(gap.id))\" data-status=\"\(e(record.status))\" data-gap=\"\(e(gap.id))\"\(resolved ? " class=\"status-resolved\"" : "")>"
                 : "<tr data-gap=\"\(e(gap.id))\">"
-            out += "<td><span class=\"kind\" title=\"\(e(c.gapKindExplanation(gap.kind)))\">\(e(c.gapKind(gap.kind)))</span></td><td>\(e(GapSentence.text(gap, in: model.state, c)))"
+            out +=
+                "<td><span class=\"kind\" title=\"\(e(c.gapKindExplanation(gap.kind)))\">\(e(c.gapKind(gap.kind)))</span></td><td>\(e(GapSentence.text(gap, in: model.state, c)))"
             if c.language == .sv, let recommendation = gap.recommendationSv {
                 out += "<details><summary>\(e(c[.colRecommendation]))</summary>\(e(recommendation))</details>"
             } else if let recommendation = gap.recommendation {
@@ -255,12 +267,14 @@ public struct HTMLReport: Sendable {
         var out = "<section id=\"barriers\"><h2>\(e(c[.barriersHeading]))</h2>\n"
         let barriers = model.state.barriers.values.sorted { $0.id < $1.id }
         guard !barriers.isEmpty else { return out + "<p>\(e(c[.barriersNone]))</p></section>\n" }
-        out += "<table class=\"barriers\"><thead><tr><th>\(e(c[.colBarrier]))</th><th>\(e(c[.colReportedBy]))</th><th>\(e(c[.colChangeLevel]))</th><th>\(e(c[.colAgency]))</th><th>\(e(c[.colStatus]))</th></tr></thead><tbody>\n"
+        out +=
+            "<table class=\"barriers\"><thead><tr><th>\(e(c[.colBarrier]))</th><th>\(e(c[.colReportedBy]))</th><th>\(e(c[.colChangeLevel]))</th><th>\(e(c[.colAgency]))</th><th>\(e(c[.colStatus]))</th></tr></thead><tbody>\n"
         for barrier in barriers {
             out += "<tr data-barrier=\"\(e(barrier.id))\"><td>\(own(barrier.title, barrier.titleEn))"
             if let instrument = barrier.instrument { out += "<br><span class=\"muted\">\(own(instrument, barrier.instrumentEn))</span>" }
             out += "</td><td>\(c.list(barrier.reportedBy.map(partyName)))</td><td>\(e(c.level(barrier.changeLevel)))</td>"
-            out += "<td>\(barrier.responsibleAgency.map(partyName) ?? e(c[.noAgency]))</td><td>\(e(c.barrierStatus(barrier.status)))</td></tr>\n"
+            out +=
+                "<td>\(barrier.responsibleAgency.map(partyName) ?? e(c[.noAgency]))</td><td>\(e(c.barrierStatus(barrier.status)))</td></tr>\n"
         }
         return out + "</tbody></table></section>\n"
     }
@@ -269,10 +283,12 @@ public struct HTMLReport: Sendable {
         var out = "<section id=\"labs\"><h2>\(e(c[.labsHeading]))</h2>\n"
         let labs = model.state.policyLabs.values.sorted { $0.id < $1.id }
         guard !labs.isEmpty else { return out + "<p>\(e(c[.labsNone]))</p></section>\n" }
-        out += "<table class=\"labs\"><thead><tr><th>\(e(c[.colLab]))</th><th>\(e(c[.colBarrier]))</th><th>\(e(c[.colParties]))</th><th>\(e(c[.colStatus]))</th></tr></thead><tbody>\n"
+        out +=
+            "<table class=\"labs\"><thead><tr><th>\(e(c[.colLab]))</th><th>\(e(c[.colBarrier]))</th><th>\(e(c[.colParties]))</th><th>\(e(c[.colStatus]))</th></tr></thead><tbody>\n"
         for lab in labs {
             let barrier = model.state.barriers[lab.barrier].map { own($0.title, $0.titleEn) } ?? e(lab.barrier)
-            out += "<tr><td><code>\(e(lab.id))</code></td><td>\(barrier)</td><td>\(c.list(lab.parties.map(partyName)))</td><td>\(e(c.labStatus(lab.status)))</td></tr>\n"
+            out +=
+                "<tr><td><code>\(e(lab.id))</code></td><td>\(barrier)</td><td>\(c.list(lab.parties.map(partyName)))</td><td>\(e(c.labStatus(lab.status)))</td></tr>\n"
         }
         return out + "</tbody></table></section>\n"
     }
@@ -282,29 +298,36 @@ public struct HTMLReport: Sendable {
     public func partySection(_ id: PartyID, heading: Int = 2, charts: Bool = true) -> String {
         guard let party = model.state.parties[id] else { return "" }
         let state = model.state
-        var out = "<section class=\"party\" id=\"party-\(HTML.anchor(id.rawValue))\"><h\(heading)>\(e(model.name(id, c.language))) <span class=\"muted\">(\(e(c.partyKind(party.kind))), \(e(c.level(party.level))))</span></h\(heading)>\n<ul>"
+        var out =
+            "<section class=\"party\" id=\"party-\(HTML.anchor(id.rawValue))\"><h\(heading)>\(e(model.name(id, c.language))) <span class=\"muted\">(\(e(c.partyKind(party.kind))), \(e(c.level(party.level))))</span></h\(heading)>\n<ul>"
         if let region = party.region { out += "<li>\(e(c[.partyRegion])): \(e(region))</li>" }
         if let population = party.population { out += "<li>\(e(c[.partyPopulation])): \(e(c.integer(population)))</li>" }
-        if !party.reportingPlatforms.isEmpty { out += "<li>\(e(c[.partyPlatforms])): \(e(c.list(party.reportingPlatforms.map(c.platform))))</li>" }
+        if !party.reportingPlatforms.isEmpty {
+            out += "<li>\(e(c[.partyPlatforms])): \(e(c.list(party.reportingPlatforms.map(c.platform))))</li>"
+        }
         let hubs = state.hubs(of: id)
         if !hubs.isEmpty { out += "<li>\(e(c[.partyHubs])): \(c.list(hubs.map(partyName)))</li>" }
         out += "</ul>\n"
         if party.kind == .municipality {
-            out += "<h\(heading + 1)>\(e(c[.partySections]))</h\(heading + 1)><table class=\"sections\"><thead><tr><th>\(e(c[.colSection]))</th><th>\(e(c[.colStatus]))</th><th>\(e(c[.colContent]))</th></tr></thead><tbody>\n"
+            out +=
+                "<h\(heading + 1)>\(e(c[.partySections]))</h\(heading + 1)><table class=\"sections\"><thead><tr><th>\(e(c[.colSection]))</th><th>\(e(c[.colStatus]))</th><th>\(e(c[.colContent]))</th></tr></thead><tbody>\n"
             for section in ContractSection.allCases {
                 let commitment = state.commitments[CommitmentKey(party: id, section: section)]
                 if commitment == nil, !ContractSection.required.contains(section) { continue }
                 let status = commitment.map { c.commitmentStatus($0.status) } ?? c[.notStated]
-                out += "<tr><th scope=\"row\">\(e(section.rawValue)) \(e(c.section(section)))</th><td>\(e(status))</td><td>\(commitment.map { own($0.summary, $0.summaryEn) } ?? "")</td></tr>\n"
+                out +=
+                    "<tr><th scope=\"row\">\(e(section.rawValue)) \(e(c.section(section)))</th><td>\(e(status))</td><td>\(commitment.map { own($0.summary, $0.summaryEn) } ?? "")</td></tr>\n"
             }
             out += "</tbody></table>\n<h\(heading + 1)>\(e(c[.partyMissing]))</h\(heading + 1)>"
             let missing = Self.missingSections(of: id, in: state)
             if missing.isEmpty {
                 out += "<p>\(e(c[.partyMissingNone]))</p>"
             } else {
-                out += "<ul>" + missing.map { section, status in
-                    "<li>\(e(c.format(.partyMissingItem, section.rawValue, c.section(section), status.map { c.commitmentStatus($0) } ?? c[.notStated])))</li>"
-                }.joined() + "</ul>"
+                out +=
+                    "<ul>"
+                    + missing.map { section, status in
+                        "<li>\(e(c.format(.partyMissingItem, section.rawValue, c.section(section), status.map { c.commitmentStatus($0) } ?? c[.notStated])))</li>"
+                    }.joined() + "</ul>"
             }
         }
         let goals = GoalNormalizer(configuration: model.configuration).sortedByStrength(state.goals(of: id))
@@ -313,12 +336,17 @@ public struct HTMLReport: Sendable {
             if goals.isEmpty {
                 out += "<p>\(e(c[.partyNoGoals]))</p>"
             } else {
-                out += "<ul>" + goals.map { goal in
-                    let flags = GoalTable.flags(goal, GoalNormalizer(configuration: model.configuration).reading(of: goal)).map { GoalTable.flagLabel($0, c) }
-                    let year = goal.targetYear.map { " \($0)" } ?? ""
-                    let notes = flags.isEmpty ? "" : " <span class=\"muted\">(\(e(flags.joined(separator: "; "))))</span>"
-                    return "<li><strong>\(e(GoalTable.label(goal, c)))\(year)</strong>\(notes)<br><span class=\"muted\">\(own(goal.text, goal.textEn))</span></li>"
-                }.joined() + "</ul>"
+                out +=
+                    "<ul>"
+                    + goals.map { goal in
+                        let flags = GoalTable.flags(goal, GoalNormalizer(configuration: model.configuration).reading(of: goal)).map {
+                            GoalTable.flagLabel($0, c)
+                        }
+                        let year = goal.targetYear.map { " \($0)" } ?? ""
+                        let notes = flags.isEmpty ? "" : " <span class=\"muted\">(\(e(flags.joined(separator: "; "))))</span>"
+                        return
+                            "<li><strong>\(e(GoalTable.label(goal, c)))\(year)</strong>\(notes)<br><span class=\"muted\">\(own(goal.text, goal.textEn))</span></li>"
+                    }.joined() + "</ul>"
             }
         }
         if party.kind == .municipality, TrajectoryChart(model: model, parties: [id]).series.isEmpty == false {

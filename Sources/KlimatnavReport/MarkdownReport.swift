@@ -25,7 +25,12 @@ public struct MarkdownReport: Sendable {
         out += m(c.format(.generatedAt, c.date(model.generatedAt))) + ". "
         out += model.latestRevision.map { m(c.format(.latestRevision, $0.revision.id, $0.revision.date)) + "." } ?? m(c[.noRevision])
         let s = model.state
-        out += "\n\n" + m(c.format(.summaryLine, c.integer(s.parties.count), c.integer(s.goals.count), c.integer(model.openGaps.count), c.integer(s.barriers.count), c.integer(s.policyLabs.count))) + "\n\n"
+        out +=
+            "\n\n"
+            + m(
+                c.format(
+                    .summaryLine, c.integer(s.parties.count), c.integer(s.goals.count), c.integer(model.openGaps.count),
+                    c.integer(s.barriers.count), c.integer(s.policyLabs.count))) + "\n\n"
         if c.language == .sv { out += "_\(m(c[.englishTextNote]))_\n\n" }
 
         out += "## \(m(c[.goalTableHeading]))\n\n\(m(c[.goalTableIntro]))\n\n\(m(c[.goalTableOrdering]))\n\n"
@@ -38,16 +43,22 @@ public struct MarkdownReport: Sendable {
         } else {
             out += header([c[.colParty], c[.colGoal], c[.colRateNow]])
             for line in chart.series {
-                out += row([line.name, GoalTable.label(line.goal, c) + (line.goal.targetYear.map { " \($0)" } ?? ""), c.rate(line.ratePercent, decimals: 1)])
+                out += row([
+                    line.name, GoalTable.label(line.goal, c) + (line.goal.targetYear.map { " \($0)" } ?? ""),
+                    c.rate(line.ratePercent, decimals: 1),
+                ])
             }
             let cfg = model.configuration
-            out += "\n" + m(c.format(.chartCarbonLaw, c.rate(cfg.carbonLawRatePercent))) + "; "
-                + m(c.format(.chartFairShare, c.percent(cfg.fairShareRatePercent.lowerBound), c.rate(cfg.fairShareRatePercent.upperBound))) + "; "
+            out +=
+                "\n" + m(c.format(.chartCarbonLaw, c.rate(cfg.carbonLawRatePercent))) + "; "
+                + m(c.format(.chartFairShare, c.percent(cfg.fairShareRatePercent.lowerBound), c.rate(cfg.fairShareRatePercent.upperBound)))
+                + "; "
                 + m(c.format(.chartKlimatkollen, c.rate(cfg.klimatkollenRatePercent))) + "; "
                 + m(c.format(.chartSweden, String(chart.nationalYear))) + "; " + m(c.format(.chartEU, String(chart.euYear))) + ".\n\n"
         }
 
-        out += EmissionPages(model: model, national: NationalPicture(state: model.state), catalogue: c) { model.name($0) }.nationalMarkdown()
+        out += EmissionPages(model: model, national: NationalPicture(state: model.state), catalogue: c) { model.name($0) }
+            .nationalMarkdown()
 
         out += "## \(m(c[.gapsHeading]))\n\n"
         if model.openGaps.isEmpty {
@@ -80,8 +91,11 @@ public struct MarkdownReport: Sendable {
         } else {
             out += header([c[.colBarrier], c[.colReportedBy], c[.colChangeLevel], c[.colAgency], c[.colStatus]])
             for barrier in barriers {
-                out += row([PartyText.plain(barrier.title, barrier.titleEn, c.language), c.list(barrier.reportedBy.map(name)), c.level(barrier.changeLevel),
-                            barrier.responsibleAgency.map(name) ?? c[.noAgency], c.barrierStatus(barrier.status)])
+                out += row([
+                    PartyText.plain(barrier.title, barrier.titleEn, c.language), c.list(barrier.reportedBy.map(name)),
+                    c.level(barrier.changeLevel),
+                    barrier.responsibleAgency.map(name) ?? c[.noAgency], c.barrierStatus(barrier.status),
+                ])
             }
             out += "\n"
         }
@@ -92,7 +106,10 @@ public struct MarkdownReport: Sendable {
         } else {
             out += header([c[.colLab], c[.colBarrier], c[.colParties], c[.colStatus]])
             for lab in labs {
-                out += row([lab.id, s.barriers[lab.barrier].map { PartyText.plain($0.title, $0.titleEn, c.language) } ?? lab.barrier, c.list(lab.parties.map(name)), c.labStatus(lab.status)])
+                out += row([
+                    lab.id, s.barriers[lab.barrier].map { PartyText.plain($0.title, $0.titleEn, c.language) } ?? lab.barrier,
+                    c.list(lab.parties.map(name)), c.labStatus(lab.status),
+                ])
             }
             out += "\n"
         }
@@ -106,11 +123,16 @@ public struct MarkdownReport: Sendable {
         for record in records {
             let gap = record.gap
             let when = closed ? (record.resolvedAt.map { c.date($0) } ?? "–") : c.days(model.daysOpen(record))
-            out += "- **\(m(c.list(gap.parties.map(name))))**: \(m(GapSentence.text(gap, in: model.state, c))) (\(m(closed ? c[.colResolved] : c[.colAge])): \(m(when)))\n"
+            out +=
+                "- **\(m(c.list(gap.parties.map(name))))**: \(m(GapSentence.text(gap, in: model.state, c))) (\(m(closed ? c[.colResolved] : c[.colAge])): \(m(when)))\n"
             let recommendation = c.language == .sv ? gap.recommendationSv : gap.recommendation
             if let recommendation { out += "  - \(m(c[.colRecommendation])): \(m(recommendation))\n" }
             let evidence = c.language == .sv ? PartyText.swedishEvidence(gap.evidence) : gap.evidence
-            if !evidence.isEmpty { out += "  - \(m(c[.colEvidence])): " + evidence.map { "`\($0.replacingOccurrences(of: "`", with: "'"))`" }.joined(separator: "; ") + "\n" }
+            if !evidence.isEmpty {
+                out +=
+                    "  - \(m(c[.colEvidence])): "
+                    + evidence.map { "`\($0.replacingOccurrences(of: "`", with: "'"))`" }.joined(separator: "; ") + "\n"
+            }
         }
         return out + "\n"
     }
@@ -125,11 +147,19 @@ public struct MarkdownReport: Sendable {
             for section in ContractSection.allCases {
                 let commitment = state.commitments[CommitmentKey(party: id, section: section)]
                 if commitment == nil, !ContractSection.required.contains(section) { continue }
-                out += row(["\(section.rawValue) \(c.section(section))", commitment.map { c.commitmentStatus($0.status) } ?? c[.notStated], commitment.map { PartyText.plain($0.summary, $0.summaryEn, c.language) } ?? ""])
+                out += row([
+                    "\(section.rawValue) \(c.section(section))", commitment.map { c.commitmentStatus($0.status) } ?? c[.notStated],
+                    commitment.map { PartyText.plain($0.summary, $0.summaryEn, c.language) } ?? "",
+                ])
             }
             let missing = HTMLReport.missingSections(of: id, in: state)
             out += "\n**\(m(c[.partyMissing]))**: "
-            out += missing.isEmpty ? m(c[.partyMissingNone]) : m(missing.map { "\($0.0.rawValue) \(c.section($0.0)) (\($0.1.map { c.commitmentStatus($0) } ?? c[.notStated]))" }.joined(separator: "; "))
+            out +=
+                missing.isEmpty
+                ? m(c[.partyMissingNone])
+                : m(
+                    missing.map { "\($0.0.rawValue) \(c.section($0.0)) (\($0.1.map { c.commitmentStatus($0) } ?? c[.notStated]))" }.joined(
+                        separator: "; "))
             out += "\n\n"
         }
         let normalizer = GoalNormalizer(configuration: model.configuration)
@@ -138,7 +168,10 @@ public struct MarkdownReport: Sendable {
             out += "**\(m(c[.partyGoals]))**\n\n"
             for goal in goals {
                 let flags = GoalTable.flags(goal, normalizer.reading(of: goal)).map { GoalTable.flagLabel($0, c) }
-                out += "- \(m(GoalTable.label(goal, c)))\(goal.targetYear.map { " \($0)" } ?? "")" + (flags.isEmpty ? "" : " (\(m(flags.joined(separator: "; "))))") + ": \(m(PartyText.plain(goal.text, goal.textEn, c.language)))\n"
+                out +=
+                    "- \(m(GoalTable.label(goal, c)))\(goal.targetYear.map { " \($0)" } ?? "")"
+                    + (flags.isEmpty ? "" : " (\(m(flags.joined(separator: "; "))))")
+                    + ": \(m(PartyText.plain(goal.text, goal.textEn, c.language)))\n"
             }
             out += "\n"
         }

@@ -37,7 +37,10 @@ public struct RevisionDiff: Sendable {
     /// The party the diff is restricted to, if any.
     public var party: PartyID?
 
-    public init(from: RevisionSnapshot, to: RevisionSnapshot, party: PartyID? = nil, language: Language = .en, configuration: GapConfiguration = GapConfiguration()) throws(StateError) {
+    public init(
+        from: RevisionSnapshot, to: RevisionSnapshot, party: PartyID? = nil, language: Language = .en,
+        configuration: GapConfiguration = GapConfiguration()
+    ) throws(StateError) {
         self.from = from
         self.to = to
         self.language = language
@@ -57,7 +60,9 @@ public struct RevisionDiff: Sendable {
         self.changes = changes
         gapsOpened = opened
         gapsClosed = closed
-        names = Dictionary((old.parties.merging(new.parties) { _, last in last }).map { ($0.key.rawValue, $0.value.name) }, uniquingKeysWith: { first, _ in first })
+        names = Dictionary(
+            (old.parties.merging(new.parties) { _, last in last }).map { ($0.key.rawValue, $0.value.name) },
+            uniquingKeysWith: { first, _ in first })
         oldState = old
         newState = new
     }
@@ -71,8 +76,10 @@ public struct RevisionDiff: Sendable {
     static func changes(old: WorldState, new: WorldState, c: Catalogue, normalizer: GoalNormalizer) -> [Change] {
         var out: [Change] = []
         func add(_ party: PartyID?, _ section: String?, _ code: String, _ subject: String, _ text: String, involves: [PartyID] = []) {
-            out.append(Change(party: party?.rawValue, section: section, code: code, subject: subject, text: text,
-                              involves: Array(Set(involves.map(\.rawValue) + (party.map { [$0.rawValue] } ?? []))).sorted()))
+            out.append(
+                Change(
+                    party: party?.rawValue, section: section, code: code, subject: subject, text: text,
+                    involves: Array(Set(involves.map(\.rawValue) + (party.map { [$0.rawValue] } ?? []))).sorted()))
         }
         func goalText(_ goal: Goal) -> String {
             GoalTable.label(goal, c) + (goal.targetYear.map { " \($0)" } ?? "") + " [\(goal.id)]"
@@ -87,21 +94,26 @@ public struct RevisionDiff: Sendable {
             case (let before?, let after?) where before != after:
                 var details: [String] = []
                 if before.targetYear != after.targetYear {
-                    details.append(c.format(.diffTargetYear, before.targetYear.map(String.init) ?? "–", after.targetYear.map(String.init) ?? "–"))
+                    details.append(
+                        c.format(.diffTargetYear, before.targetYear.map(String.init) ?? "–", after.targetYear.map(String.init) ?? "–"))
                 }
                 if before.word != after.word {
                     details.append(c.format(.diffWord, before.word.map(c.goalWord) ?? "–", after.word.map(c.goalWord) ?? "–"))
                 }
-                let oldRate = normalizer.reading(of: before).rateFromCurrentYear, newRate = normalizer.reading(of: after).rateFromCurrentYear
+                let oldRate = normalizer.reading(of: before).rateFromCurrentYear,
+                    newRate = normalizer.reading(of: after).rateFromCurrentYear
                 if oldRate != newRate {
-                    details.append(c.format(.diffRate, oldRate.map { c.rate($0, decimals: 1) } ?? "–", newRate.map { c.rate($0, decimals: 1) } ?? "–"))
+                    details.append(
+                        c.format(.diffRate, oldRate.map { c.rate($0, decimals: 1) } ?? "–", newRate.map { c.rate($0, decimals: 1) } ?? "–"))
                 }
                 if before.reductionPercent != after.reductionPercent || before.perCapitaTonnes != after.perCapitaTonnes {
                     details.append(c.format(.diffNumber, GoalTable.label(before, c), GoalTable.label(after, c)))
                 }
                 let detail = details.joined(separator: "; ")
                 if before.status == .proposed, after.status == .adopted {
-                    add(after.party, "3.1", "goal-adopted", id, c.format(.diffGoalAdopted, goalText(after)) + (detail.isEmpty ? "" : " (\(detail))"))
+                    add(
+                        after.party, "3.1", "goal-adopted", id,
+                        c.format(.diffGoalAdopted, goalText(after)) + (detail.isEmpty ? "" : " (\(detail))"))
                 } else if normalizer.isSharper(after, than: before) {
                     add(after.party, "3.1", "goal-tightened", id, c.format(.diffGoalTightened, goalText(after), detail))
                 } else if normalizer.isSharper(before, than: after) {
@@ -125,7 +137,9 @@ public struct RevisionDiff: Sendable {
                 add(key.party, section, "section-removed", section, c.format(.diffSectionRemoved, label))
             case (let before?, let after?) where before != after:
                 if before.status != after.status {
-                    add(key.party, section, "section-status", section, c.format(.diffSectionStatus, label, c.commitmentStatus(before.status), c.commitmentStatus(after.status)))
+                    add(
+                        key.party, section, "section-status", section,
+                        c.format(.diffSectionStatus, label, c.commitmentStatus(before.status), c.commitmentStatus(after.status)))
                 } else {
                     add(key.party, section, "section-text", section, c.format(.diffSectionText, label))
                 }
@@ -136,21 +150,31 @@ public struct RevisionDiff: Sendable {
         for id in Set(old.barriers.keys).union(new.barriers.keys).sorted() {
             let before = old.barriers[id], after = new.barriers[id]
             let owner = after?.responsibleAgency ?? before?.responsibleAgency
-            let involved = (before?.reportedBy ?? []) + (after?.reportedBy ?? []) + [after?.responsibleAgency, before?.responsibleAgency].compactMap { $0 }
+            let involved =
+                (before?.reportedBy ?? []) + (after?.reportedBy ?? [])
+                + [after?.responsibleAgency, before?.responsibleAgency].compactMap { $0 }
             switch (before, after) {
             case (nil, let barrier?):
                 add(owner, nil, "barrier-reported", id, c.format(.diffBarrierReported, barrier.title), involves: involved)
                 if barrier.status != .reported {
-                    add(owner, nil, "barrier-\(barrier.status.rawValue)", id, c.format(.diffBarrierStatus, barrier.title, c.barrierStatus(.reported), c.barrierStatus(barrier.status)), involves: involved)
+                    add(
+                        owner, nil, "barrier-\(barrier.status.rawValue)", id,
+                        c.format(.diffBarrierStatus, barrier.title, c.barrierStatus(.reported), c.barrierStatus(barrier.status)),
+                        involves: involved)
                 }
             case (let barrier?, nil):
                 add(owner, nil, "barrier-removed", id, c.format(.diffBarrierRemoved, barrier.title), involves: involved)
             case (let before?, let after?):
                 if before.status != after.status {
-                    add(owner, nil, "barrier-\(after.status.rawValue)", id, c.format(.diffBarrierStatus, after.title, c.barrierStatus(before.status), c.barrierStatus(after.status)), involves: involved)
+                    add(
+                        owner, nil, "barrier-\(after.status.rawValue)", id,
+                        c.format(.diffBarrierStatus, after.title, c.barrierStatus(before.status), c.barrierStatus(after.status)),
+                        involves: involved)
                 }
                 if before.responsibleAgency != after.responsibleAgency, let agency = after.responsibleAgency {
-                    add(owner, nil, "barrier-agency", id, c.format(.diffBarrierAgency, after.title, new.parties[agency]?.name ?? agency.rawValue), involves: involved)
+                    add(
+                        owner, nil, "barrier-agency", id,
+                        c.format(.diffBarrierAgency, after.title, new.parties[agency]?.name ?? agency.rawValue), involves: involved)
                 }
             default: break
             }
@@ -165,20 +189,31 @@ public struct RevisionDiff: Sendable {
             case (let before?, let after?) where before != after:
                 var details: [String] = []
                 if before.targetYear != after.targetYear {
-                    details.append(c.format(.diffTargetYear, before.targetYear.map(String.init) ?? "–", after.targetYear.map(String.init) ?? "–"))
+                    details.append(
+                        c.format(.diffTargetYear, before.targetYear.map(String.init) ?? "–", after.targetYear.map(String.init) ?? "–"))
                 }
-                if before.milestones != after.milestones { details.append("\(before.milestones.count) → \(after.milestones.count) milestones") }
-                if before.signatories != after.signatories { details.append(c.list(after.signatories.map { new.parties[$0]?.name ?? $0.rawValue })) }
-                add(after.owner, nil, "roadmap-changed", id, c.format(.diffRoadmapChanged, after.name, details.joined(separator: "; ")), involves: before.signatories + after.signatories)
+                if before.milestones != after.milestones {
+                    details.append("\(before.milestones.count) → \(after.milestones.count) milestones")
+                }
+                if before.signatories != after.signatories {
+                    details.append(c.list(after.signatories.map { new.parties[$0]?.name ?? $0.rawValue }))
+                }
+                add(
+                    after.owner, nil, "roadmap-changed", id, c.format(.diffRoadmapChanged, after.name, details.joined(separator: "; ")),
+                    involves: before.signatories + after.signatories)
             default: break
             }
         }
         // Memberships (under the member; section 3.7).
         for membership in new.memberships.subtracting(old.memberships).sorted(by: { ($0.member, $0.hub) < ($1.member, $1.hub) }) {
-            add(membership.member, "3.7", "membership-joined", membership.hub.rawValue, c.format(.diffMembershipJoined, new.parties[membership.hub]?.name ?? membership.hub.rawValue), involves: [membership.hub])
+            add(
+                membership.member, "3.7", "membership-joined", membership.hub.rawValue,
+                c.format(.diffMembershipJoined, new.parties[membership.hub]?.name ?? membership.hub.rawValue), involves: [membership.hub])
         }
         for membership in old.memberships.subtracting(new.memberships).sorted(by: { ($0.member, $0.hub) < ($1.member, $1.hub) }) {
-            add(membership.member, "3.7", "membership-left", membership.hub.rawValue, c.format(.diffMembershipLeft, old.parties[membership.hub]?.name ?? membership.hub.rawValue), involves: [membership.hub])
+            add(
+                membership.member, "3.7", "membership-left", membership.hub.rawValue,
+                c.format(.diffMembershipLeft, old.parties[membership.hub]?.name ?? membership.hub.rawValue), involves: [membership.hub])
         }
         // Responsibility claims and investment areas.
         for claim in new.claims.subtracting(old.claims).sorted(by: { ($0.party, $0.topic) < ($1.party, $1.topic) }) {
@@ -280,13 +315,16 @@ public struct RevisionDiff: Sendable {
             out += "<h3 data-party=\"\(e(group.party ?? ""))\">\(title)</h3>\n"
             for section in group.sections {
                 if let sectionTitle = section.title { out += "<h4>\(e(sectionTitle))</h4>" }
-                out += "<ul class=\"changes\">" + section.changes.map { "<li data-code=\"\(e($0.code))\">\(e($0.text))</li>" }.joined() + "</ul>\n"
+                out +=
+                    "<ul class=\"changes\">" + section.changes.map { "<li data-code=\"\(e($0.code))\">\(e($0.text))</li>" }.joined()
+                    + "</ul>\n"
             }
         }
         for (title, gaps) in [(c[.diffGapsOpened], gapsOpened), (c[.diffGapsClosed], gapsClosed)] where !gaps.isEmpty {
             out += "<h3>\(e(title)) (\(gaps.count))</h3><ul class=\"gaps\">"
             for gap in gaps {
-                out += "<li data-gap=\"\(e(gap.id))\"><span class=\"kind\">\(e(c.gapKind(gap.kind)))</span> \(e(sentence(gap))) <code class=\"muted\">\(e(gap.id))</code></li>"
+                out +=
+                    "<li data-gap=\"\(e(gap.id))\"><span class=\"kind\">\(e(c.gapKind(gap.kind)))</span> \(e(sentence(gap))) <code class=\"muted\">\(e(gap.id))</code></li>"
             }
             out += "</ul>\n"
         }

@@ -38,14 +38,17 @@ struct SwedishSentences {
         let area = state.investmentAreas.values.filter { $0.topic == topic }
             .sorted { ($0.party != gap.parties.first ? 1 : 0, $0.id) < ($1.party != gap.parties.first ? 1 : 0, $1.id) }.first
         let what = area.map { "”\($0.title)”" } ?? "”\(topic)”"
-        guard let level else { return "\(names) anser att \(what) kräver insatser på en annan nivå, men ingen där har tagit på sig ansvaret." }
+        guard let level else {
+            return "\(names) anser att \(what) kräver insatser på en annan nivå, men ingen där har tagit på sig ansvaret."
+        }
         let claimants = state.claims.filter { $0.topic == topic && $0.level == level }.map(\.party)
         let start = "\(names) anser att \(what) kräver insatser på \(SwedishWords.levelPhrase(level)),"
         switch claimants.count {
         case 0: return "\(start) men ingen part på den nivån har tagit på sig ansvaret."
         default:
             let who = c.list(Set(claimants).sorted().map(name))
-            return "\(start) men \(claimants.count) parter på den nivån har tagit på sig ansvaret (\(who)), så det är oklart vem som leder arbetet."
+            return
+                "\(start) men \(claimants.count) parter på den nivån har tagit på sig ansvaret (\(who)), så det är oklart vem som leder arbetet."
         }
     }
 
@@ -53,7 +56,8 @@ struct SwedishSentences {
         let barrier = state.barriers[gap.topic]
         let title = barrier.map { "”\($0.title)”" } ?? "”\(gap.topic)”"
         let level = barrier.map { SwedishWords.levelPhrase($0.changeLevel) } ?? "en högre nivå"
-        return "Regelhindret \(title) hindrar \(names). Det kan bara ändras på \(level), och inget policylabb är öppet för att pröva en ändrad regel."
+        return
+            "Regelhindret \(title) hindrar \(names). Det kan bara ändras på \(level), och inget policylabb är öppet för att pröva en ändrad regel."
     }
 
     func roadmap() -> String {
@@ -116,9 +120,13 @@ struct SwedishSentences {
         case .noBaseYear: return "\(owner) anger en procentuell minskning utan basår."
         case .noTargetYear: return "\(owner) saknar målår."
         case .noStoragePlan: return "\(owner) bygger på negativa utsläpp, men det finns ingen plan för hur koldioxid ska lagras."
-        case .storagePlanUnclear: return "\(owner) bygger på negativa utsläpp, men det är inte klarlagt hur resterande utsläpp ska balanseras med koldioxidlagring."
+        case .storagePlanUnclear:
+            return
+                "\(owner) bygger på negativa utsläpp, men det är inte klarlagt hur resterande utsläpp ska balanseras med koldioxidlagring."
         case .ambiguousWord: return "\(owner) använder ett målord som är svårt att tolka och går därför inte att jämföra med andra mål."
-        case .noSharedDefinition: return "\(owner) är kontraktens gemensamma mål, men det är inte definierat vilka utsläpp det gäller eller hur negativa utsläpp räknas."
+        case .noSharedDefinition:
+            return
+                "\(owner) är kontraktens gemensamma mål, men det är inte definierat vilka utsläpp det gäller eller hur negativa utsläpp räknas."
         case .targetPassed: return "\(owner) har ett målår som redan har passerats och säger därför inget om åren framöver."
         case nil: return "\(owner) går inte att jämföra med andra mål."
         }
@@ -143,9 +151,10 @@ struct SwedishSentences {
             if gap.topic == "scope3-indicator" {
                 return c.format(.gapSentenceJointScope3, c.list(others.map(name)), c.list(coordinators.map(name)))
             }
-            let section = ContractSection(rawValue: gap.topic).map { section in
-                section.rawValue.first?.isNumber == true ? "avsnitt \(section.rawValue), \(c.section(section))" : c.section(section)
-            } ?? gap.topic
+            let section =
+                ContractSection(rawValue: gap.topic).map { section in
+                    section.rawValue.first?.isNumber == true ? "avsnitt \(section.rawValue), \(c.section(section))" : c.section(section)
+                } ?? gap.topic
             // The report's own words, where the evidence quotes it (the last quoted sentence is
             // its finding).
             if let quote = reportQuotes.last {
@@ -203,9 +212,13 @@ struct SwedishSentences {
                 .flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             let levels = c.list((sector?.actingLevels ?? []).map(SwedishWords.levelPhrase))
             let sectorName = sector?.swedishName ?? gap.topic
-            let sharePart = share.map { " står för \(c.number($0, decimals: 0)) % av \(SwedishWords.genitive(first)) utsläpp och" } ?? " dominerar \(SwedishWords.genitive(first)) utsläpp, och"
-            let misaligned = gap.summary.contains("Roadmap misalignment") ? " Målet ligger tidigare än den branschfärdplan sektorn följer." : ""
-            return "Sektorn ”\(sectorName)”\(sharePart) kommunens mål hänger därför på beslut på \(levels.isEmpty ? "andra nivåer" : levels).\(misaligned)"
+            let sharePart =
+                share.map { " står för \(c.number($0, decimals: 0)) % av \(SwedishWords.genitive(first)) utsläpp och" }
+                ?? " dominerar \(SwedishWords.genitive(first)) utsläpp, och"
+            let misaligned =
+                gap.summary.contains("Roadmap misalignment") ? " Målet ligger tidigare än den branschfärdplan sektorn följer." : ""
+            return
+                "Sektorn ”\(sectorName)”\(sharePart) kommunens mål hänger därför på beslut på \(levels.isEmpty ? "andra nivåer" : levels).\(misaligned)"
         }
         let goal = state.goals[String(gap.id.dropFirst("delivery-gap:".count))]
         let label = goal.map { "”\(goalLabel($0))”" } ?? "”\(gap.topic)”"
@@ -213,10 +226,13 @@ struct SwedishSentences {
         guard let observed = evidenceNumber(after: "observed ") else { return "\(owner) nås inte i den takt utsläppen minskar." }
         let since = "sedan 2015"
         if let required = evidenceNumber(after: "required ") {
-            let reached = goal?.targetYear == nil ? ""
+            let reached =
+                goal?.targetYear == nil
+                ? ""
                 : gap.summary.range(of: "reached in ").map { " I den takten nås målet först \(gap.summary[$0.upperBound...].prefix(4))." }
                     ?? " I den takten nås målet aldrig."
-            return "\(owner) kräver att utsläppen minskar med \(c.number(abs(required), decimals: 1)) % per år, men de har \(pace(observed)) \(since).\(reached)"
+            return
+                "\(owner) kräver att utsläppen minskar med \(c.number(abs(required), decimals: 1)) % per år, men de har \(pace(observed)) \(since).\(reached)"
         }
         return "\(owner) har passerat sitt målår utan att nå målet; utsläppen har \(pace(observed)) \(since)."
     }

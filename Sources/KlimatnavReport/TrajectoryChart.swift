@@ -26,7 +26,10 @@ public struct TrajectoryChart: Sendable {
     public var startYear: Int
     public var endYear: Int
 
-    public init(series: [Series], configuration: GapConfiguration = GapConfiguration(), nationalYear: Int = 2045, euYear: Int = 2050, endYear: Int = 2050) {
+    public init(
+        series: [Series], configuration: GapConfiguration = GapConfiguration(), nationalYear: Int = 2045, euYear: Int = 2050,
+        endYear: Int = 2050
+    ) {
         self.series = series
         self.configuration = configuration
         self.nationalYear = nationalYear
@@ -97,9 +100,11 @@ public struct TrajectoryChart: Sendable {
     public func svg(_ c: Catalogue, key: String = "all") -> String {
         let e = HTML.escape
         let ids = "trajectory-\(HTML.anchor(key))"
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trajectories\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"\(ids)-title \(ids)-desc\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trajectories\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"\(ids)-title \(ids)-desc\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n"
         out += "<title id=\"\(ids)-title\">\(e(c[.chartTitle]))</title>\n<desc id=\"\(ids)-desc\">\(e(description(c)))</desc>\n"
-        out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"#fafafa\" stroke=\"#999\"/>\n"
+        out +=
+            "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"#fafafa\" stroke=\"#999\"/>\n"
         // Grid and axes.
         for level in stride(from: 0, through: 100, by: 25) {
             let yy = y(Double(level))
@@ -112,33 +117,39 @@ public struct TrajectoryChart: Sendable {
             out += "<text x=\"\(f(xx))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(year)</text>\n"
         }
         out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(e(c[.chartYearAxis]))</text>\n"
-        out += "<text x=\"14\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f(top + plotHeight / 2)))\">\(e(c[.chartLevelAxis]))</text>\n"
+        out +=
+            "<text x=\"14\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f(top + plotHeight / 2)))\">\(e(c[.chartLevelAxis]))</text>\n"
         out += "<text x=\"\(f(left))\" y=\"\(f(top - 14))\" font-weight=\"bold\">\(e(c[.chartTitle]))</text>\n"
         // Fair-share band.
         let low = configuration.fairShareRatePercent.lowerBound, high = configuration.fairShareRatePercent.upperBound
         let upper = curve(rate: low, to: endYear), lower = curve(rate: high, to: endYear).reversed()
-        out += "<path class=\"band\" d=\"\(path(upper + lower)) Z\" fill=\"#9ecae1\" fill-opacity=\"0.35\" stroke=\"none\"><title>\(e(c.format(.chartFairShare, c.percent(low), c.rate(high))))</title></path>\n"
+        out +=
+            "<path class=\"band\" d=\"\(path(upper + lower)) Z\" fill=\"#9ecae1\" fill-opacity=\"0.35\" stroke=\"none\"><title>\(e(c.format(.chartFairShare, c.percent(low), c.rate(high))))</title></path>\n"
         // Reference rates.
         let references: [(Double, String, String)] = [
             (configuration.carbonLawRatePercent, c.format(.chartCarbonLaw, c.rate(configuration.carbonLawRatePercent)), "#636363"),
             (configuration.klimatkollenRatePercent, c.format(.chartKlimatkollen, c.rate(configuration.klimatkollenRatePercent)), "#08519c"),
         ]
         for (rate, label, color) in references {
-            out += "<path class=\"reference\" d=\"\(path(curve(rate: rate, to: endYear)))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"2 3\"><title>\(e(label))</title></path>\n"
+            out +=
+                "<path class=\"reference\" d=\"\(path(curve(rate: rate, to: endYear)))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"2 3\"><title>\(e(label))</title></path>\n"
         }
         // Net-zero years.
         for (index, (year, key)) in [(nationalYear, Catalogue.Key.chartSweden), (euYear, .chartEU)].enumerated() where year <= endYear {
             let xx = x(Double(year))
-            out += "<line class=\"netzero\" x1=\"\(f(xx))\" y1=\"\(f(top))\" x2=\"\(f(xx))\" y2=\"\(f(top + plotHeight))\" stroke=\"#000\" stroke-dasharray=\"6 4\"/>"
+            out +=
+                "<line class=\"netzero\" x1=\"\(f(xx))\" y1=\"\(f(top))\" x2=\"\(f(xx))\" y2=\"\(f(top + plotHeight))\" stroke=\"#000\" stroke-dasharray=\"6 4\"/>"
             // Staggered so that close years (2045, 2050) do not overlap.
-            out += "<text x=\"\(f(xx - 4))\" y=\"\(f(top + 14 + Double(index) * 16))\" text-anchor=\"end\" font-size=\"11\">\(e(c.format(key, String(year))))</text>\n"
+            out +=
+                "<text x=\"\(f(xx - 4))\" y=\"\(f(top + 14 + Double(index) * 16))\" text-anchor=\"end\" font-size=\"11\">\(e(c.format(key, String(year))))</text>\n"
         }
         // One path per municipality.
         for (index, line) in series.enumerated() {
             let color = Self.palette[index % Self.palette.count]
             let dash = line.proposed ? " stroke-dasharray=\"7 4\"" : ""
             let goalText = GoalTable.label(line.goal, c) + " " + (line.goal.targetYear.map(String.init) ?? "")
-            out += "<path class=\"trajectory\" data-party=\"\(e(line.party.rawValue))\" d=\"\(path(curve(rate: line.ratePercent, to: line.endYear)))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash)><title>\(e(line.name)): \(e(goalText)), \(e(c.rate(line.ratePercent, decimals: 1)))</title></path>\n"
+            out +=
+                "<path class=\"trajectory\" data-party=\"\(e(line.party.rawValue))\" d=\"\(path(curve(rate: line.ratePercent, to: line.endYear)))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash)><title>\(e(line.name)): \(e(goalText)), \(e(c.rate(line.ratePercent, decimals: 1)))</title></path>\n"
             let endLevel = Self.level(rate: line.ratePercent, years: Double(line.endYear - startYear))
             out += "<circle cx=\"\(f(x(Double(line.endYear))))\" cy=\"\(f(y(endLevel)))\" r=\"3.5\" fill=\"\(color)\"/>\n"
         }
@@ -152,18 +163,23 @@ public struct TrajectoryChart: Sendable {
         for (index, line) in series.enumerated() {
             let color = Self.palette[index % Self.palette.count]
             let dash = line.proposed ? " stroke-dasharray=\"7 4\"" : ""
-            legend("\(line.name) (\(c.rate(line.ratePercent, decimals: 1)))", "<line x1=\"0\" y1=\"0\" x2=\"20\" y2=\"0\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash)/>")
+            legend(
+                "\(line.name) (\(c.rate(line.ratePercent, decimals: 1)))",
+                "<line x1=\"0\" y1=\"0\" x2=\"20\" y2=\"0\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash)/>")
         }
         ly += 6
         for (_, label, color) in references {
             legend(label, "<line x1=\"0\" y1=\"0\" x2=\"20\" y2=\"0\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"2 3\"/>")
         }
-        legend(c.format(.chartFairShare, c.percent(low), c.rate(high)), "<rect x=\"0\" y=\"-5\" width=\"20\" height=\"10\" fill=\"#9ecae1\" fill-opacity=\"0.6\"/>")
+        legend(
+            c.format(.chartFairShare, c.percent(low), c.rate(high)),
+            "<rect x=\"0\" y=\"-5\" width=\"20\" height=\"10\" fill=\"#9ecae1\" fill-opacity=\"0.6\"/>")
         if series.contains(where: \.proposed) {
             legend(c[.chartProposed], "<line x1=\"0\" y1=\"0\" x2=\"20\" y2=\"0\" stroke=\"#333\" stroke-dasharray=\"7 4\"/>")
         }
         if series.isEmpty {
-            out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\">\(e(c[.chartNoGoal]))</text>\n"
+            out +=
+                "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\">\(e(c[.chartNoGoal]))</text>\n"
         }
         out += "</svg>\n"
         return out

@@ -95,7 +95,8 @@ public final class DatabaseLock: Sendable {
             }
             close(fd)
         }
-        throw StoreError("lock \(databasePath)", "the lock file \(lockPath) keeps being replaced; is another process starting and stopping on it?")
+        throw StoreError(
+            "lock \(databasePath)", "the lock file \(lockPath) keeps being replaced; is another process starting and stopping on it?")
     }
 
     /// Who holds the lock, as the holder wrote it ("the Klimatnav hub (pid 1234)"), if readable.

@@ -26,9 +26,11 @@ extension HubStore {
                 let at: Double = row["at"]
                 let message = (row["messageId"] as Int64?) ?? Self.lastMessage(before: at, in: times)
                 let change = GapChange(rawValue: row["change"]) ?? .changed
-                ordered.append((
-                    (message, 1, row["id"] as Int64), row["gapId"],
-                    FollowUpEntry(at: Date(timeIntervalSince1970: at), step: .facts(change))))
+                ordered.append(
+                    (
+                        (message, 1, row["id"] as Int64), row["gapId"],
+                        FollowUpEntry(at: Date(timeIntervalSince1970: at), step: .facts(change))
+                    ))
             }
             ordered.sort { $0.key < $1.key }
             return FollowUpHistory(ordered.map { ($0.gap, $0.entry) })

@@ -13,12 +13,18 @@ extension HubStore {
                 SELECT gapId FROM gap_party WHERE party = :party
                 UNION SELECT id FROM entity WHERE kind = 'gap-followup' AND party = :party
                 """
-            let all = try Row.fetchAll(db, sql: """
-                SELECT gap.* FROM gap WHERE gap.id IN (\(concerning)) ORDER BY gap.kind, gap.id
-                """, arguments: ["party": party]).map(Self.gapRecord)
-            let fresh = Set(try String.fetchAll(db, sql: """
-                SELECT DISTINCT gapId FROM gap_event WHERE gapId IN (\(concerning)) AND id > :after
-                """, arguments: ["party": party, "after": eventID]))
+            let all = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT gap.* FROM gap WHERE gap.id IN (\(concerning)) ORDER BY gap.kind, gap.id
+                    """, arguments: ["party": party]
+            ).map(Self.gapRecord)
+            let fresh = Set(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT gapId FROM gap_event WHERE gapId IN (\(concerning)) AND id > :after
+                        """, arguments: ["party": party, "after": eventID]))
             let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM gap_event") ?? 0
             return PartyInbox(
                 new: all.filter { fresh.contains($0.gap.id) }, open: all.filter { $0.status == "open" },

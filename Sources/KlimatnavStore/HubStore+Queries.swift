@@ -51,7 +51,9 @@ extension HubStore {
     public func gaps(includeResolved: Bool = false) async throws(StoreError) -> [GapRecord] {
         try await read("read gaps") { db in
             let filter = includeResolved ? "" : "WHERE status = 'open'"
-            return try Row.fetchAll(db, sql: "SELECT * FROM gap \(filter)").map(Self.gapRecord).sorted { ($0.gap.kind, $0.gap.id) < ($1.gap.kind, $1.gap.id) }
+            return try Row.fetchAll(db, sql: "SELECT * FROM gap \(filter)").map(Self.gapRecord).sorted {
+                ($0.gap.kind, $0.gap.id) < ($1.gap.kind, $1.gap.id)
+            }
         }
     }
 

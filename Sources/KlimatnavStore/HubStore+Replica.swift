@@ -9,7 +9,8 @@ extension HubStore {
     /// one that is gone as resolved). `gaps`, `report` and `serve` then read the file as they
     /// read a hub's. Returns the gap changes it logged, in that order. One transaction.
     @discardableResult
-    public func mirror(state: WorldState, gaps: [Gap], stateSequence: UInt64, at now: Date = Date()) async throws(StoreError) -> [GapEvent] {
+    public func mirror(state: WorldState, gaps: [Gap], stateSequence: UInt64, at now: Date = Date()) async throws(StoreError) -> [GapEvent]
+    {
         do {
             return try await pool.write { db in
                 try db.execute(sql: "DELETE FROM party")

@@ -86,10 +86,12 @@ extension HubStore {
 extension BatchWriter {
     /// Stores a revision snapshot; a revision closed again keeps its first snapshot.
     func write(_ snapshot: RevisionSnapshot, messageID: Int64) throws {
-        try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO revision (id, date, title, closedAt, messageId, state, gaps)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+        try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO revision (id, date, title, closedAt, messageId, state, gaps)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
             snapshot.revision.id, snapshot.revision.date, snapshot.revision.title,
             snapshot.closedAt.timeIntervalSince1970, messageID,
             try JSONCoding.string(snapshot.events.map(StoredEvent.init)), try JSONCoding.string(snapshot.gaps),

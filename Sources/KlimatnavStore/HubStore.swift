@@ -49,7 +49,9 @@ public final class HubStore: Sendable {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(pragma)") }
             try Schema.migrator.migrate(pool)
         } catch {
-            throw StoreError("open \(path)", cause: error, advice: "Check that the folder exists and is writable, and that the file is a Klimatnav database.")
+            throw StoreError(
+                "open \(path)", cause: error,
+                advice: "Check that the folder exists and is writable, and that the file is a Klimatnav database.")
         }
         self.path = path
     }

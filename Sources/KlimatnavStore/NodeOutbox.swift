@@ -79,7 +79,9 @@ public final class NodeOutbox: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try NodeOutbox.migrator.migrate(pool)
         } catch {
-            throw StoreError("open outbox \(path)", cause: error, advice: "Check that the folder exists and is writable, and that the file is a Klimatnav node outbox.")
+            throw StoreError(
+                "open outbox \(path)", cause: error,
+                advice: "Check that the folder exists and is writable, and that the file is a Klimatnav node outbox.")
         }
         self.path = path
     }
@@ -87,27 +89,28 @@ public final class NodeOutbox: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("outbox-v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE outbox (
-                    seq INTEGER PRIMARY KEY NOT NULL,
-                    key TEXT,
-                    type TEXT NOT NULL,
-                    body BLOB NOT NULL,
-                    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'acknowledged', 'refused')),
-                    code TEXT,
-                    reason TEXT,
-                    stateSeq INTEGER,
-                    createdAt REAL NOT NULL,
-                    answeredAt REAL
-                );
-                CREATE INDEX outbox_state ON outbox(state, seq);
-                CREATE INDEX outbox_key ON outbox(key);
-                -- floor: the highest sequence known used (a hub's WELCOME may raise it).
-                CREATE TABLE outbox_meta (
-                    key TEXT PRIMARY KEY NOT NULL,
-                    value TEXT NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE outbox (
+                        seq INTEGER PRIMARY KEY NOT NULL,
+                        key TEXT,
+                        type TEXT NOT NULL,
+                        body BLOB NOT NULL,
+                        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'acknowledged', 'refused')),
+                        code TEXT,
+                        reason TEXT,
+                        stateSeq INTEGER,
+                        createdAt REAL NOT NULL,
+                        answeredAt REAL
+                    );
+                    CREATE INDEX outbox_state ON outbox(state, seq);
+                    CREATE INDEX outbox_key ON outbox(key);
+                    -- floor: the highest sequence known used (a hub's WELCOME may raise it).
+                    CREATE TABLE outbox_meta (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    );
+                    """)
         }
         return migrator
     }
@@ -138,10 +141,11 @@ public final class NodeOutbox: Sendable {
         let now = Date().timeIntervalSince1970
         do {
             try await pool.write { db in
-                let statement = try db.cachedStatement(sql: """
-                    UPDATE outbox SET state = ?, code = ?, reason = ?, stateSeq = ?, answeredAt = ?
-                    WHERE seq = ? AND state = 'pending'
-                    """)
+                let statement = try db.cachedStatement(
+                    sql: """
+                        UPDATE outbox SET state = ?, code = ?, reason = ?, stateSeq = ?, answeredAt = ?
+                        WHERE seq = ? AND state = 'pending'
+                        """)
                 for answer in answers {
                     try statement.execute(arguments: [
                         answer.acknowledged ? State.acknowledged.rawValue : State.refused.rawValue, answer.code, answer.reason,

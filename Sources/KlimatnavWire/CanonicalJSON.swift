@@ -16,7 +16,8 @@ public enum CanonicalJSON {
         let root = EncodingNode()
         try TreeEncoder.encode(value, into: root)
         guard root.kind != .unset else {
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
+            throw EncodingError.invalidValue(
+                value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
         return root
     }

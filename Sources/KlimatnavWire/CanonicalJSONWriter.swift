@@ -53,10 +53,13 @@ struct CanonicalJSONWriter {
         bytes.append(UInt8(ascii: "{"))
         let members = node.members
         // Sorted by key, then by encoding order, so of a key encoded twice the last one is written.
-        let order = members.count < 2 ? Array(members.indices) : members.indices.sorted {
-            let order = Self.compare(members[$0].key, members[$1].key)
-            return order == 0 ? $0 < $1 : order < 0
-        }
+        let order =
+            members.count < 2
+            ? Array(members.indices)
+            : members.indices.sorted {
+                let order = Self.compare(members[$0].key, members[$1].key)
+                return order == 0 ? $0 < $1 : order < 0
+            }
         var first = true
         for (position, index) in order.enumerated() {
             let member = members[index]
@@ -64,7 +67,9 @@ struct CanonicalJSONWriter {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             if limits != nil, member.key.utf8.count > WireLimits.maxStringBytes {
-                limit(WireError(.fieldTooLarge, "key longer than \(WireLimits.maxStringBytes) bytes", frame: 3, path: node.codingPath.wirePath()))
+                limit(
+                    WireError(
+                        .fieldTooLarge, "key longer than \(WireLimits.maxStringBytes) bytes", frame: 3, path: node.codingPath.wirePath()))
             }
             writeString(member.key)
             bytes.append(UInt8(ascii: ":"))
@@ -77,7 +82,9 @@ struct CanonicalJSONWriter {
     private mutating func writeArray(_ node: EncodingNode, depth: Int, limit: Int) {
         checkDepth(depth)
         if limits != nil, node.items.count > limit {
-            self.limit(WireError(.fieldTooLarge, "array of \(node.items.count) elements, limit \(limit)", frame: 3, path: node.codingPath.wirePath()))
+            self.limit(
+                WireError(
+                    .fieldTooLarge, "array of \(node.items.count) elements, limit \(limit)", frame: 3, path: node.codingPath.wirePath()))
         }
         bytes.append(UInt8(ascii: "["))
         for (index, item) in node.items.enumerated() {
@@ -91,9 +98,10 @@ struct CanonicalJSONWriter {
         switch scalar {
         case .string(let text):
             if limits != nil, text.utf8.count > WireLimits.maxStringBytes {
-                limit(WireError(
-                    .fieldTooLarge, "string of \(text.utf8.count) bytes, limit \(WireLimits.maxStringBytes)",
-                    frame: 3, path: path().wirePath()))
+                limit(
+                    WireError(
+                        .fieldTooLarge, "string of \(text.utf8.count) bytes, limit \(WireLimits.maxStringBytes)",
+                        frame: 3, path: path().wirePath()))
             }
             writeString(text)
         case .literal(let text):

@@ -24,7 +24,9 @@ extension WireError {
                 self.init(.invalidPartyID, detail, frame: 3, path: path)
             } else if case .number(let text) = found {
                 // The right type, out of range (beyond 64 bits): a value, not a type, error.
-                self.init(.invalidValue, "\(text) is out of range for this integer field (at most 64 bits; sequences are unsigned)", frame: 3, path: path)
+                self.init(
+                    .invalidValue, "\(text) is out of range for this integer field (at most 64 bits; sequences are unsigned)", frame: 3,
+                    path: path)
             } else if case .string(let text) = found, detail.contains("Cannot initialize") || detail.contains("unknown event") {
                 self.init(.unknownValue, "unknown value '\(text)'\(Self.allowedValues(in: detail))", frame: 3, path: path)
             } else {

@@ -205,7 +205,9 @@ struct StrictJSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw failure("invalid number") }
         }
-        guard index - start <= WireLimits.maxNumberLength else { throw failure("number longer than \(WireLimits.maxNumberLength) characters") }
+        guard index - start <= WireLimits.maxNumberLength else {
+            throw failure("number longer than \(WireLimits.maxNumberLength) characters")
+        }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else { throw failure("number out of range") }
         return .number(text)

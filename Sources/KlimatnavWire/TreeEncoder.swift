@@ -34,9 +34,12 @@ struct TreeEncoder: Encoder {
 
     /// A number as `JSONEncoder` writes it: Swift's shortest round-trip `description`
     /// without a trailing `.0` (`1e-05`, `1e+16`, `0.5`, `2030`, `-0`). Non-finite numbers throw.
-    static func literal<F: BinaryFloatingPoint & CustomStringConvertible>(_ number: F, at path: @autoclosure () -> [any CodingKey]) throws -> EncodedScalar {
+    static func literal<F: BinaryFloatingPoint & CustomStringConvertible>(
+        _ number: F, at path: @autoclosure () -> [any CodingKey]
+    ) throws -> EncodedScalar {
         guard number.isFinite else {
-            throw EncodingError.invalidValue(number, .init(codingPath: path(), debugDescription: "Unable to encode \(F.self).\(number) directly in JSON."))
+            throw EncodingError.invalidValue(
+                number, .init(codingPath: path(), debugDescription: "Unable to encode \(F.self).\(number) directly in JSON."))
         }
         var text = number.description
         if text.hasSuffix(".0") { text.removeLast(2) }

@@ -8,7 +8,9 @@ extension WireCodec {
     ///
     /// Throws `frame-too-large` or `bad-json` when the DELTA would break a limit that the
     /// domain message met (the extra bytes and the extra level of nesting).
-    public static func encodeDelta(stateSequence: UInt64, by party: PartyID?, event name: String, body: [UInt8]) throws(WireError) -> [[UInt8]] {
+    public static func encodeDelta(
+        stateSequence: UInt64, by party: PartyID?, event name: String, body: [UInt8]
+    ) throws(WireError) -> [[UInt8]] {
         var out: [UInt8] = []
         out.reserveCapacity(body.count + 48 + (party?.rawValue.utf8.count ?? 0))
         out += #"{"body":"#.utf8
@@ -30,8 +32,8 @@ extension WireCodec {
         }
         let frames = [frame0, Array(WireMessageType.delta.rawValue.utf8), header(stateSequence), out]
         #if DEBUG
-            // Debug builds (and so every test) prove that subscribers accept it.
-            _ = try decode(frames: frames)
+        // Debug builds (and so every test) prove that subscribers accept it.
+        _ = try decode(frames: frames)
         #endif
         return frames
     }

@@ -42,8 +42,8 @@ public enum WireCodec {
             }
         let frames = [frame0, Array(message.type.utf8), header(message.sequence), body]
         #if DEBUG
-            // Debug builds (and so every test) also prove the round trip in full.
-            _ = try decode(frames: frames)
+        // Debug builds (and so every test) also prove the round trip in full.
+        _ = try decode(frames: frames)
         #endif
         try message.validate()
         return frames

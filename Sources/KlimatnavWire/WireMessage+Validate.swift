@@ -36,7 +36,8 @@ extension WireMessage {
             guard gap.stateSequence >= 1 else { throw WireError(.invalidValue, "state sequences start at 1", frame: 2) }
         case .hello(let hello):
             guard !hello.software.isEmpty else {
-                throw WireError(.invalidValue, "software is empty; name the implementation and version (1-8192 bytes)", frame: 3, path: "body.software")
+                throw WireError(
+                    .invalidValue, "software is empty; name the implementation and version (1-8192 bytes)", frame: 3, path: "body.software")
             }
         case .ack, .heartbeat, .snapshotRequest, .snapshot:
             break

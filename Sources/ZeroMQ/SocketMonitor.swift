@@ -32,7 +32,9 @@ public final class SocketMonitor: Sendable {
 
     /// Starts monitoring `socket` for `events` (`ZMQ_EVENT_*` bits; default all).
     /// - Throws: ``ZeroMQError`` from `zmq_socket_monitor` or from the reader.
-    public static func start(on socket: Socket, events: Int32 = ZMQ_EVENT_ALL, threadName: String = "zeromq-monitor") throws -> SocketMonitor {
+    public static func start(
+        on socket: Socket, events: Int32 = ZMQ_EVENT_ALL, threadName: String = "zeromq-monitor"
+    ) throws -> SocketMonitor {
         let endpoint = "inproc://zeromq.monitor.\(UUID().uuidString)"
         guard zmq_socket_monitor(try socket.open("zmq_socket_monitor"), endpoint, events) == 0 else {
             throw ZeroMQError.current("zmq_socket_monitor(\(endpoint))")

@@ -177,7 +177,9 @@ public final class ZAPHandler: Sendable {
             Message([Array("1.0".utf8), requestId, Array(String(status).utf8), Array(text.utf8), Array(userId.utf8), metadata])
         }
         guard frames.count >= 6, frames[0] == Array("1.0".utf8) else {
-            state.withLock { $0.served += 1; $0.denied += 1 }
+            state.withLock {
+                $0.served += 1; $0.denied += 1
+            }
             return reply(400, "malformed ZAP request")
         }
         let request = ZAPRequest(
@@ -186,10 +188,14 @@ public final class ZAPHandler: Sendable {
             credentials: Array(frames.dropFirst(6)))
         switch authenticator(request) {
         case .allow(let userId, let metadata):
-            state.withLock { $0.served += 1; $0.allowed += 1 }
+            state.withLock {
+                $0.served += 1; $0.allowed += 1
+            }
             return reply(200, "OK", userId, ZAPHandler.encode(metadata))
         case .deny(let status, let text):
-            state.withLock { $0.served += 1; $0.denied += 1 }
+            state.withLock {
+                $0.served += 1; $0.denied += 1
+            }
             let code = status == 300 || status == 500 ? status : 400
             return reply(code, text)
         }

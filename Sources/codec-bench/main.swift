@@ -18,7 +18,12 @@ let count = 4000
 let goals = SyntheticPlaybook.generate(seed: 2021, scale: 1).goals
 let cases: [(String, [WireMessage])] = [
     ("goal", (0..<count).map { .domain(DomainMessage(sequence: UInt64($0 + 1), event: .goalAsserted(goals[$0 % goals.count]))) }),
-    ("delta", (0..<count).map { .delta(Delta(stateSequence: UInt64($0 + 1), by: goals[$0 % goals.count].party, event: .goalAsserted(goals[$0 % goals.count]))) }),
+    (
+        "delta",
+        (0..<count).map {
+            .delta(Delta(stateSequence: UInt64($0 + 1), by: goals[$0 % goals.count].party, event: .goalAsserted(goals[$0 % goals.count])))
+        }
+    ),
     ("ack", (0..<count).map { .ack(Ack(sequence: UInt64($0 + 1), stateSequence: UInt64($0 + 100))) }),
 ]
 

@@ -45,9 +45,11 @@ enum DurableBenchmark {
             let sequence = (sequences[sender] ?? 0) + 1
             sequences[sender] = sequence
             let frames = try WireCodec.encode(.domain(DomainMessage(sequence: sequence, event: message.event)))
-            items.append(.accepted(AcceptedMessage(
-                sender: sender.rawValue, sequence: sequence, type: message.event.name, body: Data(frames[3]),
-                receivedAt: at, entities: [], gapChanges: [])))
+            items.append(
+                .accepted(
+                    AcceptedMessage(
+                        sender: sender.rawValue, sequence: sequence, type: message.event.name, body: Data(frames[3]),
+                        receivedAt: at, entities: [], gapChanges: [])))
         }
         try await store.register(parties: playbook.parties)
         _ = try await store.commit(items)

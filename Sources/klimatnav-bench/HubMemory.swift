@@ -11,7 +11,9 @@ import ZeroMQ
 /// nodes in this process stream goal assertions to it; the figure includes the restore, the
 /// full recompute at start and the incremental work per message.
 enum HubMemoryBenchmark {
-    static func run(klimatnav: String, playbook: Playbook, seededPath: String, durability: HubStore.Durability, messages: Int, offered: Double?) async throws -> Double {
+    static func run(
+        klimatnav: String, playbook: Playbook, seededPath: String, durability: HubStore.Durability, messages: Int, offered: Double?
+    ) async throws -> Double {
         let directory = NSTemporaryDirectory() + "klimatnav-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -77,9 +77,10 @@ enum HubStagesBenchmark {
         }
         let at = Date()
         let items: [BatchItem] = decoded.enumerated().map { i, m in
-            .accepted(AcceptedMessage(
-                sender: "sender", sequence: m.sequence, type: m.event.name, body: Data(frames[i][3]), receivedAt: at,
-                entities: entities[i], gapChanges: []))
+            .accepted(
+                AcceptedMessage(
+                    sender: "sender", sequence: m.sequence, type: m.event.name, body: Data(frames[i][3]), receivedAt: at,
+                    entities: entities[i], gapChanges: []))
         }
         // FULL is what the hub runs; NORMAL leaves out the fsync per commit. The process's CPU
         // time during the commits (the writer's work; the caller only waits) shows the commit's

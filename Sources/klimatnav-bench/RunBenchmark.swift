@@ -20,7 +20,8 @@ enum RunBenchmark {
             let elapsed = now() - start
             guard process.terminationStatus == 0 else { throw BenchError("klimatnav run exited with \(process.terminationStatus)") }
             if run > 0 { times.append(elapsed) }
-            Bench.progress("klimatnav run \(playbook ?? "seed") #\(run): \(String(format: "%.3f", elapsed)) s\(run == 0 ? " (warm-up)" : "")")
+            Bench.progress(
+                "klimatnav run \(playbook ?? "seed") #\(run): \(String(format: "%.3f", elapsed)) s\(run == 0 ? " (warm-up)" : "")")
         }
         return (Bench.median(times), times.min()!, times.max()!)
     }

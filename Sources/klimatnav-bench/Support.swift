@@ -65,8 +65,6 @@ enum Bench {
     }
 }
 
-
-
 /// Monotonic time in seconds.
 @inline(__always) func now() -> Double {
     var t = timespec()

@@ -11,8 +11,8 @@
 // Run it through scripts/bench.sh, which builds everything and compiles the C baselines.
 import Foundation
 import KlimatnavCore
-import KlimatnavPlaybook
 import KlimatnavNode
+import KlimatnavPlaybook
 import KlimatnavStore
 
 // The same malloc arena cap as the `klimatnav` processes, so the in-process hub is measured
@@ -65,7 +65,9 @@ struct Target {
 var targets: [Target] = []
 func pct(_ value: Double) -> String { String(format: "%.0f %%", value * 100) }
 
-Bench.progress("cpus: \(ProcessInfo.processInfo.activeProcessorCount), load: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")")
+Bench.progress(
+    "cpus: \(ProcessInfo.processInfo.activeProcessorCount), load: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")"
+)
 
 // MARK: Transport
 if enabled("transport") {
@@ -93,8 +95,14 @@ if enabled("gaps") {
         Bench.figure("\(name).incremental_over_full", ratio * 100, "%", decimals: 3)
         Bench.figure("\(name).subjects_per_message_share", result.subjectShare * 100, "%", decimals: 3)
         if scale == 1 {
-            targets.append(Target(name: "gaps.x1.full_recompute", measured: String(format: "%.1f ms", result.fullMs), needs: "< 50 ms", ok: result.fullMs < 50))
-            targets.append(Target(name: "gaps.x1.incremental_over_full", measured: String(format: "%.3f %%", ratio * 100), needs: "<= 1 %", ok: ratio <= 0.01))
+            targets.append(
+                Target(
+                    name: "gaps.x1.full_recompute", measured: String(format: "%.1f ms", result.fullMs), needs: "< 50 ms",
+                    ok: result.fullMs < 50))
+            targets.append(
+                Target(
+                    name: "gaps.x1.incremental_over_full", measured: String(format: "%.3f %%", ratio * 100), needs: "<= 1 %",
+                    ok: ratio <= 0.01))
         }
     }
 }
@@ -135,9 +143,10 @@ if enabled("durable") {
             if scale == 1 {
                 var fixed: [DurableBenchmark.Result] = []
                 for _ in 0..<repeats {
-                    fixed.append(try await DurableBenchmark.run(
-                        playbook: playbook, scale: scale, seededPath: seeded, durability: durability, links: links, perLink: 250,
-                        offered: 1000, nodesBinary: nodesBinary))
+                    fixed.append(
+                        try await DurableBenchmark.run(
+                            playbook: playbook, scale: scale, seededPath: seeded, durability: durability, links: links, perLink: 250,
+                            offered: 1000, nodesBinary: nodesBinary))
                 }
                 Bench.figure("\(name).offered_1000.rate", Bench.median(fixed.map(\.rate)), "msg/s")
                 Bench.figure("\(name).offered_1000.ack_p50", Bench.median(fixed.map(\.p50Ms)), "ms", decimals: 2)
@@ -152,15 +161,19 @@ if enabled("durable") {
                     playbook: playbook, scale: scale, seededPath: seeded, durability: durability, links: links, perLink: saturationPerLink,
                     offered: nil, nodesBinary: nodesBinary)
                 saturated.append(result)
-                Bench.progress(String(
-                    format: "%@ saturation: %.0f msg/s, hub %.1f us/msg, nodes %.1f us/msg, %.0f msg/commit, p50 %.1f ms",
-                    name, result.rate, result.hubCPUMicroseconds, result.nodesCPUMicroseconds, result.meanBatch, result.p50Ms))
+                Bench.progress(
+                    String(
+                        format: "%@ saturation: %.0f msg/s, hub %.1f us/msg, nodes %.1f us/msg, %.0f msg/commit, p50 %.1f ms",
+                        name, result.rate, result.hubCPUMicroseconds, result.nodesCPUMicroseconds, result.meanBatch, result.p50Ms))
                 if let rawSQLite {
                     let batch = max(1, Int(result.meanBatch.rounded()))
-                    raw.append(try Bench.runBinary(rawSQLite, [
-                        NSTemporaryDirectory() + "klimatnav-bench-raw-\(getpid()).db", String(Int(result.meanBodyBytes)),
-                        String(batch), String(max(2000, result.messages)), durability.rawValue.uppercased(),
-                    ])[0])
+                    raw.append(
+                        try Bench.runBinary(
+                            rawSQLite,
+                            [
+                                NSTemporaryDirectory() + "klimatnav-bench-raw-\(getpid()).db", String(Int(result.meanBodyBytes)),
+                                String(batch), String(max(2000, result.messages)), durability.rawValue.uppercased(),
+                            ])[0])
                 }
             }
             let rate = Bench.median(saturated.map(\.rate))
@@ -176,9 +189,10 @@ if enabled("durable") {
                 Bench.figure("\(name).raw_sqlite_same_batch.rate", rawRate, "rows/s")
                 Bench.figure("\(name).over_raw", 100 * rate / rawRate, "%")
                 if scale == 1 {
-                    targets.append(Target(
-                        name: "\(name).acked_over_raw_sqlite", measured: pct(rate / rawRate), needs: ">= 30 %",
-                        ok: rate / rawRate >= 0.3))
+                    targets.append(
+                        Target(
+                            name: "\(name).acked_over_raw_sqlite", measured: pct(rate / rawRate), needs: ">= 30 %",
+                            ok: rate / rawRate >= 0.3))
                 }
             }
         }
@@ -200,8 +214,12 @@ if enabled("memory"), let klimatnavBinary {
         Bench.figure("hub.x\(scale).peak_memory.offered_1000", steady, "MB", decimals: 1)
         Bench.figure("hub.x\(scale).peak_memory.flood", flood, "MB", decimals: 1)
         if scale == 1 {
-            targets.append(Target(name: "hub.x1.peak_memory.offered_1000", measured: String(format: "%.1f MB", steady), needs: "< 64 MB", ok: steady < 64))
-            targets.append(Target(name: "hub.x1.peak_memory.flood", measured: String(format: "%.1f MB", flood), needs: "< 64 MB", ok: flood < 64))
+            targets.append(
+                Target(
+                    name: "hub.x1.peak_memory.offered_1000", measured: String(format: "%.1f MB", steady), needs: "< 64 MB", ok: steady < 64)
+            )
+            targets.append(
+                Target(name: "hub.x1.peak_memory.flood", measured: String(format: "%.1f MB", flood), needs: "< 64 MB", ok: flood < 64))
         }
     }
 }
@@ -218,7 +236,8 @@ if enabled("run"), let klimatnavBinary {
     Bench.figure("run.sverige.wall_p50", sweden.median, "s", decimals: 3)
     Bench.figure("run.sverige.wall_min", sweden.min, "s", decimals: 3)
     Bench.figure("run.sverige.wall_max", sweden.max, "s", decimals: 3)
-    targets.append(Target(name: "run.sverige.wall", measured: String(format: "%.2f s", sweden.median), needs: "< 2 s", ok: sweden.median < 2))
+    targets.append(
+        Target(name: "run.sverige.wall", measured: String(format: "%.2f s", sweden.median), needs: "< 2 s", ok: sweden.median < 2))
 }
 
 for target in targets {

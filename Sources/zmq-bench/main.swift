@@ -80,7 +80,8 @@ for (label, size, baseCount) in [("100B", 100, 1_000_000), ("1KB", 1024, 300_000
             results["swift_sync", default: []].append(rate)
             results["swift_sync_cpu", default: []].append(cpu)
         }
-        progress("run \(run) \(label): " + results.sorted { $0.key < $1.key }.map { "\($0.key)=\(Int($0.value.last!))" }.joined(separator: " "))
+        progress(
+            "run \(run) \(label): " + results.sorted { $0.key < $1.key }.map { "\($0.key)=\(Int($0.value.last!))" }.joined(separator: " "))
     }
     let name = "zmq.pushpull.\(label)"
     let medians = results.mapValues(median)
@@ -122,7 +123,9 @@ if only == nil || only == "dealerrouter" || only == "dealerrouter_swift" {
         results["swift_async", default: []].append(rate)
         results["swift_async_batch", default: []].append(meanBatch)
         results["swift_async_cpu", default: []].append(cpu)
-        progress("run \(run) dealerrouter 100B: " + results.sorted { $0.key < $1.key }.map { "\($0.key)=\(Int($0.value.last!))" }.joined(separator: " "))
+        progress(
+            "run \(run) dealerrouter 100B: "
+                + results.sorted { $0.key < $1.key }.map { "\($0.key)=\(Int($0.value.last!))" }.joined(separator: " "))
     }
     let medians = results.mapValues(median)
     for key in ["raw", "swift_async"] {
@@ -151,7 +154,10 @@ if only == nil || only == "roundtrip" {
         let latency = try await RoundTripBenchmarks.swiftAsync(size: 100, count: count)
         medians["swift_async", default: []].append(latency.median)
         p99s["swift_async", default: []].append(latency.p99)
-        progress("run \(run) roundtrip: " + medians.sorted { $0.key < $1.key }.map { "\($0.key)=" + String(format: "%.1f", $0.value.last!) + " us" }.joined(separator: " "))
+        progress(
+            "run \(run) roundtrip: "
+                + medians.sorted { $0.key < $1.key }.map { "\($0.key)=" + String(format: "%.1f", $0.value.last!) + " us" }.joined(
+                    separator: " "))
     }
     for key in ["raw", "swift_async"] {
         guard let values = medians[key], let tails = p99s[key] else { continue }

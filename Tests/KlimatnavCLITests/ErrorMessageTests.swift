@@ -33,7 +33,9 @@ import Testing
         for command in [["run"], ["hub", "--bind", "tcp://127.0.0.1:0"]] {
             let result = try await Klimatnav.run(command + ["--db", scratch.path("k.db"), "--durability", "fast"])
             #expect(result.status != 0)
-            #expect(result.stderr.contains("'fast'") && result.stderr.contains("'full'") && result.stderr.contains("'normal'"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("'fast'") && result.stderr.contains("'full'") && result.stderr.contains("'normal'"),
+                "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: scratch.path("k.db")))
         }
     }

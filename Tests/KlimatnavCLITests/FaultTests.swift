@@ -103,7 +103,10 @@ import Glibc
     }
 
     func stream(_ party: String, _ endpoint: String, count: Int, outbox: String, rate: Double = 0) throws -> Child {
-        try Child(["stream", "--party", party, "--connect", endpoint, "--count", "\(count)", "--outbox", outbox, "--rate", "\(rate)", "--timeout", "60"])
+        try Child([
+            "stream", "--party", party, "--connect", endpoint, "--count", "\(count)", "--outbox", outbox, "--rate", "\(rate)", "--timeout",
+            "60",
+        ])
     }
 
     /// `key=value` pairs of a fault-check line.
@@ -209,7 +212,9 @@ import Glibc
         let scratch = try Scratch()
         defer { scratch.remove() }
         let (hub, endpoint, _) = try await hub(scratch.path("hub.db"))
-        let result = try await Klimatnav.run(["fuzz-hub", "--connect", endpoint, "--frames", "4000", "--valid", "100", "--seed", "\(UInt16.random(in: 1...9999))"])
+        let result = try await Klimatnav.run([
+            "fuzz-hub", "--connect", endpoint, "--frames", "4000", "--valid", "100", "--seed", "\(UInt16.random(in: 1...9999))",
+        ])
         #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
         #expect(result.stdout.contains("valid=100 acknowledged=100"), "\(result.stdout)")
         #expect(hub.process.isRunning)
@@ -225,7 +230,8 @@ import Glibc
         let node = try stream("lund", endpoint, count: 2000, outbox: scratch.path("lund.outbox"))
         #expect(await node.exit() == 0, "\(node.output)")
         let status = (try? String(contentsOfFile: "/proc/\(hub.process.processIdentifier)/status", encoding: .utf8)) ?? ""
-        let peakKB = status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }?.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        let peakKB =
+            status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }?.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
         #expect(peakKB > 0 && peakKB < 400 * 1024, "hub peak RSS \(peakKB) kB")
         stall.kill9()
         _ = await stall.exit()

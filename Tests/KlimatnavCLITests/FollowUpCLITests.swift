@@ -63,10 +63,13 @@ import Testing
         try Self.playbook(targetYear: 2055).write(toFile: later, atomically: true, encoding: .utf8)
         let (hub, banner) = try await Klimatnav.start(["hub", "--bind", "tcp://127.0.0.1:*", "--db", db, "--playbook", first])
         defer { hub.terminate() }
-        let endpoint = banner.split(separator: " ").dropFirst(3).first.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) } ?? ""
+        let endpoint =
+            banner.split(separator: " ").dropFirst(3).first.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) } ?? ""
         #expect(endpoint.hasPrefix("tcp://127.0.0.1:"), "hub banner: \(banner)")
         func node(_ playbook: String) async throws {
-            let result = try await Klimatnav.run(["node", "--party", "enkoping", "--connect", endpoint, "--playbook", playbook, "--timeout", "30"])
+            let result = try await Klimatnav.run([
+                "node", "--party", "enkoping", "--connect", endpoint, "--playbook", playbook, "--timeout", "30",
+            ])
             #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
         }
         func followup(_ party: String, _ arguments: [String]) async throws -> Klimatnav.Result {
@@ -82,7 +85,8 @@ import Testing
         let lund = try await followup("lund", ["comment", "--gap", Self.gap, "--text", "Vi tycker till"])
         #expect(lund.stdout.contains("refused: not-authorized"), "\(lund.stdout) \(lund.stderr)")
 
-        let assign = try await followup("viable-cities", ["assign", "--gap", Self.gap, "--assignee", "enkoping", "--role", "klimatstrateg", "--due", "2027-01-31"])
+        let assign = try await followup(
+            "viable-cities", ["assign", "--gap", Self.gap, "--assignee", "enkoping", "--role", "klimatstrateg", "--due", "2027-01-31"])
         #expect(assign.status == 0, "\(assign.stdout) \(assign.stderr)")
         let comment = try await followup("enkoping", ["comment", "--gap", Self.gap, "--text", "Vi ser över målåret i budgeten för 2027."])
         #expect(comment.status == 0, "\(comment.stdout) \(comment.stderr)")
@@ -94,7 +98,8 @@ import Testing
         #expect(try await rows(db, ["--overdue", "--today", "2027-02-01"]).map(\.id) == [Self.gap])
         #expect(try await rows(db, ["--overdue", "--today", "2027-01-31"]).isEmpty)
 
-        let dismiss = try await followup("viable-cities", ["dismiss", "--gap", Self.gap, "--text", "Målet gäller konsumtionen, inte scope 1-2."])
+        let dismiss = try await followup(
+            "viable-cities", ["dismiss", "--gap", Self.gap, "--text", "Målet gäller konsumtionen, inte scope 1-2."])
         #expect(dismiss.status == 0, "\(dismiss.stdout) \(dismiss.stderr)")
         #expect(try await rows(db).allSatisfy { $0.id != Self.gap })
         let dismissed = try #require(try await rows(db, ["--dismissed"]).first)

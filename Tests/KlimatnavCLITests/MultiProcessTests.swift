@@ -59,7 +59,9 @@ import Testing
         #expect(hub.terminationStatus == 0)
         let found = try await gaps(scratch.path("hub.db"))
         #expect(Set(found.map(\.id)) == Set(expected.map(\.id)))
-        #expect(Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0.summary) }) == Dictionary(uniqueKeysWithValues: expected.map { ($0.id, $0.summary) }))
+        #expect(
+            Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0.summary) })
+                == Dictionary(uniqueKeysWithValues: expected.map { ($0.id, $0.summary) }))
     }
 
     @Test func stateAndOpenGapsSurviveAHubRestartBetweenTwoHalves() async throws {
@@ -84,4 +86,3 @@ import Testing
         #expect(history.count >= expected.count)
     }
 }
-

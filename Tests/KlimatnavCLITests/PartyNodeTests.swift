@@ -53,8 +53,12 @@ import Testing
             try await store.gaps().first { $0.gap.id == gapID }
         }
         let replicaGaps = try await Klimatnav.run(["gaps", "--db", nodes.db("stuns"), "--party", "uppsala", "--format", "json"])
-        #expect(replicaGaps.status == 0 && replicaGaps.stdout.contains(gapID), "gaps on the replica: \(replicaGaps.stdout) \(replicaGaps.stderr)")
-        let report = try await Klimatnav.run(["report", "--db", nodes.db("stuns"), "--out", nodes.scratch.path("stuns-report"), "--lang", "en"])
+        #expect(
+            replicaGaps.status == 0 && replicaGaps.stdout.contains(gapID),
+            "gaps on the replica: \(replicaGaps.stdout) \(replicaGaps.stderr)")
+        let report = try await Klimatnav.run([
+            "report", "--db", nodes.db("stuns"), "--out", nodes.scratch.path("stuns-report"), "--lang", "en",
+        ])
         #expect(report.status == 0, "report on the replica: \(report.stderr)")
         // Only the node's user reaches its socket.
         let socket = try FileManager.default.attributesOfItem(atPath: nodes.db("uppsala") + ".node/say.ipc")
@@ -114,7 +118,9 @@ import Testing
         ])
         #expect(comment.stdout.hasPrefix("accepted"), "\(comment.stdout) \(comment.stderr)")
         let listed = try await Klimatnav.run(["gaps", "--db", nodes.hubDB, "--assigned-to", "energimyndigheten", "--format", "json"])
-        #expect(listed.stdout.contains(gapID) && listed.stdout.contains("handläggare") && listed.stdout.contains("Vi tar det med Boverket."), "\(listed.stdout)")
+        #expect(
+            listed.stdout.contains(gapID) && listed.stdout.contains("handläggare") && listed.stdout.contains("Vi tar det med Boverket."),
+            "\(listed.stdout)")
         #expect(try await nodes.hubRows("viable-cities", "gap.followup", containing: "dismiss") == 0)
         // The gap names Lund and Malmö, not the agency; assigned to it, it is in its inbox.
         _ = try await nodes.poll("the assigned gap in the agency's inbox", nodes.db("energimyndigheten")) { store in
@@ -156,7 +162,9 @@ import Testing
             "barrier", "--db", nodes.db("formas"), "--title", "A rule", "--change-level", "nationell", "--affects", "lund,nowhere",
         ])
         #expect(wrong.status == 1)
-        #expect(wrong.stderr.contains("expected one of local, regional, national, eu, industry for 'changeLevel', found 'nationell'"), "\(wrong.stderr)")
+        #expect(
+            wrong.stderr.contains("expected one of local, regional, national, eu, industry for 'changeLevel', found 'nationell'"),
+            "\(wrong.stderr)")
         #expect(wrong.stderr.contains("expected a party listed under 'parties' for 'affects', found 'nowhere'"), "\(wrong.stderr)")
         let noNode = try await nodes.say(["claim", "--db", nodes.scratch.path("none.db"), "--topic", "x"])
         #expect(noNode.status != 0 && noNode.stderr.contains("no node is running for --db"), "\(noNode.stderr)")

@@ -39,9 +39,10 @@ struct PartyNodes {
     }
 
     mutating func startNode(_ party: String) async throws {
-        let (process, banner) = try await Klimatnav.start([
-            "node", "--party", party, "--connect", router, "--subscribe", publisher, "--db", db(party), "--lang", "en",
-        ] + nodeArguments[party, default: []])
+        let (process, banner) = try await Klimatnav.start(
+            [
+                "node", "--party", party, "--connect", router, "--subscribe", publisher, "--db", db(party), "--lang", "en",
+            ] + nodeArguments[party, default: []])
         #expect(banner.hasPrefix("node \(party) up"), "node banner: \(banner)")
         nodes[party] = process
     }

@@ -56,8 +56,9 @@ func gaps(_ db: String, _ extra: [String] = []) async throws -> [GapJSON] {
             from: Data(contentsOf: repositoryRoot.appendingPathComponent("Playbooks/expected/klimatkontrakt-2030.gaps.json")))
         #expect(stored.map(\.id) == reviewed.map(\.id))
         for (gap, expected) in zip(stored, reviewed) {
-            #expect(gap.kind == expected.kind && gap.parties == expected.parties && gap.summary == expected.summary
-                && gap.evidence == expected.evidence && gap.recommendation == expected.recommendation, "\(gap.id)")
+            #expect(
+                gap.kind == expected.kind && gap.parties == expected.parties && gap.summary == expected.summary
+                    && gap.evidence == expected.evidence && gap.recommendation == expected.recommendation, "\(gap.id)")
         }
         // Running again on the same database is safe: the same open gaps.
         let again = try await Klimatnav.run(["run", "--db", db])
@@ -94,20 +95,20 @@ func gaps(_ db: String, _ extra: [String] = []) async throws -> [GapJSON] {
         defer { scratch.remove() }
         let file = scratch.path("bad.yaml")
         try """
-            playbook: bad
-            version: 1
-            title: Bad
-            asOf: 2021-10-01
-            parties:
-              - id: lund
-                kind: municipality
-                level: local
-                name: Lund
-            goals:
-              - id: lund.g
-                party: atlantis
-                text: x
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+        playbook: bad
+        version: 1
+        title: Bad
+        asOf: 2021-10-01
+        parties:
+          - id: lund
+            kind: municipality
+            level: local
+            name: Lund
+        goals:
+          - id: lund.g
+            party: atlantis
+            text: x
+        """.write(toFile: file, atomically: true, encoding: .utf8)
         let result = try await Klimatnav.run(["validate", file])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(file):12:"), "\(result.stderr)")
@@ -135,7 +136,10 @@ func gaps(_ db: String, _ extra: [String] = []) async throws -> [GapJSON] {
         for city in ["Göteborg", "Stockholm", "Malmö", "Lund", "Uppsala", "Umeå", "Växjö", "Järfälla", "Enköping"] {
             #expect(result.stdout.contains("\n  \(city): "), "contract city \(city)")
         }
-        #expect(result.stdout.contains("- consumption-based climate impact near zero by 2030: consumption-based (scope 3): not comparable with territorial data\n"))
+        #expect(
+            result.stdout.contains(
+                "- consumption-based climate impact near zero by 2030: consumption-based (scope 3): not comparable with territorial data\n")
+        )
         #expect(result.stdout.contains("not comparable with territorial data (covers the municipal organisation, not the territory)"))
         #expect(result.stdout.contains("DELIVERY GAP"))
         #expect(result.stdout.contains("No goal known (14)"))

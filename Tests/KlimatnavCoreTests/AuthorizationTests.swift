@@ -33,7 +33,10 @@ import Testing
         // The coordinator states the contracts' common text as its own commitments, no one else's.
         #expect(allowed(.commitmentStated(Commitment(party: "coord", section: .adaptation, status: .absent)), from: "coord"))
         #expect(!allowed(.commitmentStated(Commitment(party: "lund", section: .adaptation, status: .absent)), from: "coord"))
-        #expect(!allowed(.investmentAreaRaised(InvestmentArea(id: "i", party: "malmo", topic: "t", title: "T", needsLevels: [.national])), from: "lund"))
+        #expect(
+            !allowed(
+                .investmentAreaRaised(InvestmentArea(id: "i", party: "malmo", topic: "t", title: "T", needsLevels: [.national])),
+                from: "lund"))
     }
 
     /// KNAV/1 section 11.2: a party registers itself, the coordinator any party; kind and
@@ -49,8 +52,12 @@ import Testing
 
     @Test func aRegistrationKeepsKindAndLevelAndGoalIdsBelongToOneParty() throws {
         var state = self.state
-        #expect(throws: StateError.self) { try state.apply(.partyRegistered(Party(id: "lund", kind: .agency, level: .local, name: "Lund"))) }
-        #expect(throws: StateError.self) { try state.apply(.partyRegistered(Party(id: "lund", kind: .municipality, level: .national, name: "Lund"))) }
+        #expect(throws: StateError.self) {
+            try state.apply(.partyRegistered(Party(id: "lund", kind: .agency, level: .local, name: "Lund")))
+        }
+        #expect(throws: StateError.self) {
+            try state.apply(.partyRegistered(Party(id: "lund", kind: .municipality, level: .national, name: "Lund")))
+        }
         try state.apply(.partyRegistered(Party(id: "lund", kind: .municipality, level: .local, name: "Lunds kommun", population: 125_000)))
         #expect(state.parties["lund"]?.name == "Lunds kommun")
         do {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KlimatnavCore
 
 /// Who reports a barrier and whom it blocks are different facts (`reportedBy`, `affects`).

@@ -1,9 +1,11 @@
 import Testing
+
 @testable import KlimatnavCore
 
 @Suite struct BarrierDuplicatesTests {
     func barrier(_ id: String, title: String? = nil, instrument: String? = nil, topics: [String] = []) -> RegulatoryBarrier {
-        RegulatoryBarrier(id: id, title: title ?? id, instrument: instrument, changeLevel: .national, reportedBy: ["lund"], affectedTopics: topics)
+        RegulatoryBarrier(
+            id: id, title: title ?? id, instrument: instrument, changeLevel: .national, reportedBy: ["lund"], affectedTopics: topics)
     }
 
     @Test func sameInstrumentOrTitleIsPointedOut() {
@@ -17,8 +19,9 @@ import Testing
     }
 
     @Test func differentRulesThatBlockOneTopicAreNotPointedOut() {
-        #expect(BarrierDuplicates.find(in: [
-            barrier("a", instrument: "PBL", topics: ["ccs"]), barrier("b", instrument: "Miljöbalken", topics: ["ccs"]),
-        ]).isEmpty)
+        #expect(
+            BarrierDuplicates.find(in: [
+                barrier("a", instrument: "PBL", topics: ["ccs"]), barrier("b", instrument: "Miljöbalken", topics: ["ccs"]),
+            ]).isEmpty)
     }
 }

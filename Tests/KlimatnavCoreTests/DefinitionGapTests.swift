@@ -1,11 +1,13 @@
 import Testing
+
 @testable import KlimatnavCore
 
 @Suite struct DefinitionGapTests {
     let enkoping = Fx.municipality("enkoping", "Enköping")
 
     @Test func wordWithNoNumber() throws {
-        let goal = Goal(id: "enkoping.smart", party: "enkoping", scopes: [1, 2, 3], word: .climateSmart, targetYear: 2050, text: "climate-smart 2050")
+        let goal = Goal(
+            id: "enkoping.smart", party: "enkoping", scopes: [1, 2, 3], word: .climateSmart, targetYear: 2050, text: "climate-smart 2050")
         let gaps = try Fx.gaps(.definitionGap, [enkoping, .goalAsserted(goal)])
         #expect(gaps.map(\.id) == ["definition-gap:enkoping.smart:no-number"])
         #expect(gaps[0].summary == "Enköping's goal 'climate-smart 2050' is a goal word with no number, so it cannot be compared.")
@@ -13,10 +15,11 @@ import Testing
 
     @Test func eachProblemIsItsOwnGap() throws {
         let vague = Goal(id: "v", party: "enkoping", reductionPercent: 60)
-        #expect(try Fx.ids(.definitionGap, [enkoping, .goalAsserted(vague)]) == [
-            "definition-gap:v:basis-unstated", "definition-gap:v:no-base-year", "definition-gap:v:no-target-year",
-            "definition-gap:v:scope-unstated",
-        ])
+        #expect(
+            try Fx.ids(.definitionGap, [enkoping, .goalAsserted(vague)]) == [
+                "definition-gap:v:basis-unstated", "definition-gap:v:no-base-year", "definition-gap:v:no-target-year",
+                "definition-gap:v:scope-unstated",
+            ])
         // Whether there is a storage plan not stated is "not clarified", not "missing".
         var neutral = Goal(id: "n", party: "enkoping", scopes: [1, 2], word: .climateNeutral, targetYear: 2030)
         #expect(try Fx.ids(.definitionGap, [enkoping, .goalAsserted(neutral)]) == ["definition-gap:n:storage-plan-unclear"])
@@ -36,7 +39,8 @@ import Testing
 
     @Test func theCoordinatorsSharedGoalNeedsOneDefinition() throws {
         let coordinator = Fx.party("viable-cities", .coordinator, .national, "Viable Cities")
-        let shared = Goal(id: "vc.cn", party: "viable-cities", word: .climateNeutral, targetYear: 2030, text: "climate-neutral cities by 2030")
+        let shared = Goal(
+            id: "vc.cn", party: "viable-cities", word: .climateNeutral, targetYear: 2030, text: "climate-neutral cities by 2030")
         let gaps = try Fx.gaps(.definitionGap, [coordinator, .goalAsserted(shared)])
         #expect(gaps.map(\.id) == ["definition-gap:vc.cn:no-shared-definition"])
         #expect(gaps[0].parties == ["viable-cities"])

@@ -13,25 +13,30 @@ enum Fx {
     static let sweden = party("sweden", .reference, .national, "Sweden")
     static let eu = party("eu", .reference, .eu, "EU")
     static let swedenGoal = DomainEvent.goalAsserted(
-        Goal(id: "sweden.net-zero", party: "sweden", scopes: [1, 2], word: .climateNeutral, basis: .absolute,
-             targetYear: 2045, carbonStoragePlan: true, text: "net-zero 2045"))
+        Goal(
+            id: "sweden.net-zero", party: "sweden", scopes: [1, 2], word: .climateNeutral, basis: .absolute,
+            targetYear: 2045, carbonStoragePlan: true, text: "net-zero 2045"))
     static let euGoal = DomainEvent.goalAsserted(
-        Goal(id: "eu.climate-neutral", party: "eu", scopes: [1, 2], word: .climateNeutral, basis: .absolute,
-             targetYear: 2050, carbonStoragePlan: true, text: "climate-neutral 2050"))
+        Goal(
+            id: "eu.climate-neutral", party: "eu", scopes: [1, 2], word: .climateNeutral, basis: .absolute,
+            targetYear: 2050, carbonStoragePlan: true, text: "climate-neutral 2050"))
 
     /// A municipality that has described every section, adaptation, and a scope-3 indicator,
     /// and is in a hub, so it has no reporting or hub gaps.
     static func complete(_ id: PartyID) -> [DomainEvent] {
         ContractSection.allCases.map { section in
-            .commitmentStated(Commitment(party: id, section: section, status: .described,
-                                         scope3Indicator: section == .reporting ? true : nil))
+            .commitmentStated(
+                Commitment(
+                    party: id, section: section, status: .described,
+                    scope3Indicator: section == .reporting ? true : nil))
         }
     }
 
     /// A well-defined, ambitious goal (no ambition or definition gaps).
     static func goodGoal(_ id: String, _ party: PartyID, year: Int = 2030, sector: String? = nil) -> Goal {
-        Goal(id: id, party: party, scopes: [1, 2], word: .fossilFree, reductionPercent: 90, baseYear: 1990,
-             basis: .absolute, targetYear: year, sector: sector, text: "fossil-free \(year)")
+        Goal(
+            id: id, party: party, scopes: [1, 2], word: .fossilFree, reductionPercent: 90, baseYear: 1990,
+            basis: .absolute, targetYear: year, sector: sector, text: "fossil-free \(year)")
     }
 
     static func state(_ events: [DomainEvent]) throws -> WorldState {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KlimatnavCore
 
 /// A gap's follow-up history and status, and re-opening after a dismissal.
@@ -9,9 +10,10 @@ import Testing
     func at(_ day: Int) -> Date { Date(timeIntervalSince1970: 1_800_000_000 + Double(day) * 86_400) }
 
     func followUp(_ action: GapFollowUpAction, text: String? = nil, due: String? = nil) -> FollowUpEntry.Step {
-        .followUp(GapFollowUp(
-            gap: gap, action: action, by: "viable-cities", assignee: action == .assign ? "enkoping" : nil,
-            role: action == .assign ? "klimatstrateg" : nil, due: due, text: text))
+        .followUp(
+            GapFollowUp(
+                gap: gap, action: action, by: "viable-cities", assignee: action == .assign ? "enkoping" : nil,
+                role: action == .assign ? "klimatstrateg" : nil, due: due, text: text))
     }
 
     func history(_ steps: [FollowUpEntry.Step]) -> GapFollowUpRecord {
@@ -38,7 +40,9 @@ import Testing
         // Resolving alone does not re-open it.
         #expect(history([.facts(.opened), followUp(.dismiss, text: "x"), .facts(.resolved)]).status == .dismissed)
         // Dismissed again, or the dismissal taken back, it is no longer "re-opened".
-        #expect(history([.facts(.opened), followUp(.dismiss, text: "x"), .facts(.changed), followUp(.dismiss, text: "still")]).status == .dismissed)
+        #expect(
+            history([.facts(.opened), followUp(.dismiss, text: "x"), .facts(.changed), followUp(.dismiss, text: "still")]).status
+                == .dismissed)
         #expect(history([.facts(.opened), followUp(.dismiss, text: "x"), .facts(.changed), followUp(.undismiss)]).status == .new)
     }
 
@@ -47,7 +51,8 @@ import Testing
         #expect(assigned.isOverdue(today: "2027-02-01"))
         #expect(!assigned.isOverdue(today: "2027-01-31"))
         #expect(!history([.facts(.opened), followUp(.assign)]).isOverdue(today: "2099-01-01"))
-        #expect(!history([.facts(.opened), followUp(.assign, due: "2027-01-31"), followUp(.dismiss, text: "x")]).isOverdue(today: "2028-01-01"))
+        #expect(
+            !history([.facts(.opened), followUp(.assign, due: "2027-01-31"), followUp(.dismiss, text: "x")]).isOverdue(today: "2028-01-01"))
     }
 
     /// Built entry by entry, or from the whole list at once, the history is the same, and
@@ -55,7 +60,10 @@ import Testing
     @Test func incrementalEqualsWhole() {
         let other = "reporting-gap:lund/3.8"
         var entries: [(gap: String, entry: FollowUpEntry)] = []
-        let steps: [FollowUpEntry.Step] = [.facts(.opened), followUp(.assign), followUp(.comment, text: "a"), followUp(.dismiss, text: "b"), .facts(.resolved), .facts(.opened)]
+        let steps: [FollowUpEntry.Step] = [
+            .facts(.opened), followUp(.assign), followUp(.comment, text: "a"), followUp(.dismiss, text: "b"), .facts(.resolved),
+            .facts(.opened),
+        ]
         for (i, step) in steps.enumerated() {
             entries.append((gap, FollowUpEntry(at: at(i), step: step)))
             entries.append((other, FollowUpEntry(at: at(i), step: .facts(i % 2 == 0 ? .opened : .resolved))))

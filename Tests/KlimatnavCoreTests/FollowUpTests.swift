@@ -1,19 +1,24 @@
 import Foundation
 import Testing
+
 @testable import KlimatnavCore
 
 /// Following up a gap (`gap.followup`, protocol section 17): who may, what the state keeps,
 /// which gaps may be named.
 @Suite struct FollowUpTests {
     static let gapID = "ambition-gap:enkoping.fossil-free"
-    static let late = Goal(id: "enkoping.fossil-free", party: "enkoping", scopes: [1, 2], word: .fossilFree, targetYear: 2050, text: "fossil-free 2050")
+    static let late = Goal(
+        id: "enkoping.fossil-free", party: "enkoping", scopes: [1, 2], word: .fossilFree, targetYear: 2050, text: "fossil-free 2050")
     static let setup: [DomainEvent] = [
         Fx.municipality("enkoping", "Enköping"), Fx.municipality("lund", "Lund"), Fx.sweden, Fx.swedenGoal,
         Fx.party("viable-cities", .coordinator, .national, "Viable Cities"),
         Fx.party("formas", .agency, .national, "Formas"),
     ]
 
-    static func step(_ action: GapFollowUpAction, by: PartyID, gap: String = gapID, assignee: PartyID? = nil, role: String? = nil, due: String? = nil, text: String? = nil) -> DomainEvent {
+    static func step(
+        _ action: GapFollowUpAction, by: PartyID, gap: String = gapID, assignee: PartyID? = nil, role: String? = nil, due: String? = nil,
+        text: String? = nil
+    ) -> DomainEvent {
         .gapFollowedUp(GapFollowUp(gap: gap, action: action, by: by, assignee: assignee, role: role, due: due, text: text))
     }
 

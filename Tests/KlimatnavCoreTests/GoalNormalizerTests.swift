@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KlimatnavCore
 
 @Suite struct GoalNormalizerTests {
@@ -22,8 +23,9 @@ import Testing
     }
 
     @Test func readingOfPercentCut() {
-        let goal = Goal(id: "lund.minus-80", party: "lund", scopes: [1, 2], reductionPercent: 80, baseYear: 1990,
-                        basis: .absolute, targetYear: 2030)
+        let goal = Goal(
+            id: "lund.minus-80", party: "lund", scopes: [1, 2], reductionPercent: 80, baseYear: 1990,
+            basis: .absolute, targetYear: 2030)
         let reading = normalizer.reading(of: goal)
         #expect(close(reading.rateFromBaseYear, (1 - pow(0.2, 1.0 / 40)) * 100))
         #expect(close(reading.rateFromCurrentYear, (1 - pow(0.2, 0.1)) * 100))
@@ -62,11 +64,14 @@ import Testing
         let fossilFree2030 = Goal(id: "c", party: "c", scopes: [1, 2], word: .fossilFree, targetYear: 2030)
         let positive2030 = Goal(id: "d", party: "d", scopes: [1, 2], word: .climatePositive, targetYear: 2030)
         let minus70 = Goal(id: "e", party: "e", scopes: [1, 2], reductionPercent: 70, baseYear: 1990, basis: .absolute, targetYear: 2030)
-        let perCapita = Goal(id: "f", party: "f", scopes: [1, 2], reductionPercent: 70, baseYear: 1990, basis: .perCapita, targetYear: 2030)
+        let perCapita = Goal(
+            id: "f", party: "f", scopes: [1, 2], reductionPercent: 70, baseYear: 1990, basis: .perCapita, targetYear: 2030)
         let tonnes = Goal(id: "g", party: "g", scopes: [1, 2, 3], perCapitaTonnes: 2, targetYear: 2040)
         let smart = Goal(id: "h", party: "h", scopes: [1, 2, 3], word: .climateSmart, targetYear: 2050)
         #expect(normalizer.isSharper(nearZero2030, than: renewable2050))
-        let sorted = normalizer.sortedByStrength([smart, tonnes, perCapita, renewable2050, minus70, nearZero2030, fossilFree2030, positive2030])
+        let sorted = normalizer.sortedByStrength([
+            smart, tonnes, perCapita, renewable2050, minus70, nearZero2030, fossilFree2030, positive2030,
+        ])
         #expect(sorted.map(\.id) == ["d", "c", "a", "e", "f", "b", "g", "h"])
     }
 }

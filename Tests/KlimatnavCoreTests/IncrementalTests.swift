@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KlimatnavCore
 
 @Suite struct IncrementalTests {
@@ -80,7 +81,8 @@ import Testing
 
     /// A gap change is attributed to the last staged event that touched its subject.
     @Test func settlementNamesTheLastEventThatTouchedTheSubject() throws {
-        var tracker = GapTracker(engine: GapEngine(), state: try Fx.state([Fx.municipality("lund", "Lund"), Fx.municipality("malmo", "Malmö")]))
+        var tracker = GapTracker(
+            engine: GapEngine(), state: try Fx.state([Fx.municipality("lund", "Lund"), Fx.municipality("malmo", "Malmö")]))
         let lund = Goal(id: "lund.g", party: "lund", scopes: [1, 2], word: .climateNeutral, targetYear: 2050)
         let malmo = Goal(id: "malmo.g", party: "malmo", scopes: [1, 2], word: .climateNeutral, targetYear: 2050)
         var later = lund

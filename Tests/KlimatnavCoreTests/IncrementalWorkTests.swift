@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KlimatnavCore
 
 /// Incremental detection on a national-scale state does a small fraction of a full
@@ -19,9 +20,11 @@ import Testing
             let m = PartyID("m\(i % 290)")!
             switch i % 4 {
             case 0: events.append(.goalAsserted(Goal(id: "\(m).g1", party: m, scopes: [1, 2], word: .nearZero, targetYear: 2030 + i % 20)))
-            case 1: events.append(.commitmentStated(Commitment(party: m, section: .reporting, status: .described, scope3Indicator: i % 3 == 0)))
+            case 1:
+                events.append(.commitmentStated(Commitment(party: m, section: .reporting, status: .described, scope3Indicator: i % 3 == 0)))
             case 2: events.append(.barrierAcknowledged(barrierID: "barrier\(i)", by: m))
-            default: events.append(.responsibilityClaimed(ResponsibilityClaim(party: "agency1", topic: "topic-\(i % 40)", level: .national)))
+            default:
+                events.append(.responsibilityClaimed(ResponsibilityClaim(party: "agency1", topic: "topic-\(i % 40)", level: .national)))
             }
         }
         var maxSubjects = 0
@@ -31,7 +34,8 @@ import Testing
                 var after = index.state
                 try after.apply(event)
                 index.update(applying: event, before: before.state, after: after)
-                maxSubjects = max(maxSubjects, engine.rules.reduce(0) { $0 + 2 * $1.subjects(affectedBy: event, before: before, after: index).count })
+                maxSubjects = max(
+                    maxSubjects, engine.rules.reduce(0) { $0 + 2 * $1.subjects(affectedBy: event, before: before, after: index).count })
             }
         }
         for event in events { try tracker.apply(event) }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KlimatnavCore
 
 /// Who may send `emission.inventory` (Protocols/klimatnav-wire-v1.md, section 16.2).
@@ -9,12 +10,14 @@ import Testing
             Fx.party("naturvardsverket", .agency, .national, "Naturvårdsverket"),
             Fx.party("energimyndigheten", .agency, .national, "Energimyndigheten"),
             Fx.party("viable-cities", .coordinator, .national, "Viable Cities"),
-            .responsibilityClaimed(ResponsibilityClaim(party: "naturvardsverket", topic: EmissionInventory.statisticsTopic, level: .national)),
+            .responsibilityClaimed(
+                ResponsibilityClaim(party: "naturvardsverket", topic: EmissionInventory.statisticsTopic, level: .national)),
         ])
     }()
 
     static func inventory(_ party: PartyID, by: PartyID) -> DomainEvent {
-        .inventoryReported(EmissionInventory(party: party, year: 2023, reportedBy: by, sectors: [SectorEmission(sector: .transport, tonnes: 10)]))
+        .inventoryReported(
+            EmissionInventory(party: party, year: 2023, reportedBy: by, sectors: [SectorEmission(sector: .transport, tonnes: 10)]))
     }
 
     func check(_ event: DomainEvent, from sender: PartyID) -> Authorization.Refusal? {
@@ -36,7 +39,10 @@ import Testing
         #expect(check(Self.inventory("malmo", by: "goteborg"), from: "goteborg") != nil)
         var state = Self.state
         try state.apply(Self.inventory("goteborg", by: "naturvardsverket"))
-        try state.apply(.inventoryReported(EmissionInventory(party: "goteborg", year: 2023, reportedBy: "goteborg", sectors: [SectorEmission(sector: .transport, tonnes: 7)])))
+        try state.apply(
+            .inventoryReported(
+                EmissionInventory(
+                    party: "goteborg", year: 2023, reportedBy: "goteborg", sectors: [SectorEmission(sector: .transport, tonnes: 7)])))
         #expect(state.inventories["goteborg"]?[2023]?.totalTonnes == 10)
         #expect(state.ownInventories["goteborg"]?[2023]?.totalTonnes == 7)
         #expect(state.emissionSeries(of: "goteborg").map(\.tonnes) == [10])
@@ -50,10 +56,12 @@ import Testing
 
     @Test func badFiguresAreRefusedByTheState() {
         var state = Self.state
-        let twice = EmissionInventory(party: "goteborg", year: 2023, reportedBy: "naturvardsverket",
-                                      sectors: [SectorEmission(sector: .transport, tonnes: 1), SectorEmission(sector: .transport, tonnes: 2)])
+        let twice = EmissionInventory(
+            party: "goteborg", year: 2023, reportedBy: "naturvardsverket",
+            sectors: [SectorEmission(sector: .transport, tonnes: 1), SectorEmission(sector: .transport, tonnes: 2)])
         #expect(throws: StateError.self) { try state.apply(.inventoryReported(twice)) }
-        let negative = EmissionInventory(party: "goteborg", year: 2023, reportedBy: "naturvardsverket", sectors: [SectorEmission(sector: .waste, tonnes: -1)])
+        let negative = EmissionInventory(
+            party: "goteborg", year: 2023, reportedBy: "naturvardsverket", sectors: [SectorEmission(sector: .waste, tonnes: -1)])
         #expect(throws: StateError.self) { try state.apply(.inventoryReported(negative)) }
         #expect(state == Self.state)
     }

@@ -75,27 +75,34 @@ final class RandomEvents {
             let owner = party()
             return .goalWithdrawn(goalID: "\(owner).g\(Int.random(in: 0..<10, using: &rng))", party: owner)
         case 5, 6:
-            return .commitmentStated(Commitment(party: party(known: false), section: pick(ContractSection.allCases),
-                                                status: pick(CommitmentStatus.allCases), scope3Indicator: maybe(Bool.random(using: &rng))))
+            return .commitmentStated(
+                Commitment(
+                    party: party(known: false), section: pick(ContractSection.allCases),
+                    status: pick(CommitmentStatus.allCases), scope3Indicator: maybe(Bool.random(using: &rng))))
         case 7:
             let id = "r\(Int.random(in: 0..<4, using: &rng))"
-            return .roadmapPublished(Roadmap(
-                id: id, owner: party(known: false), name: "Roadmap \(id)", level: pick(Level.allCases), sector: pick(sectors),
-                targetYear: maybe(year(), 0.9), word: maybe(.fossilFree),
-                signatories: (0..<Int.random(in: 0...3, using: &rng)).map { _ in party() },
-                parent: maybe("r\(Int.random(in: 0..<4, using: &rng))", 0.4)))
+            return .roadmapPublished(
+                Roadmap(
+                    id: id, owner: party(known: false), name: "Roadmap \(id)", level: pick(Level.allCases), sector: pick(sectors),
+                    targetYear: maybe(year(), 0.9), word: maybe(.fossilFree),
+                    signatories: (0..<Int.random(in: 0...3, using: &rng)).map { _ in party() },
+                    parent: maybe("r\(Int.random(in: 0..<4, using: &rng))", 0.4)))
         case 8: return .milestoneAdded(roadmapID: "r\(Int.random(in: 0..<5, using: &rng))", milestone: Milestone(year: 2030, text: "m"))
         case 9, 10:
-            return .investmentAreaRaised(InvestmentArea(
-                id: "a\(Int.random(in: 0..<6, using: &rng))", party: party(known: false), topic: pick(topics), title: pick(["Hydrogen", "EV charging", ""]),
-                needsLevels: (0..<Int.random(in: 1...2, using: &rng)).map { _ in pick(Level.allCases) }))
-        case 11: return .responsibilityClaimed(ResponsibilityClaim(party: party(known: false), topic: pick(topics), level: pick(Level.allCases)))
+            return .investmentAreaRaised(
+                InvestmentArea(
+                    id: "a\(Int.random(in: 0..<6, using: &rng))", party: party(known: false), topic: pick(topics),
+                    title: pick(["Hydrogen", "EV charging", ""]),
+                    needsLevels: (0..<Int.random(in: 1...2, using: &rng)).map { _ in pick(Level.allCases) }))
+        case 11:
+            return .responsibilityClaimed(ResponsibilityClaim(party: party(known: false), topic: pick(topics), level: pick(Level.allCases)))
         case 12: return .responsibilityReleased(ResponsibilityClaim(party: party(), topic: pick(topics), level: pick(Level.allCases)))
         case 13:
-            return .barrierReported(RegulatoryBarrier(
-                id: "b\(Int.random(in: 0..<4, using: &rng))", title: "Barrier", changeLevel: pick(Level.allCases),
-                reportedBy: (0..<Int.random(in: 1...2, using: &rng)).map { _ in party(known: false) },
-                affectedTopics: (0..<Int.random(in: 0...2, using: &rng)).map { _ in pick(topics) }))
+            return .barrierReported(
+                RegulatoryBarrier(
+                    id: "b\(Int.random(in: 0..<4, using: &rng))", title: "Barrier", changeLevel: pick(Level.allCases),
+                    reportedBy: (0..<Int.random(in: 1...2, using: &rng)).map { _ in party(known: false) },
+                    affectedTopics: (0..<Int.random(in: 0...2, using: &rng)).map { _ in pick(topics) }))
         case 14:
             let id = "b\(Int.random(in: 0..<5, using: &rng))"
             switch Int.random(in: 0..<3, using: &rng) {
@@ -104,7 +111,9 @@ final class RandomEvents {
             default: return .barrierResolved(barrierID: id, by: party())
             }
         case 15:
-            return .policyLabOpened(PolicyLab(id: "l\(Int.random(in: 0..<3, using: &rng))", barrier: "b\(Int.random(in: 0..<5, using: &rng))", parties: [party()]))
+            return .policyLabOpened(
+                PolicyLab(
+                    id: "l\(Int.random(in: 0..<3, using: &rng))", barrier: "b\(Int.random(in: 0..<5, using: &rng))", parties: [party()]))
         case 16: return .policyLabClosed(labID: "l\(Int.random(in: 0..<4, using: &rng))")
         case 17, 18: return .membershipJoined(Membership(hub: pick(["hub1", "hub2", "vc", "ghost"]), member: party()))
         default: return .membershipLeft(Membership(hub: pick(["hub1", "hub2", "vc"]), member: party()))

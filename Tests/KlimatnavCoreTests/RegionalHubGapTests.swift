@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KlimatnavCore
 
 @Suite struct RegionalHubGapTests {
@@ -14,12 +15,13 @@ import Testing
     }
 
     @Test func hubMembersWithoutTargetYear() throws {
-        let events = base + Fx.complete("enkoping") + Fx.complete("uppsala") + [
-            .membershipJoined(Membership(hub: "stuns", member: "enkoping")),
-            .membershipJoined(Membership(hub: "stuns", member: "uppsala")),
-            .goalAsserted(Fx.goodGoal("uppsala.ff", "uppsala")),
-            .goalAsserted(Goal(id: "enkoping.smart", party: "enkoping", word: .climateSmart)),
-        ]
+        let events =
+            base + Fx.complete("enkoping") + Fx.complete("uppsala") + [
+                .membershipJoined(Membership(hub: "stuns", member: "enkoping")),
+                .membershipJoined(Membership(hub: "stuns", member: "uppsala")),
+                .goalAsserted(Fx.goodGoal("uppsala.ff", "uppsala")),
+                .goalAsserted(Goal(id: "enkoping.smart", party: "enkoping", word: .climateSmart)),
+            ]
         let gaps = try Fx.gaps(.regionalHubGap, events).filter { !$0.parties.contains("malmo") }
         #expect(gaps.map(\.id) == ["regional-hub-gap:stuns:members-without-target-year"])
         #expect(gaps[0].summary == "STUNS has members with no climate target year: Enköping.")
@@ -30,7 +32,8 @@ import Testing
     @Test func theCoordinatorsFindingOn37IsAJointGap() throws {
         let events: [DomainEvent] = [
             Fx.party("viable-cities", .coordinator, .national, "Viable Cities"),
-            .commitmentStated(Commitment(party: "viable-cities", section: .regionalHub, status: .nothingDescribed, summary: "Purpose unclear.")),
+            .commitmentStated(
+                Commitment(party: "viable-cities", section: .regionalHub, status: .nothingDescribed, summary: "Purpose unclear.")),
         ]
         let gaps = try Fx.gaps(.regionalHubGap, events)
         #expect(gaps.map(\.id) == ["regional-hub-gap:viable-cities:section-purpose"])
@@ -38,10 +41,11 @@ import Testing
     }
 
     @Test func membershipOfANonHubDoesNotCount() throws {
-        let events = base + Fx.complete("malmo") + [
-            Fx.party("network", .coordinator, .national, "Network"),
-            .membershipJoined(Membership(hub: "network", member: "malmo")),
-        ]
+        let events =
+            base + Fx.complete("malmo") + [
+                Fx.party("network", .coordinator, .national, "Network"),
+                .membershipJoined(Membership(hub: "network", member: "malmo")),
+            ]
         #expect(try Fx.ids(.regionalHubGap, events).contains("regional-hub-gap:malmo:no-hub-membership"))
     }
 }

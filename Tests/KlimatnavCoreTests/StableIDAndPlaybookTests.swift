@@ -1,18 +1,23 @@
 import Foundation
 import Testing
+
 @testable import KlimatnavCore
 
 @Suite struct StableIDAndPlaybookTests {
     @Test func sameGapFoundTwiceHasTheSameID() throws {
-        let parties: [DomainEvent] = [Fx.municipality("stockholm", "Stockholm"), Fx.municipality("lund", "Lund"),
-                                      Fx.municipality("malmo", "Malmö")]
-        let first = parties + [
-            .barrierReported(RegulatoryBarrier(id: "b", title: "B", changeLevel: .national, reportedBy: ["stockholm", "lund"])),
+        let parties: [DomainEvent] = [
+            Fx.municipality("stockholm", "Stockholm"), Fx.municipality("lund", "Lund"),
+            Fx.municipality("malmo", "Malmö"),
         ]
-        let second = parties + [
-            .barrierReported(RegulatoryBarrier(id: "b", title: "B", changeLevel: .national, reportedBy: ["malmo"])),
-            .barrierReported(RegulatoryBarrier(id: "b", title: "B", changeLevel: .national, reportedBy: ["lund", "stockholm"])),
-        ]
+        let first =
+            parties + [
+                .barrierReported(RegulatoryBarrier(id: "b", title: "B", changeLevel: .national, reportedBy: ["stockholm", "lund"]))
+            ]
+        let second =
+            parties + [
+                .barrierReported(RegulatoryBarrier(id: "b", title: "B", changeLevel: .national, reportedBy: ["malmo"])),
+                .barrierReported(RegulatoryBarrier(id: "b", title: "B", changeLevel: .national, reportedBy: ["lund", "stockholm"])),
+            ]
         let a = try #require(try Fx.gaps(.policyLabCandidate, first).first)
         let b = try #require(try Fx.gaps(.policyLabCandidate, second).first)
         #expect(a.id == b.id)
@@ -26,8 +31,11 @@ import Testing
     }
 
     @Test func fullRecomputeIsSortedByKindThenID() throws {
-        let gaps = GapEngine().gaps(in: try Fx.state([Fx.municipality("lund", "Lund"),
-                                                      .goalAsserted(Goal(id: "g", party: "lund", word: .climateSmart))]))
+        let gaps = GapEngine().gaps(
+            in: try Fx.state([
+                Fx.municipality("lund", "Lund"),
+                .goalAsserted(Goal(id: "g", party: "lund", word: .climateSmart)),
+            ]))
         #expect(gaps == gaps.sorted(by: GapEngine.order))
         #expect(Set(gaps.map(\.id)).count == gaps.count)
     }
@@ -38,12 +46,16 @@ import Testing
             Fx.municipality("goteborg", "Göteborg"),
             Fx.party("energimyndigheten", .agency, .national, "Energimyndigheten"),
             Fx.party("urban-futures", .regionalHub, .regional, "Urban Futures"),
-            .investmentAreaRaised(InvestmentArea(id: "h", party: "goteborg", topic: "h2", title: "Hydrogen", needsLevels: [.national, .regional])),
+            .investmentAreaRaised(
+                InvestmentArea(id: "h", party: "goteborg", topic: "h2", title: "Hydrogen", needsLevels: [.national, .regional])),
         ]
         let gaps = try Fx.gaps(.governanceGap, events, engine: engine)
         #expect(gaps.count == 2)
         let national = try #require(gaps.first { $0.levels.contains(.national) })
-        #expect(national.recommendation == "Viable Cities with the signing agencies should name the national party responsible for the topic in a multi-level dialogue (report section 4.5).")
+        #expect(
+            national.recommendation
+                == "Viable Cities with the signing agencies should name the national party responsible for the topic in a multi-level dialogue (report section 4.5)."
+        )
         let regional = try #require(gaps.first { !$0.levels.contains(.national) })
         #expect(regional.recommendation?.hasPrefix("Viable Cities should convene") == true)
         #expect(ResponsePlaybook(responses: []).recommendation(for: national) == nil)
@@ -63,9 +75,10 @@ import Testing
 @Suite struct EvidenceQuoteTests {
     @Test func evidenceQuotesTheSourceOncePerFact() {
         let playbook = ResponsePlaybook(responses: [], quotes: ["goal:g": ["ett", "två"]])
-        #expect(playbook.quoting(["goal:g", "goal:g covers scope 3", "goal:h"]) == [
-            "goal:g", "goal:g in the report: \"ett\" … \"två\"", "goal:g covers scope 3", "goal:h",
-        ])
+        #expect(
+            playbook.quoting(["goal:g", "goal:g covers scope 3", "goal:h"]) == [
+                "goal:g", "goal:g in the report: \"ett\" … \"två\"", "goal:g covers scope 3", "goal:h",
+            ])
         #expect(ResponsePlaybook(responses: []).quoting(["goal:g"]) == ["goal:g"])
     }
 }

@@ -1,19 +1,23 @@
 import Foundation
 import Testing
+
 @testable import KlimatnavCore
 
 /// Observed and required pace (``EmissionTrend``, ``GoalPace``) on hand-made inventories.
 @Suite struct TrajectoryTests {
     static func inventory(_ party: PartyID, _ year: Int, _ tonnes: Double, industry: Double = 0) -> DomainEvent {
-        .inventoryReported(EmissionInventory(
-            party: party, year: year, reportedBy: "naturvardsverket",
-            sectors: [SectorEmission(sector: .transport, tonnes: tonnes), SectorEmission(sector: .industry, tonnes: industry)]))
+        .inventoryReported(
+            EmissionInventory(
+                party: party, year: year, reportedBy: "naturvardsverket",
+                sectors: [SectorEmission(sector: .transport, tonnes: tonnes), SectorEmission(sector: .industry, tonnes: industry)]))
     }
 
     /// A town whose emissions fall exactly `rate` a year from 1000 t in 2015, with 1990 at `base`.
     static func town(rate: Double, base: Double = 2000, industry: Double = 0) -> [DomainEvent] {
-        [Fx.municipality("town", "Town"), Fx.party("naturvardsverket", .agency, .national, "Naturvårdsverket"),
-         inventory("town", 1990, base, industry: industry)]
+        [
+            Fx.municipality("town", "Town"), Fx.party("naturvardsverket", .agency, .national, "Naturvårdsverket"),
+            inventory("town", 1990, base, industry: industry),
+        ]
             + (2015...2023).map { inventory("town", $0, 1000 * pow(1 - rate, Double($0 - 2015)), industry: industry) }
     }
 
@@ -62,7 +66,8 @@ import Testing
     @Test func consumptionAndPerCapitaGoalsAreLabelledNotJudged() throws {
         let consumption = Goal(id: "town.consumption", party: "town", scopes: [1, 2, 3], word: .nearZero, targetYear: 2030)
         let perCapita = Goal(id: "town.per-capita", party: "town", perCapitaTonnes: 1, basis: .perCapita, targetYear: 2030)
-        let organisation = Goal(id: "town.org", party: "town", orientation: .organisational, area: .organisation, word: .climateNeutral, targetYear: 2030)
+        let organisation = Goal(
+            id: "town.org", party: "town", orientation: .organisational, area: .organisation, word: .climateNeutral, targetYear: 2030)
         let state = try Fx.state(Self.town(rate: 0) + [consumption, perCapita, organisation].map { .goalAsserted($0) })
         let c = try #require(GoalPace.assess(consumption, in: state))
         #expect(c.comparability == .notComparable("consumption-based (scope 3): not comparable with territorial data"))
@@ -90,7 +95,9 @@ import Testing
     }
 
     @Test func deliveryGapNamesFiguresAndTheLevelsOfDominantSectors() throws {
-        let goal = Goal(id: "town.minus-80-2030", party: "town", scopes: [1, 2], reductionPercent: 80, baseYear: 1990, targetYear: 2030, text: "-80 % by 2030")
+        let goal = Goal(
+            id: "town.minus-80-2030", party: "town", scopes: [1, 2], reductionPercent: 80, baseYear: 1990, targetYear: 2030,
+            text: "-80 % by 2030")
         let state = try Fx.state(Self.town(rate: 0.01, industry: 3000) + [.goalAsserted(goal)])
         let gaps = DeliveryGapRule().gaps(in: GapIndex(state)).sorted { $0.id < $1.id }
         #expect(gaps.map(\.id) == ["delivery-gap:town.minus-80-2030", "delivery-gap:town:sector-dependence"])
@@ -105,10 +112,12 @@ import Testing
 
     @Test func aGoalEarlierThanItsSectorRoadmapIsNamedAsMisalignment() throws {
         let goal = Goal(id: "town.minus-80-2030", party: "town", scopes: [1, 2], reductionPercent: 80, baseYear: 1990, targetYear: 2030)
-        let roadmap = Roadmap(id: "industry-2045", owner: "fossilfritt", name: "Industry roadmap", level: .industry, sector: "industry", targetYear: 2045)
-        let state = try Fx.state(Self.town(rate: 0.01, industry: 3000) + [
-            .goalAsserted(goal), Fx.party("fossilfritt", .roadmapOwner, .national, "Fossilfritt Sverige"), .roadmapPublished(roadmap),
-        ])
+        let roadmap = Roadmap(
+            id: "industry-2045", owner: "fossilfritt", name: "Industry roadmap", level: .industry, sector: "industry", targetYear: 2045)
+        let state = try Fx.state(
+            Self.town(rate: 0.01, industry: 3000) + [
+                .goalAsserted(goal), Fx.party("fossilfritt", .roadmapOwner, .national, "Fossilfritt Sverige"), .roadmapPublished(roadmap),
+            ])
         let gap = try #require(DeliveryGapRule().gaps(in: GapIndex(state)).first { $0.id.hasSuffix("sector-dependence") })
         #expect(gap.summary.contains("Roadmap misalignment: the goal is earlier than Industry roadmap (2045)"))
     }
@@ -122,9 +131,11 @@ import Testing
         let towns: [PartyID] = ["alpha", "beta", "gamma", "delta"]
         var setup: [DomainEvent] = towns.map { Fx.municipality($0, $0.rawValue.capitalized) }
         setup += [
-            Fx.party("naturvardsverket", .agency, .national, "Naturvårdsverket"), Fx.party("programme", .coordinator, .national, "Programme"),
+            Fx.party("naturvardsverket", .agency, .national, "Naturvårdsverket"),
+            Fx.party("programme", .coordinator, .national, "Programme"),
             Fx.party("county", .regionalHub, .regional, "County"), Fx.party("owner", .roadmapOwner, .national, "Owner"),
-            .responsibilityClaimed(ResponsibilityClaim(party: "naturvardsverket", topic: EmissionInventory.statisticsTopic, level: .national)),
+            .responsibilityClaimed(
+                ResponsibilityClaim(party: "naturvardsverket", topic: EmissionInventory.statisticsTopic, level: .national)),
         ]
         let engine = GapEngine(playbook: .standard)
         var tracker = GapTracker(engine: engine, state: try Fx.state(setup))
@@ -132,28 +143,34 @@ import Testing
         var seenCoverage = false
         for step in 0..<300 {
             let town = pick(towns)
-            let event: DomainEvent = switch random.next() % 8 {
-            case 0, 1, 2:
-                Self.inventory(town, pick([1990, 2015, 2017, 2019, 2021, 2022, 2023]), Double(random.next() % 5000) + 1,
-                               industry: Double(random.next() % 8000))
-            case 3:
-                .goalAsserted(Goal(id: "\(town).goal-\(random.next() % 2)", party: town, scopes: pick([[1, 2], [1, 2, 3]]),
-                                   reductionPercent: pick([50, 80, 100]), baseYear: 1990, targetYear: pick([2020, 2030, 2045])))
-            case 4:
-                .goalWithdrawn(goalID: "\(town).goal-\(random.next() % 2)", party: town)
-            case 5:
-                random.next() % 2 == 0
-                    ? DomainEvent.membershipJoined(Membership(hub: pick(["programme", "county"] as [PartyID]), member: town))
-                    : DomainEvent.membershipLeft(Membership(hub: pick(["programme", "county"] as [PartyID]), member: town))
-            case 6:
-                .roadmapPublished(Roadmap(id: "sector-roadmap", owner: "owner", name: "Sector roadmap", level: .industry,
-                                          sector: pick(["industry", "transport", "construction"]), targetYear: pick([2030, 2045])))
-            case 7 where random.next() % 2 == 0:
-                // A climate plan: a local roadmap of the town (regional coverage).
-                .roadmapPublished(Roadmap(id: "\(town).plan", owner: town, name: "Plan", level: pick([.local, .regional])))
-            default:
-                .commitmentStated(Commitment(party: town, section: .goals, status: .described))
-            }
+            let event: DomainEvent =
+                switch random.next() % 8 {
+                case 0, 1, 2:
+                    Self.inventory(
+                        town, pick([1990, 2015, 2017, 2019, 2021, 2022, 2023]), Double(random.next() % 5000) + 1,
+                        industry: Double(random.next() % 8000))
+                case 3:
+                    .goalAsserted(
+                        Goal(
+                            id: "\(town).goal-\(random.next() % 2)", party: town, scopes: pick([[1, 2], [1, 2, 3]]),
+                            reductionPercent: pick([50, 80, 100]), baseYear: 1990, targetYear: pick([2020, 2030, 2045])))
+                case 4:
+                    .goalWithdrawn(goalID: "\(town).goal-\(random.next() % 2)", party: town)
+                case 5:
+                    random.next() % 2 == 0
+                        ? DomainEvent.membershipJoined(Membership(hub: pick(["programme", "county"] as [PartyID]), member: town))
+                        : DomainEvent.membershipLeft(Membership(hub: pick(["programme", "county"] as [PartyID]), member: town))
+                case 6:
+                    .roadmapPublished(
+                        Roadmap(
+                            id: "sector-roadmap", owner: "owner", name: "Sector roadmap", level: .industry,
+                            sector: pick(["industry", "transport", "construction"]), targetYear: pick([2030, 2045])))
+                case 7 where random.next() % 2 == 0:
+                    // A climate plan: a local roadmap of the town (regional coverage).
+                    .roadmapPublished(Roadmap(id: "\(town).plan", owner: town, name: "Plan", level: pick([.local, .regional])))
+                default:
+                    .commitmentStated(Commitment(party: town, section: .goals, status: .described))
+                }
             if step % 3 == 0 {
                 // Staged: settle every few events, as the hub does per group commit.
                 if (try? tracker.stage(event)) != nil { applied += 1 }
@@ -167,7 +184,9 @@ import Testing
             if full.contains(where: { $0.id.hasSuffix(":members-without-climate-plan") }) { seenCoverage = true }
             if tracker.gaps != full {
                 let tracked = Set(tracker.gaps), expected = Set(full)
-                Issue.record("after \(event) at step \(step): only tracked \(tracked.subtracting(expected).map(\.id)), only full \(expected.subtracting(tracked).map(\.id))")
+                Issue.record(
+                    "after \(event) at step \(step): only tracked \(tracked.subtracting(expected).map(\.id)), only full \(expected.subtracting(tracked).map(\.id))"
+                )
                 return
             }
         }

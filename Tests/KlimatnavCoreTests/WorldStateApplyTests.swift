@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KlimatnavCore
 
 @Suite struct WorldStateApplyTests {
@@ -23,11 +24,16 @@ import Testing
         expectRejected(.goalAsserted(Goal(id: "g", party: "lund", targetYear: 3000)), .invalidValue, in: state)
         expectRejected(.goalAsserted(Goal(id: "g", party: "lund", interimOf: "none")), .unknownGoal, in: state)
         expectRejected(.goalWithdrawn(goalID: "none", party: "lund"), .unknownGoal, in: state)
-        expectRejected(.roadmapPublished(Roadmap(id: "r", owner: "lund", name: "R", level: .local, signatories: ["ghost"])), .unknownParty, in: state)
-        expectRejected(.roadmapPublished(Roadmap(id: "r", owner: "lund", name: "R", level: .local, parent: "none")), .unknownRoadmap, in: state)
+        expectRejected(
+            .roadmapPublished(Roadmap(id: "r", owner: "lund", name: "R", level: .local, signatories: ["ghost"])), .unknownParty, in: state)
+        expectRejected(
+            .roadmapPublished(Roadmap(id: "r", owner: "lund", name: "R", level: .local, parent: "none")), .unknownRoadmap, in: state)
         expectRejected(.milestoneAdded(roadmapID: "none", milestone: Milestone(year: 2030, text: "")), .unknownRoadmap, in: state)
         // A second report with an unknown reporter must not merge anything.
-        expectRejected(.barrierReported(RegulatoryBarrier(id: "b", title: "B", changeLevel: .national, reportedBy: ["lund", "ghost"], affectedTopics: ["t"])), .unknownParty, in: state)
+        expectRejected(
+            .barrierReported(
+                RegulatoryBarrier(id: "b", title: "B", changeLevel: .national, reportedBy: ["lund", "ghost"], affectedTopics: ["t"])),
+            .unknownParty, in: state)
         expectRejected(.barrierResolved(barrierID: "none", by: "lund"), .unknownBarrier, in: state)
         expectRejected(.barrierAssigned(barrierID: "b", agency: "ghost"), .unknownParty, in: state)
         expectRejected(.policyLabOpened(PolicyLab(id: "l", barrier: "none", parties: [])), .unknownBarrier, in: state)
@@ -35,7 +41,9 @@ import Testing
         expectRejected(.policyLabClosed(labID: "none"), .unknownPolicyLab, in: state)
         expectRejected(.membershipJoined(Membership(hub: "ghost", member: "lund")), .unknownParty, in: state)
         expectRejected(.commitmentStated(Commitment(party: "ghost", section: .goals, status: .described)), .unknownParty, in: state)
-        expectRejected(.investmentAreaRaised(InvestmentArea(id: "a", party: "ghost", topic: "t", title: "", needsLevels: [])), .unknownParty, in: state)
+        expectRejected(
+            .investmentAreaRaised(InvestmentArea(id: "a", party: "ghost", topic: "t", title: "", needsLevels: [])), .unknownParty, in: state
+        )
         expectRejected(.responsibilityClaimed(ResponsibilityClaim(party: "ghost", topic: "t", level: .national)), .unknownParty, in: state)
     }
 

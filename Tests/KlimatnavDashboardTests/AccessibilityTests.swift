@@ -21,7 +21,10 @@ struct DashboardAccessibilityTests {
     @Test("every page has the skip link, the landmarks, one h1 and the statement in its footer")
     func frame() async throws {
         try await withApp { client in
-            for path in ["/", "/goals", "/gaps", "/barriers", "/parties", "/parties/goteborg", "/counties", "/revisions", "/tillganglighet", "/accessibility"] {
+            for path in [
+                "/", "/goals", "/gaps", "/barriers", "/parties", "/parties/goteborg", "/counties", "/revisions", "/tillganglighet",
+                "/accessibility",
+            ] {
                 for language in Language.allCases {
                     let (status, html) = try await get(client, "\(path)?lang=\(language.rawValue)")
                     let c = Catalogue(language)
@@ -32,7 +35,10 @@ struct DashboardAccessibilityTests {
                     #expect(html.contains("<nav aria-label="), "\(path)")
                     #expect(html.components(separatedBy: "<h1").count == 2, "\(path): one h1")
                     let statement = AccessibilityStatement.path(language)
-                    #expect(html.contains("<a id=\"statement-link\" href=\"\(statement)?lang=\(language.rawValue)\">\(c[.accessibilityLink])</a>"), "\(path)")
+                    #expect(
+                        html.contains(
+                            "<a id=\"statement-link\" href=\"\(statement)?lang=\(language.rawValue)\">\(c[.accessibilityLink])</a>"),
+                        "\(path)")
                 }
             }
         }

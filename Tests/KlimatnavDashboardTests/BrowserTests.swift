@@ -5,7 +5,8 @@ import Testing
 @Suite("Dashboard in a browser", .timeLimit(.minutes(8)))
 struct BrowserTests {
     static let venv = ProcessInfo.processInfo.environment["DASHBOARD_VENV"] ?? "/tmp/klimatnav-dashboard-venv"
-    static let ready = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
+    static let ready =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
         && FileManager.default.isExecutableFile(atPath: "\(venv)/bin/python")
 
@@ -22,7 +23,8 @@ struct BrowserTests {
 
     @Test(
         "browser test: counts equal the database, a live gap event shows without reload",
-        .enabled(if: ready, "skipped: Chromium, chromium-driver or Selenium missing; run `bash scripts/dashboard-test.sh` (it installs them)"),
+        .enabled(
+            if: ready, "skipped: Chromium, chromium-driver or Selenium missing; run `bash scripts/dashboard-test.sh` (it installs them)"),
         .timeLimit(.minutes(6)))
     func browser() async throws {
         let binary = try #require(Self.binary, "no klimatnav binary beside the tests")
@@ -39,19 +41,20 @@ struct BrowserTests {
     static func run(_ arguments: [String], environment: [String: String]) async throws -> (Int32, String) {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result {
-                    let process = Process()
-                    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                    process.arguments = arguments
-                    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-                    let pipe = Pipe()
-                    process.standardOutput = pipe
-                    process.standardError = pipe
-                    try process.run()
-                    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-                })
+                continuation.resume(
+                    with: Result {
+                        let process = Process()
+                        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                        process.arguments = arguments
+                        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+                        let pipe = Pipe()
+                        process.standardOutput = pipe
+                        process.standardError = pipe
+                        try process.run()
+                        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                        process.waitUntilExit()
+                        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+                    })
             }.start()
         }
     }

@@ -71,7 +71,10 @@ struct DashboardServerTests {
             for text in ["id=\"party-goteborg\"", "Kontraktets avsnitt 3.1–3.8", "Det som saknas"] { #expect(party.contains(text)) }
 
             let barriers = try await get(client, "/barriers?lang=en").html
-            for text in ["data-barrier=\"energy-system-boundary\"", "<code>lab.energy-sharing</code>", "<a href=\"/parties/goteborg?lang=en\">Göteborg</a>"] {
+            for text in [
+                "data-barrier=\"energy-system-boundary\"", "<code>lab.energy-sharing</code>",
+                "<a href=\"/parties/goteborg?lang=en\">Göteborg</a>",
+            ] {
                 #expect(barriers.contains(text))
             }
         }
@@ -134,7 +137,10 @@ struct DashboardServerTests {
             try await client.execute(uri: "/gaps?party=lund&kind=ambition-gap", method: .get) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("Ett mål ligger senare eller lägre än nivån ovanför"))
-                #expect(html.contains("<span lang=\"en\">Raise it at the next contract revision.</span> <span class=\"muted lang-note\">(på engelska)</span>"))
+                #expect(
+                    html.contains(
+                        "<span lang=\"en\">Raise it at the next contract revision.</span> <span class=\"muted lang-note\">(på engelska)</span>"
+                    ))
                 #expect(!html.contains("&quot;late&quot;"))  // the engine's English text stays out of the Swedish page
                 #expect(html.contains(" dagar<"))
             }
@@ -156,7 +162,10 @@ struct DashboardServerTests {
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 let rows = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
                 #expect(rows.count == 2)
-                let keys = ["id", "kind", "parties", "levels", "topic", "summary", "evidence", "recommendation", "recommendationSv", "status", "openedAt", "resolvedAt", "followUp"]
+                let keys = [
+                    "id", "kind", "parties", "levels", "topic", "summary", "evidence", "recommendation", "recommendationSv", "status",
+                    "openedAt", "resolvedAt", "followUp",
+                ]
                 for row in rows { #expect(Set(row.keys) == Set(keys)) }
                 let governance = try #require(rows.first { $0["kind"] as? String == "governance-gap" })
                 #expect(governance["recommendation"] is NSNull)
@@ -165,9 +174,10 @@ struct DashboardServerTests {
             }
             try await client.execute(uri: "/api/gaps?resolved=1&party=goteborg", method: .get) { response in
                 let rows = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
-                #expect(rows.map { $0["id"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == [
-                    "governance-gap:energy-system-boundary:national", "reporting-gap:goteborg:3.8",
-                ])
+                #expect(
+                    rows.map { $0["id"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == [
+                        "governance-gap:energy-system-boundary:national", "reporting-gap:goteborg:3.8",
+                    ])
                 #expect(rows.first { $0["status"] as? String == "resolved" }?["resolvedAt"] as? String == "2023-11-15T22:13:20Z")
             }
         }
@@ -218,7 +228,10 @@ struct DashboardServerTests {
             try await client.execute(uri: "/api/gaps.csv?kind=ambition-gap", method: .get) { response in
                 #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
                 let lines = String(buffer: response.body).components(separatedBy: "\r\n")
-                #expect(lines[0] == "id,kind,status,parties,levels,topic,summary,evidence,recommendation,openedAt,resolvedAt,recommendationSv,followUp,assignee,role,due,dismissReason")
+                #expect(
+                    lines[0]
+                        == "id,kind,status,parties,levels,topic,summary,evidence,recommendation,openedAt,resolvedAt,recommendationSv,followUp,assignee,role,due,dismissReason"
+                )
                 #expect(lines.count == 3 && lines[2].isEmpty)
                 #expect(lines[1].hasPrefix("ambition-gap:lund.near-zero-2050,ambition-gap,open,lund,local national,"))
                 #expect(lines[1].contains("\"Lund aims at near zero by 2050, after Sweden's 2045 (a \"\"late\"\" goal, with commas).\""))
@@ -271,7 +284,8 @@ struct DashboardServerTests {
             let ok = try #require((get["responses"] as? [String: Any])?["200"] as? [String: Any], "\(path) has no 200")
             let content = try #require(ok["content"] as? [String: Any], "\(path) has no content")
             for type in content.keys {
-                let concrete = path.replacingOccurrences(of: "{id}", with: "goteborg").replacingOccurrences(of: "{gap}", with: DashboardFixture.ambition.id)
+                let concrete = path.replacingOccurrences(of: "{id}", with: "goteborg").replacingOccurrences(
+                    of: "{gap}", with: DashboardFixture.ambition.id)
                 documented.append((concrete, type))
             }
         }
@@ -283,7 +297,9 @@ struct DashboardServerTests {
                 if path == "/events" { continue }  // streams; covered by the SSE test below
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .ok, "\(path)")
-                    #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(path): \(response.headers[.contentType] ?? "-") is not \(type)")
+                    #expect(
+                        response.headers[.contentType]?.hasPrefix(type) == true,
+                        "\(path): \(response.headers[.contentType] ?? "-") is not \(type)")
                 }
             }
         }

@@ -35,9 +35,13 @@ struct DashboardFixture {
         store = try HubStore(path: folder.appendingPathComponent("hub.db").path, durability: .normal)
         try await store.register(parties: [Self.goteborg, Self.lund, Self.agency, Self.coordinator])
         let goals = [
-            Goal(id: "goteborg.minus-90-2030", party: "goteborg", reductionPercent: 90, baseYear: 1990, targetYear: 2030, text: "−90 % by 2030"),
+            Goal(
+                id: "goteborg.minus-90-2030", party: "goteborg", reductionPercent: 90, baseYear: 1990, targetYear: 2030,
+                text: "−90 % by 2030"),
             Goal(id: "lund.near-zero-2050", party: "lund", word: .nearZero, targetYear: 2050, text: "near zero by 2050"),
-            Goal(id: "goteborg.minus-90-2030", party: "goteborg", reductionPercent: 95, baseYear: 1990, targetYear: 2030, text: "−95 % by 2030"),
+            Goal(
+                id: "goteborg.minus-90-2030", party: "goteborg", reductionPercent: 95, baseYear: 1990, targetYear: 2030,
+                text: "−95 % by 2030"),
         ]
         var state = WorldState()
         for party in [Self.goteborg, Self.lund, Self.agency, Self.coordinator] { state.parties[party.id] = party }
@@ -48,18 +52,24 @@ struct DashboardFixture {
             if case .revisionClosed(let closed) = event {
                 revision = RevisionSnapshot(revision: closed, state: state, gaps: gaps, at: Self.closedAt[closed.id] ?? Date())
             }
-            items.append(try Self.accepted(sender, sequence, event, entities: EntityChange.changes(for: event, in: state), revision: revision))
+            items.append(
+                try Self.accepted(sender, sequence, event, entities: EntityChange.changes(for: event, in: state), revision: revision))
         }
         try accept("goteborg", 1, .goalAsserted(goals[0]))
         try accept("lund", 2, .goalAsserted(goals[1]))
-        try accept("viable-cities", 2, .revisionClosed(Revision(id: "2021", date: "2021-10-01", title: "First contracts")), gaps: [Self.ambition, Self.resolved])
+        try accept(
+            "viable-cities", 2, .revisionClosed(Revision(id: "2021", date: "2021-10-01", title: "First contracts")),
+            gaps: [Self.ambition, Self.resolved])
         try accept("goteborg", 3, .goalAsserted(goals[2]))
         let barrier = RegulatoryBarrier(
             id: "energy-system-boundary", title: "Energy sharing across property lines", instrument: "Ellagen",
             changeLevel: .national, reportedBy: ["goteborg"], affectedTopics: ["energy-system-boundary"])
         try accept("goteborg", 4, .barrierReported(barrier))
-        try accept("viable-cities", 1, .policyLabOpened(PolicyLab(
-            id: "lab.energy-sharing", barrier: "energy-system-boundary", parties: ["viable-cities", "goteborg"])))
+        try accept(
+            "viable-cities", 1,
+            .policyLabOpened(
+                PolicyLab(
+                    id: "lab.energy-sharing", barrier: "energy-system-boundary", parties: ["viable-cities", "goteborg"])))
         try accept("viable-cities", 3, .revisionClosed(Revision(id: "2022", date: "2022-10-01")), gaps: [Self.ambition, Self.governance])
         _ = try await store.commit(items)
         let opened = Date(timeIntervalSince1970: 1_700_000_000)
@@ -77,9 +87,10 @@ struct DashboardFixture {
         _ sender: String, _ sequence: UInt64, _ event: DomainEvent, entities: [EntityChange] = [], revision: RevisionSnapshot? = nil
     ) throws -> BatchItem {
         let frames = try WireCodec.encode(.domain(DomainMessage(sequence: sequence, event: event)))
-        return .accepted(AcceptedMessage(
-            sender: sender, sequence: sequence, type: event.name, body: Data(frames[3]), receivedAt: Date(),
-            entities: entities, revision: revision))
+        return .accepted(
+            AcceptedMessage(
+                sender: sender, sequence: sequence, type: event.name, body: Data(frames[3]), receivedAt: Date(),
+                entities: entities, revision: revision))
     }
 
     /// The same database opened as `klimatnav serve` opens it.

@@ -11,9 +11,12 @@ import Testing
 @Suite("Dashboard follow-up", .timeLimit(.minutes(5)))
 struct FollowUpDashboardTests {
     static let assign = GapFollowUp(
-        gap: DashboardFixture.governance.id, action: .assign, by: "viable-cities", assignee: "goteborg", role: "klimatstrateg", due: "2020-01-31")
-    static let comment = GapFollowUp(gap: DashboardFixture.governance.id, action: .comment, by: "goteborg", text: "Vi tar upp det <i>i vår</i>.")
-    static let dismiss = GapFollowUp(gap: DashboardFixture.ambition.id, action: .dismiss, by: "viable-cities", text: "Målet gäller konsumtionen.")
+        gap: DashboardFixture.governance.id, action: .assign, by: "viable-cities", assignee: "goteborg", role: "klimatstrateg",
+        due: "2020-01-31")
+    static let comment = GapFollowUp(
+        gap: DashboardFixture.governance.id, action: .comment, by: "goteborg", text: "Vi tar upp det <i>i vår</i>.")
+    static let dismiss = GapFollowUp(
+        gap: DashboardFixture.ambition.id, action: .dismiss, by: "viable-cities", text: "Målet gäller konsumtionen.")
 
     func withApp(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let fixture = try await DashboardFixture()
@@ -23,7 +26,9 @@ struct FollowUpDashboardTests {
             state.parties[party.id] = party
         }
         var items: [BatchItem] = []
-        for (sender, sequence, followUp) in [("viable-cities", UInt64(10), Self.assign), ("goteborg", 10, Self.comment), ("viable-cities", 11, Self.dismiss)] {
+        for (sender, sequence, followUp) in [
+            ("viable-cities", UInt64(10), Self.assign), ("goteborg", 10, Self.comment), ("viable-cities", 11, Self.dismiss),
+        ] {
             let event = DomainEvent.gapFollowedUp(followUp)
             try state.apply(event)
             items.append(try DashboardFixture.accepted(sender, sequence, event, entities: EntityChange.changes(for: event, in: state)))
@@ -55,7 +60,8 @@ struct FollowUpDashboardTests {
             #expect(unknown.status == .badRequest)
             #expect(unknown.body.contains(#""parameter":"assignedTo""#))
             // The overview counts what the list shows: the dismissed gap apart.
-            let summary = try #require(try JSONSerialization.jsonObject(with: Data(try await get(client, "/api/summary").body.utf8)) as? [String: Any])
+            let summary = try #require(
+                try JSONSerialization.jsonObject(with: Data(try await get(client, "/api/summary").body.utf8)) as? [String: Any])
             #expect(summary["openGaps"] as? Int == 1 && summary["dismissedGaps"] as? Int == 1, "\(summary)")
             let byKind = try #require(summary["byKind"] as? [String: Int])
             #expect(byKind["ambition-gap"] == 0 && byKind["governance-gap"] == 1, "\(byKind)")

@@ -14,7 +14,8 @@ import ZeroMQ
 @Suite("Dashboard live feed", .timeLimit(.minutes(5)))
 struct LiveFeedTests {
     static func gapFrames(_ gap: Gap, _ change: GapChange, sequence: UInt64) throws -> [[UInt8]] {
-        try WireCodec.encode(.gap(GapMessage(stateSequence: sequence, change: change, at: Date(timeIntervalSince1970: 1_800_000_000), gap: gap)))
+        try WireCodec.encode(
+            .gap(GapMessage(stateSequence: sequence, change: change, at: Date(timeIntervalSince1970: 1_800_000_000), gap: gap)))
     }
 
     @Test("an event published on a real ZeroMQ PUB socket reaches an SSE client over HTTP")
@@ -130,7 +131,8 @@ struct LiveFeedTests {
             try socket.bind("tcp://127.0.0.1:*")
         }
         defer { publisher.close() }
-        let feed = try LiveFeed(context: context, endpoint: try #require(publisher.lastEndpoint), refusalRetry: .milliseconds(100)) { socket in
+        let feed = try LiveFeed(context: context, endpoint: try #require(publisher.lastEndpoint), refusalRetry: .milliseconds(100)) {
+            socket in
             try socket.set(.curveServerKey, server.publicKey)
             try socket.set(.curvePublicKey, client.publicKey)
             try socket.set(.curveSecretKey, client.secretKey)
@@ -168,7 +170,7 @@ struct LiveFeedTests {
                     try socket.set(.linger, 0)
                     try socket.bind(endpoint)
                 }
-            } catch where attempts < 50 {
+            } catch  where attempts < 50 {
                 attempts += 1
                 try await Task.sleep(for: .milliseconds(100))
             }

@@ -8,7 +8,9 @@ import ZeroMQ
 @testable import KlimatnavNode
 
 @Suite(.serialized, .timeLimit(.minutes(5))) struct DurableLinkTests {
-    func durableLink(_ fixture: HubFixture, _ party: PartyID, outbox path: String, endpoint: String) throws -> (PartyLink, Task<Void, Never>, NodeOutbox) {
+    func durableLink(
+        _ fixture: HubFixture, _ party: PartyID, outbox path: String, endpoint: String
+    ) throws -> (PartyLink, Task<Void, Never>, NodeOutbox) {
         let outbox = try NodeOutbox(path: path)
         var options = LinkOptions(resendAfterMs: 200)
         options.outbox = outbox

@@ -1,8 +1,8 @@
 import Foundation
 import KlimatnavCore
 import KlimatnavStore
-import Logging
 import KlimatnavWire
+import Logging
 import ZeroMQ
 
 @testable import KlimatnavNode
@@ -112,6 +112,8 @@ final class RawPeer: Sendable {
 
 extension Goal {
     static func sample(_ party: PartyID, _ slug: String, year: Int = 2030) -> Goal {
-        Goal(id: "\(party).\(slug)", party: party, scopes: [1, 2], reductionPercent: 70, baseYear: 1990, basis: .absolute, targetYear: year, text: "cut 70 %")
+        Goal(
+            id: "\(party).\(slug)", party: party, scopes: [1, 2], reductionPercent: 70, baseYear: 1990, basis: .absolute, targetYear: year,
+            text: "cut 70 %")
     }
 }

@@ -8,12 +8,16 @@ import Testing
 /// `gap.followup` at a real hub (wire spec section 17.2): who may send what, and which gaps
 /// may be named, also after a restart.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct FollowUpHubTests {
-    static let sweden = Goal(id: "sweden.net-zero-2045", party: "sweden", scopes: [1, 2], word: .climateNeutral, basis: .absolute, targetYear: 2045, text: "net-zero 2045")
+    static let sweden = Goal(
+        id: "sweden.net-zero-2045", party: "sweden", scopes: [1, 2], word: .climateNeutral, basis: .absolute, targetYear: 2045,
+        text: "net-zero 2045")
     static let late = Goal(id: "lund.late", party: "lund", scopes: [1, 2], word: .fossilFree, targetYear: 2050, text: "fossil-free 2050")
     static let later = Goal(id: "lund.later", party: "lund", scopes: [1, 2], word: .fossilFree, targetYear: 2060, text: "fossil-free 2060")
 
-    static func step(_ action: GapFollowUpAction, _ gap: String, by: PartyID, assignee: PartyID? = nil, text: String? = nil) -> DomainEvent {
-        .gapFollowedUp(GapFollowUp(gap: gap, action: action, by: by, assignee: assignee, role: assignee == nil ? nil : "klimatstrateg", text: text))
+    static func step(_ action: GapFollowUpAction, _ gap: String, by: PartyID, assignee: PartyID? = nil, text: String? = nil) -> DomainEvent
+    {
+        .gapFollowedUp(
+            GapFollowUp(gap: gap, action: action, by: by, assignee: assignee, role: assignee == nil ? nil : "klimatstrateg", text: text))
     }
 
     func code(_ delivery: Delivery) -> WireError.Code? {
@@ -54,10 +58,11 @@ import Testing
         let history = try await fixture.store().followUpHistory()
         #expect(history[lateGap].state.assignee == "lund")
         #expect(history[lateGap].status == .dismissed)
-        #expect(history[lateGap].history.compactMap { entry -> GapChange? in
-            if case .facts(let change) = entry.step { return change }
-            return nil
-        } == [.opened, .resolved])
+        #expect(
+            history[lateGap].history.compactMap { entry -> GapChange? in
+                if case .facts(let change) = entry.step { return change }
+                return nil
+            } == [.opened, .resolved])
         #expect(history[laterGap].state.comments.map(\.text) == ["löst av sig självt"])
         await fixture.tearDown()
     }

@@ -2,6 +2,7 @@ import Foundation
 import KlimatnavCore
 import KlimatnavStore
 import Testing
+
 @testable import KlimatnavNode
 
 /// The hub notes which entities each accepted message changed and reads them from the state
@@ -12,8 +13,10 @@ import Testing
 
     func accept(_ event: DomainEvent, _ sequence: UInt64, into batch: inout HubBatch) {
         batch.noteEntities(EntityKey.keys(for: event), item: batch.items.count)
-        batch.items.append(.accepted(AcceptedMessage(
-            sender: "lund", sequence: sequence, type: event.name, body: Data(), receivedAt: Date())))
+        batch.items.append(
+            .accepted(
+                AcceptedMessage(
+                    sender: "lund", sequence: sequence, type: event.name, body: Data(), receivedAt: Date())))
     }
 
     func entities(_ batch: HubBatch) -> [[EntityChange]] {

@@ -2,6 +2,7 @@ import Foundation
 import KlimatnavCore
 import KlimatnavWire
 import Testing
+
 @testable import KlimatnavNode
 
 /// Protocol section 7.4: the hub states its roster's parties and its reference goals itself,
@@ -11,7 +12,9 @@ import Testing
     static let netZero = Goal(id: "sweden.net-zero-2045", party: "sweden", word: .zero, targetYear: 2045, text: "netto noll 2045")
 
     /// Applies DELTAs and GAPs in order to an empty state, as a subscriber does.
-    func replay(_ publications: [HubPublication], onto start: WorldState = WorldState(), gaps: [String: Gap] = [:]) throws -> (WorldState, [String: Gap]) {
+    func replay(
+        _ publications: [HubPublication], onto start: WorldState = WorldState(), gaps: [String: Gap] = [:]
+    ) throws -> (WorldState, [String: Gap]) {
         var state = start
         var gaps = gaps
         for publication in publications {
@@ -37,8 +40,9 @@ import Testing
         #expect(sequences == Array(1...UInt64(published.count)), "numbered 1, 2, 3, ... from the empty state")
         #expect(await hub.stateSequence == UInt64(published.count))
         let deltas = try published.prefix(fixture.roster.count + 1).map { try WireCodec.decode(frames: $0.frames()) }
-        #expect(deltas == fixture.roster.enumerated().map { .delta(Delta(stateSequence: UInt64($0 + 1), by: nil, event: .partyRegistered($1))) }
-            + [.delta(Delta(stateSequence: UInt64(fixture.roster.count + 1), by: nil, event: .goalAsserted(Self.netZero)))])
+        #expect(
+            deltas == fixture.roster.enumerated().map { .delta(Delta(stateSequence: UInt64($0 + 1), by: nil, event: .partyRegistered($1))) }
+                + [.delta(Delta(stateSequence: UInt64(fixture.roster.count + 1), by: nil, event: .goalAsserted(Self.netZero)))])
         let (state, gaps) = try replay(published)
         #expect(state == (await hub.state))
         #expect(state.goals[Self.netZero.id] == Self.netZero)
@@ -56,7 +60,9 @@ import Testing
         #expect(!(await fixture.hub.startupPublications.isEmpty))
         // A message from a node between the restarts: the hub-made changes replay around it.
         let lund = try await fixture.link("lund")
-        #expect(try await lund.deliver(.partyRegistered(Party(id: "lund", kind: .municipality, level: .local, name: "Lunds kommun"))).isAcknowledged)
+        #expect(
+            try await lund.deliver(.partyRegistered(Party(id: "lund", kind: .municipality, level: .local, name: "Lunds kommun")))
+                .isAcknowledged)
         await lund.close()
         var state = await fixture.hub.state
         var gaps = Dictionary(uniqueKeysWithValues: await fixture.hub.openGaps.map { ($0.id, $0) })

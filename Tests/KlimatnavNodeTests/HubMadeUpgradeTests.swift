@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavNode
 
 /// A database written before section 7.4 (messages, no record of hub-made changes): the hub

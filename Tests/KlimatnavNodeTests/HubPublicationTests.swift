@@ -1,6 +1,7 @@
 import KlimatnavCore
 import KlimatnavWire
 import Testing
+
 @testable import KlimatnavNode
 
 /// The hub publishes a DELTA by forwarding the accepted body; only when the DELTA's own

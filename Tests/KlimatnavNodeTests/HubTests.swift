@@ -104,7 +104,8 @@ import ZeroMQ
         }
         #expect(first.code == .notAuthorized && second.code == .notAuthorized)
         // A refusal that names a field: the resend gets the same code, frame and path.
-        let asAgency = WireMessage.domain(DomainMessage(sequence: 3, event: .partyRegistered(Party(id: "lund", kind: .agency, level: .local, name: "Lund"))))
+        let asAgency = WireMessage.domain(
+            DomainMessage(sequence: 3, event: .partyRegistered(Party(id: "lund", kind: .agency, level: .local, name: "Lund"))))
         guard case .nack(let kind) = try await exchange(asAgency), case .nack(let kindAgain) = try await exchange(asAgency) else {
             Issue.record("a change of kind was not refused twice")
             return
@@ -127,8 +128,13 @@ import ZeroMQ
         let fixture = try HubFixture()
         try await fixture.startHub()
         let lund = try await fixture.link("lund")
-        #expect(try await lund.deliver(.goalAsserted(Goal(id: "lund.smart", party: "lund", word: .climateSmart, targetYear: 2050, text: "climate-smart"))).isAcknowledged)
-        #expect(try await lund.deliver(.commitmentStated(Commitment(party: "lund", section: .reporting, status: .nothingDescribed))).isAcknowledged)
+        #expect(
+            try await lund.deliver(
+                .goalAsserted(Goal(id: "lund.smart", party: "lund", word: .climateSmart, targetYear: 2050, text: "climate-smart"))
+            ).isAcknowledged)
+        #expect(
+            try await lund.deliver(.commitmentStated(Commitment(party: "lund", section: .reporting, status: .nothingDescribed)))
+                .isAcknowledged)
         let before = await fixture.hub.openGaps
         let stateBefore = await fixture.hub.state
         #expect(!before.isEmpty)

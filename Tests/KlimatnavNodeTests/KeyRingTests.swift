@@ -103,7 +103,8 @@ import ZeroMQ
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let a = try ZeroMQ.curveKeypair()
         let b = try ZeroMQ.curveKeypair()
-        try "public-key = \"\(b.publicKey.z85)\"\nsecret-key = \"\(a.secretKey.z85)\"\n".write(toFile: "\(dir)/x.key", atomically: true, encoding: .utf8)
+        try "public-key = \"\(b.publicKey.z85)\"\nsecret-key = \"\(a.secretKey.z85)\"\n".write(
+            toFile: "\(dir)/x.key", atomically: true, encoding: .utf8)
         #expect(throws: KeyFile.Error.self) { try KeyFile.readSecret("\(dir)/x.key") }
         #expect(try KeyFile.publicKey(fileOrZ85: a.publicKey.z85) == a.publicKey)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavNode
 
 /// Protocols/klimatnav-local-v1.md: the spec's JSON examples decode as the node and `say` read

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KlimatnavNode
 
 @Suite struct RoundTripEstimatorTests {

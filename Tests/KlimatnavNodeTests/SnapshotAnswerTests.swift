@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavNode
 
 /// Section 6.3: every request gets an answer, and a node library hands a refused

@@ -14,7 +14,8 @@ import Testing
         // Before the regional hub subscribes: it must learn this from the snapshot.
         #expect(try await lund.deliver(.goalAsserted(.sample("lund", "early"))).isAcknowledged)
         let hubLink = try await fixture.link("hub")
-        let feed = try StateFeed(context: fixture.context, endpoint: fixture.hub.endpoints.publisher!, link: hubLink, logger: fixture.logger)
+        let feed = try StateFeed(
+            context: fixture.context, endpoint: fixture.hub.endpoints.publisher!, link: hubLink, logger: fixture.logger)
         let feedTask = Task { await feed.run() }
         #expect(try await hubLink.deliver(.membershipJoined(Membership(hub: "hub", member: "lund"))).isAcknowledged)
         // After: deltas.
@@ -56,7 +57,10 @@ import Testing
     @Test func aMissedPublicationAsksForANewSnapshot() throws {
         var replica = StateReplica()
         #expect(replica.needsSnapshot)
-        replica.load(Snapshot(stateSequence: 5, events: [.partyRegistered(Party(id: "lund", kind: .municipality, level: .local, name: "Lund"))], gaps: []))
+        replica.load(
+            Snapshot(
+                stateSequence: 5, events: [.partyRegistered(Party(id: "lund", kind: .municipality, level: .local, name: "Lund"))], gaps: [])
+        )
         #expect(!replica.needsSnapshot)
         replica.apply(Delta(stateSequence: 6, by: "lund", event: .goalAsserted(.sample("lund", "a"))))
         #expect(replica.stateSequence == 6)

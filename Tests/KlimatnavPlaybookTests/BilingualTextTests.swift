@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavPlaybook
 
 /// Texts a party asserts: `{sv: ..., en: ...}`, `{sv: ...}` or plain text (Swedish only), with
@@ -11,9 +12,11 @@ import Testing
     }
 
     @Test func bothLanguagesLoadIntoTheSwedishFieldAndItsTranslation() throws {
-        let yaml = Self.replacing("title: \"Energy system boundary", with: "    title: {sv: \"Systemgränsen för energi\", en: \"Energy system boundary\"}")
-            .replacingOccurrences(of: "name: \"Sweden\"", with: "name: {sv: Sverige, en: Sweden}")
-            .replacingOccurrences(of: "summary: \"Follow-up system\"", with: "summary: {sv: \"Uppföljningssystem\"}")
+        let yaml = Self.replacing(
+            "title: \"Energy system boundary", with: "    title: {sv: \"Systemgränsen för energi\", en: \"Energy system boundary\"}"
+        )
+        .replacingOccurrences(of: "name: \"Sweden\"", with: "name: {sv: Sverige, en: Sweden}")
+        .replacingOccurrences(of: "summary: \"Follow-up system\"", with: "summary: {sv: \"Uppföljningssystem\"}")
         let playbook = try PlaybookLoader.load(yaml: yaml, file: "test.yaml")
         #expect(playbook.barriers[0].title == "Systemgränsen för energi")
         #expect(playbook.barriers[0].titleEn == "Energy system boundary")
@@ -44,7 +47,8 @@ import Testing
 
     @Test func anUnknownLanguageOrAListIsRefused() {
         let line = Fixtures.line(of: "title: \"Energy system boundary")
-        let unknown = Fixtures.diagnostics(Fixtures.small(replacingLine: line, with: "    title: {sv: \"Systemgräns\", de: \"Systemgrenze\"}"))
+        let unknown = Fixtures.diagnostics(
+            Fixtures.small(replacingLine: line, with: "    title: {sv: \"Systemgräns\", de: \"Systemgrenze\"}"))
         #expect(unknown.count == 1)
         #expect(unknown.first?.code == .unknownKey && unknown.first?.line == line && unknown.first?.column == 32)
         #expect(unknown.first?.message.contains("expected 'sv' (Swedish) or 'en' (English) in the text of 'title', found 'de'") == true)
@@ -66,7 +70,8 @@ import Testing
         for barrier in playbook.barriers where barrier.titleEn == nil || (barrier.instrument != nil && barrier.instrumentEn == nil) {
             missing.append("barrier \(barrier.id)")
         }
-        for roadmap in playbook.roadmaps where roadmap.nameEn == nil && roadmap.name.contains(" ") && roadmap.name != "Färdplan Klimatpositivt Uppsala" {
+        for roadmap in playbook.roadmaps
+        where roadmap.nameEn == nil && roadmap.name.contains(" ") && roadmap.name != "Färdplan Klimatpositivt Uppsala" {
             missing.append("roadmap \(roadmap.id)")
         }
         #expect(missing.isEmpty, "no English beside: \(missing)")

@@ -36,8 +36,9 @@ import Testing
         let again = try PlaybookLoader.load(yaml: try playbook.yaml())
         #expect(again == playbook)
         // The wire message of a cited fact carries no quote.
-        #expect(try PlaybookLoader.load(yaml: Self.small.replacingOccurrences(of: ", quote: \"3.5 Malmö stad\"", with: "")).parties
-            == playbook.parties)
+        #expect(
+            try PlaybookLoader.load(yaml: Self.small.replacingOccurrences(of: ", quote: \"3.5 Malmö stad\"", with: "")).parties
+                == playbook.parties)
     }
 
     @Test func badCitationsAreReportedWhereTheyAre() {
@@ -48,14 +49,15 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("p.yaml:6:") && $0.contains("expected text for 'quote'") }, "\(messages)")
         #expect(messages.contains { $0.hasPrefix("p.yaml:7:") && $0.contains("expected 'source' beside 'external: true'") }, "\(messages)")
         // A timeline body is a wire message: it takes no quote.
-        let timeline = Self.small + """
+        let timeline =
+            Self.small + """
 
-            timeline:
-              - at: 2022-01-01
-                from: malmo
-                message: goal
-                body: { id: malmo.x, party: malmo, word: fossil-free, targetYear: 2030, quote: "x y z" }
-            """
+                timeline:
+                  - at: 2022-01-01
+                    from: malmo
+                    message: goal
+                    body: { id: malmo.x, party: malmo, word: fossil-free, targetYear: 2030, quote: "x y z" }
+                """
         #expect(PlaybookLoader.diagnose(yaml: timeline).contains { $0.code == .unknownKey && $0.message.contains("'quote'") })
     }
 
@@ -98,12 +100,13 @@ import Testing
     @Test func externalSeedFactsNameTheirSource() throws {
         let playbook = try EmbeddedPlaybooks.loadKlimatkontrakt2030()
         for (fact, citation) in playbook.citations where citation.external {
-            let source: String? = switch fact.section {
-            case .goals: playbook.goals[fact.index].source
-            case .roadmaps: playbook.roadmaps[fact.index].source
-            case .parties: playbook.parties[fact.index].source
-            default: "other"
-            }
+            let source: String? =
+                switch fact.section {
+                case .goals: playbook.goals[fact.index].source
+                case .roadmaps: playbook.roadmaps[fact.index].source
+                case .parties: playbook.parties[fact.index].source
+                default: "other"
+                }
             #expect(source?.contains("outside the report") == true, "\(fact): \(source ?? "no source")")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavPlaybook
 
 /// Each error class: where it is reported and what it says.
@@ -19,7 +20,8 @@ import Testing
     @Test func unknownKeyWithDidYouMean() {
         let line = Fixtures.line(of: "targetYear: 2025")
         let yaml = replacing("targetYear: 2025", with: "    targtYear: 2025")
-        #expect(only(yaml) == "test.yaml:\(line):5: error: expected a key of goal, found unknown key 'targtYear'; did you mean 'targetYear'?")
+        #expect(
+            only(yaml) == "test.yaml:\(line):5: error: expected a key of goal, found unknown key 'targtYear'; did you mean 'targetYear'?")
     }
 
     @Test func unknownKeyWithoutNearMiss() {
@@ -37,33 +39,46 @@ import Testing
     }
 
     @Test func missingKey() {
-        let line = Fixtures.line(of: "party: goteborg\n") // first goal's party line
+        let line = Fixtures.line(of: "party: goteborg\n")  // first goal's party line
         let yaml = Fixtures.small.replacingOccurrences(of: "    party: goteborg\n    reductionPercent", with: "    reductionPercent")
-        #expect(only(yaml) == "test.yaml:\(Fixtures.line(of: "id: goteborg.interim")):5: error: expected key 'party' in goal, found only 'id', 'reductionPercent', 'baseYear', 'targetYear', 'interimOf'")
+        #expect(
+            only(yaml)
+                == "test.yaml:\(Fixtures.line(of: "id: goteborg.interim")):5: error: expected key 'party' in goal, found only 'id', 'reductionPercent', 'baseYear', 'targetYear', 'interimOf'"
+        )
         _ = line
     }
 
     @Test func aReferencePartyWithoutLevelSaysWhyLevelIsRequired() {
-        let yaml = Fixtures.small.replacingOccurrences(of: "{ id: sweden, kind: reference, level: national, name: \"Sweden\" }",
-                                                       with: "{ id: sweden, kind: reference, name: \"Sweden\" }")
+        let yaml = Fixtures.small.replacingOccurrences(
+            of: "{ id: sweden, kind: reference, level: national, name: \"Sweden\" }",
+            with: "{ id: sweden, kind: reference, name: \"Sweden\" }")
         #expect(only(yaml).contains("error: expected key 'level' (required for a party of kind 'reference'"))
     }
 
     @Test func unknownEnumValueListsAllowedOnes() {
         let yaml = Fixtures.small.replacingOccurrences(of: "kind: regional-hub", with: "kind: regional-hubb")
-        #expect(only(yaml) == "test.yaml:\(Fixtures.line(of: "id: vgr")):22: error: expected one of municipality, agency, regional-hub, roadmap-owner, coordinator, reference for 'kind', found 'regional-hubb'; did you mean 'regional-hub'?")
+        #expect(
+            only(yaml)
+                == "test.yaml:\(Fixtures.line(of: "id: vgr")):22: error: expected one of municipality, agency, regional-hub, roadmap-owner, coordinator, reference for 'kind', found 'regional-hubb'; did you mean 'regional-hub'?"
+        )
     }
 
     @Test func invalidPartyID() {
         let yaml = Fixtures.small.replacingOccurrences(of: "{ id: malmo,", with: "{ id: Malmö,")
             .replacingOccurrences(of: "status: absent", with: "status: absent ")
         let all = Fixtures.diagnostics(yaml).map(\.description)
-        #expect(all.first == "test.yaml:8:11: error: expected a party id (lowercase ASCII letters, digits and '-', starting with a letter, at most 64) for 'id', found 'Malmö'; did you mean 'malmo'?")
+        #expect(
+            all.first
+                == "test.yaml:8:11: error: expected a party id (lowercase ASCII letters, digits and '-', starting with a letter, at most 64) for 'id', found 'Malmö'; did you mean 'malmo'?"
+        )
     }
 
     @Test func unknownPartyInFactsAndTimeline() {
         let yaml = Fixtures.small.replacingOccurrences(of: "{ hub: vgr, member: goteborg }", with: "{ hub: vgr, member: gotebrog }")
-        #expect(only(yaml) == "test.yaml:\(Fixtures.line(of: "hub: vgr")):25: error: expected a party listed under 'parties' for 'member', found 'gotebrog'; did you mean 'goteborg'?")
+        #expect(
+            only(yaml)
+                == "test.yaml:\(Fixtures.line(of: "hub: vgr")):25: error: expected a party listed under 'parties' for 'member', found 'gotebrog'; did you mean 'goteborg'?"
+        )
         let timeline = Fixtures.small.replacingOccurrences(of: "agency: energimyndigheten }", with: "agency: trafikverket }")
         #expect(only(timeline).hasSuffix("error: expected a party listed under 'parties' for 'agency', found 'trafikverket'"))
     }
@@ -82,47 +97,75 @@ import Testing
 
     @Test func impossibleYears() {
         let yaml = Fixtures.small.replacingOccurrences(of: "targetYear: 2045, scopes", with: "targetYear: 3045, scopes")
-        #expect(only(yaml) == "test.yaml:\(Fixtures.line(of: "sweden.net-zero-2045")):83: error: expected a year in 1900-2200 for 'targetYear', found 3045")
+        #expect(
+            only(yaml)
+                == "test.yaml:\(Fixtures.line(of: "sweden.net-zero-2045")):83: error: expected a year in 1900-2200 for 'targetYear', found 3045"
+        )
         let base = replacing("baseYear: 1990", with: "    baseYear: 2025")
-        #expect(only(base) == "test.yaml:\(Fixtures.line(of: "baseYear: 1990")):15: error: expected a 'baseYear' before the target year 2025, found 2025")
+        #expect(
+            only(base)
+                == "test.yaml:\(Fixtures.line(of: "baseYear: 1990")):15: error: expected a 'baseYear' before the target year 2025, found 2025"
+        )
     }
 
     @Test func unknownGoalWord() {
         let yaml = Fixtures.small.replacingOccurrences(of: "word: near-zero", with: "word: nearly-zero")
-        #expect(only(yaml) == "test.yaml:\(Fixtures.line(of: "word: near-zero")):11: error: expected one of climate-smart, reduced-consumption-impact, well-on-the-way, fossil-free, renewable, near-zero, zero, climate-neutral, no-negative-impact, climate-positive for 'word', found 'nearly-zero'; did you mean 'near-zero'?")
+        #expect(
+            only(yaml)
+                == "test.yaml:\(Fixtures.line(of: "word: near-zero")):11: error: expected one of climate-smart, reduced-consumption-impact, well-on-the-way, fossil-free, renewable, near-zero, zero, climate-neutral, no-negative-impact, climate-positive for 'word', found 'nearly-zero'; did you mean 'near-zero'?"
+        )
     }
 
     @Test func unknownMessageName() {
         let yaml = Fixtures.small.replacingOccurrences(of: "message: barrier.assign", with: "message: barrier.asign")
         let text = only(yaml)
-        #expect(text.hasPrefix("test.yaml:\(Fixtures.line(of: "message: barrier.assign")):14: error: expected a message name (party, goal,"))
+        #expect(
+            text.hasPrefix("test.yaml:\(Fixtures.line(of: "message: barrier.assign")):14: error: expected a message name (party, goal,"))
         #expect(text.hasSuffix("found 'barrier.asign'; did you mean 'barrier.assign'?"))
     }
 
     @Test func timelineOutOfOrderAndBeforeAsOf() {
         let early = Fixtures.small.replacingOccurrences(of: "at: 2022-03-01\n", with: "at: 2021-09-30\n")
-        #expect(only(early) == "test.yaml:\(Fixtures.line(of: "from: energimyndigheten") - 1):9: error: expected a date on or after asOf 2021-10-01, found 2021-09-30")
+        #expect(
+            only(early)
+                == "test.yaml:\(Fixtures.line(of: "from: energimyndigheten") - 1):9: error: expected a date on or after asOf 2021-10-01, found 2021-09-30"
+        )
         let order = Fixtures.small.replacingOccurrences(of: "at: 2022-03-01T10:00:00Z", with: "at: 2022-02-01")
         let line = Fixtures.line(of: "at: 2022-03-01T10:00:00Z")
-        #expect(only(order) == "test.yaml:\(line):9: error: expected timeline entries in date order (on or after 2022-03-01 of line \(line - 4)), found 2022-02-01")
+        #expect(
+            only(order)
+                == "test.yaml:\(line):9: error: expected timeline entries in date order (on or after 2022-03-01 of line \(line - 4)), found 2022-02-01"
+        )
     }
 
     @Test func wrongSender() {
         let yaml = Fixtures.small.replacingOccurrences(of: "from: malmo", with: "from: goteborg")
-        #expect(only(yaml) == "test.yaml:\(Fixtures.line(of: "from: malmo")):11: error: expected 'from' to be 'malmo', the party that asserts this 'goal' message, found 'goteborg'")
+        #expect(
+            only(yaml)
+                == "test.yaml:\(Fixtures.line(of: "from: malmo")):11: error: expected 'from' to be 'malmo', the party that asserts this 'goal' message, found 'goteborg'"
+        )
         let assign = Fixtures.small.replacingOccurrences(of: "from: energimyndigheten", with: "from: malmo")
-        #expect(only(assign).hasSuffix("error: expected 'from' to be 'energimyndigheten', the assigned agency, or the coordinator, found 'malmo'"))
+        #expect(
+            only(assign).hasSuffix(
+                "error: expected 'from' to be 'energimyndigheten', the assigned agency, or the coordinator, found 'malmo'"))
     }
 
     @Test func unknownReferences() {
         let yaml = Fixtures.small.replacingOccurrences(of: "interimOf: goteborg.near-zero-2030", with: "interimOf: goteborg.near-zero-2031")
-        #expect(only(yaml).hasSuffix("error: expected a goal defined under 'goals' or earlier in the timeline for 'interimOf', found 'goteborg.near-zero-2031'; did you mean 'goteborg.near-zero-2030'?"))
-        let lab = Fixtures.small.replacingOccurrences(of: "barrier: energy-system-boundary, parties", with: "barrier: energy-boundary, parties")
-        #expect(only(lab).contains("expected a barrier defined under 'barriers' or earlier in the timeline for 'barrier', found 'energy-boundary'"))
+        #expect(
+            only(yaml).hasSuffix(
+                "error: expected a goal defined under 'goals' or earlier in the timeline for 'interimOf', found 'goteborg.near-zero-2031'; did you mean 'goteborg.near-zero-2030'?"
+            ))
+        let lab = Fixtures.small.replacingOccurrences(
+            of: "barrier: energy-system-boundary, parties", with: "barrier: energy-boundary, parties")
+        #expect(
+            only(lab).contains(
+                "expected a barrier defined under 'barriers' or earlier in the timeline for 'barrier', found 'energy-boundary'"))
     }
 
     @Test func cyclesAreReported() {
-        let yaml = Fixtures.small.replacingOccurrences(of: "level: industry, targetYear: 2045 }", with: "level: industry, targetYear: 2045, parent: lfm2030 }")
+        let yaml = Fixtures.small.replacingOccurrences(
+            of: "level: industry, targetYear: 2045 }", with: "level: industry, targetYear: 2045, parent: lfm2030 }")
         #expect(only(yaml).contains("found a cycle"))
     }
 
@@ -164,13 +207,14 @@ import Testing
 
     @Test func hubRejectionsAreReportedAtTheEntry() {
         // Withdrawing a goal someone else owns is caught by the loader.
-        let yaml = Fixtures.small + """
+        let yaml =
+            Fixtures.small + """
 
-              - at: 2022-04-01
-                from: goteborg
-                message: goal.withdraw
-                body: { goal: malmo.renewable-2030, party: goteborg }
-            """
+                  - at: 2022-04-01
+                    from: goteborg
+                    message: goal.withdraw
+                    body: { goal: malmo.renewable-2030, party: goteborg }
+                """
         #expect(only(yaml).contains("expected the party that owns goal 'malmo.renewable-2030' ('malmo') for 'party', found 'goteborg'"))
     }
 
@@ -214,14 +258,18 @@ import Testing
     }
 
     @Test func aTimelineReportNamingOtherReportersIsRefusedAsTheHubWould() {
-        let diagnostics = Fixtures.diagnostics(timeline("{ id: permits, title: \"Permits\", changeLevel: national, reportedBy: [energimyndigheten, malmo] }"))
+        let diagnostics = Fixtures.diagnostics(
+            timeline("{ id: permits, title: \"Permits\", changeLevel: national, reportedBy: [energimyndigheten, malmo] }"))
         #expect(diagnostics.count == 1, "\(diagnostics)")
-        #expect(diagnostics.first?.description.contains("expected 'reportedBy' to be [energimyndigheten], the sender") == true, "\(diagnostics)")
+        #expect(
+            diagnostics.first?.description.contains("expected 'reportedBy' to be [energimyndigheten], the sender") == true, "\(diagnostics)"
+        )
         #expect(diagnostics.first?.description.contains("'affects'") == true)
     }
 
     @Test func anAgencyReportsWhomTheRuleBlocksWithAffects() throws {
-        let yaml = timeline("{ id: permits, title: \"Permits\", changeLevel: national, reportedBy: [energimyndigheten], affects: [goteborg, malmo] }")
+        let yaml = timeline(
+            "{ id: permits, title: \"Permits\", changeLevel: national, reportedBy: [energimyndigheten], affects: [goteborg, malmo] }")
         #expect(Fixtures.diagnostics(yaml).isEmpty, "\(Fixtures.diagnostics(yaml))")
         let playbook = try PlaybookLoader.load(yaml: yaml, file: "test.yaml")
         let state = try playbook.state()

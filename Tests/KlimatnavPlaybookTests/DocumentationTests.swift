@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavPlaybook
 
 @Suite struct DocumentationTests {
@@ -23,7 +24,9 @@ import Testing
         let named = text.split(separator: "`").filter { $0.hasSuffix(".swift") && $0.contains("/") }.map(String.init)
         #expect(named.count >= 20)
         let missing = named.filter { path in
-            !["Sources/", "Tests/", ""].contains { FileManager.default.fileExists(atPath: Self.root.appendingPathComponent($0 + path).path) }
+            !["Sources/", "Tests/", ""].contains {
+                FileManager.default.fileExists(atPath: Self.root.appendingPathComponent($0 + path).path)
+            }
         }
         #expect(missing.isEmpty, "docs/ARCHITECTURE.md names files that do not exist: \(missing)")
     }
@@ -50,6 +53,9 @@ import Testing
         // The unclosed quote is on line 2; the parser notices at the end of the file (line 3).
         let diagnostics = PlaybookLoader.diagnose(yaml: "playbook: x\ntitle: \"open\n", file: "p.yaml")
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.description == "p.yaml:2:8: error: expected well-formed YAML, found unexpected end of stream at line 3, column 1 (while scanning a quoted scalar that starts here)")
+        #expect(
+            diagnostics.first?.description
+                == "p.yaml:2:8: error: expected well-formed YAML, found unexpected end of stream at line 3, column 1 (while scanning a quoted scalar that starts here)"
+        )
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KlimatnavCore
+
 @testable import KlimatnavPlaybook
 
 /// A small valid playbook; tests break it line by line. Line numbers below are relied upon.

@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavPlaybook
 
 /// A playbook's timeline may carry `gap.followup` messages (wire spec section 17).
@@ -16,11 +17,17 @@ import Testing
     }
 
     @Test func aFollowUpInTheTimelineIsRead() throws {
-        let book = try PlaybookLoader.load(yaml: Self.playbook(
-            "{ gap: \"ambition-gap:goteborg.near-zero-2030\", action: assign, by: viable-cities, assignee: goteborg, role: klimatstrateg, due: 2027-03-31 }"))
+        let book = try PlaybookLoader.load(
+            yaml: Self.playbook(
+                "{ gap: \"ambition-gap:goteborg.near-zero-2030\", action: assign, by: viable-cities, assignee: goteborg, role: klimatstrateg, due: 2027-03-31 }"
+            ))
         let event = try #require(book.timeline.last?.event)
-        #expect(event == .gapFollowedUp(GapFollowUp(
-            gap: "ambition-gap:goteborg.near-zero-2030", action: .assign, by: "viable-cities", assignee: "goteborg", role: "klimatstrateg", due: "2027-03-31")))
+        #expect(
+            event
+                == .gapFollowedUp(
+                    GapFollowUp(
+                        gap: "ambition-gap:goteborg.near-zero-2030", action: .assign, by: "viable-cities", assignee: "goteborg",
+                        role: "klimatstrateg", due: "2027-03-31")))
     }
 
     @Test func aBadFollowUpIsAnErrorNotADroppedMessage() {

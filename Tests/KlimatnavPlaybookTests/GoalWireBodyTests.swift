@@ -1,5 +1,6 @@
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavPlaybook
 @testable import KlimatnavWire
 

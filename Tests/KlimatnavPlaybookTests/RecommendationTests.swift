@@ -45,7 +45,8 @@ import Testing
     }
 
     @Test func selectorsMatchKindTopicAndIDEnds() {
-        let gap = Gap(id: "reporting-gap:viable-cities:3.8", kind: .reportingGap, parties: [], levels: [], topic: "3.8", summary: "", evidence: [])
+        let gap = Gap(
+            id: "reporting-gap:viable-cities:3.8", kind: .reportingGap, parties: [], levels: [], topic: "3.8", summary: "", evidence: [])
         #expect(ReportRecommendation.Selector(kind: .reportingGap, idSuffix: ":3.8").matches(gap))
         #expect(!ReportRecommendation.Selector(kind: .reportingGap, idSuffix: ":3.8", exceptIDSuffix: "viable-cities:3.8").matches(gap))
         #expect(!ReportRecommendation.Selector(kind: .definitionGap).matches(gap))

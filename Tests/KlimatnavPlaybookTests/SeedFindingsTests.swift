@@ -64,9 +64,11 @@ import Testing
             #expect(gap.evidence.contains { $0.contains(" in the report: \"") }, "\(gap.id) quotes nothing of the report")
         }
         // The review's findings are found (report lines in Playbooks/README.md).
-        for id in ["reporting-gap:viable-cities:adaptation", "regional-hub-gap:viable-cities:section-purpose",
-                   "reporting-gap:viable-cities:3.8", "definition-gap:viable-cities.climate-neutral-cities-2030:no-shared-definition",
-                   "governance-gap:framework-law:national", "reporting-gap:viable-cities:scope3-indicator"] {
+        for id in [
+            "reporting-gap:viable-cities:adaptation", "regional-hub-gap:viable-cities:section-purpose",
+            "reporting-gap:viable-cities:3.8", "definition-gap:viable-cities.climate-neutral-cities-2030:no-shared-definition",
+            "governance-gap:framework-law:national", "reporting-gap:viable-cities:scope3-indicator",
+        ] {
             #expect(found.contains { $0.id == id }, "missing \(id)")
         }
         // And its artefacts are gone.

@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavPlaybook
 
 /// The `sverige` playbook: the real roster and the emissions, from `Playbooks/data/sweden/`.
@@ -40,10 +41,12 @@ import Testing
     @Test func programmeMembership() {
         let contract = Self.state.members(of: "viable-cities")
         #expect(contract.filter { Self.state.parties[$0]?.kind == .municipality }.count == 23)
-        #expect(Set(contract.filter { Self.state.parties[$0]?.kind == .agency })
-            == ["energimyndigheten", "vinnova", "formas", "tillvaxtverket", "trafikverket", "naturvardsverket"])
-        #expect(Set(Self.state.members(of: "eu-cities-mission"))
-            == ["gavle", "goteborg", "helsingborg", "lund", "malmo", "stockholm", "umea"])
+        #expect(
+            Set(contract.filter { Self.state.parties[$0]?.kind == .agency })
+                == ["energimyndigheten", "vinnova", "formas", "tillvaxtverket", "trafikverket", "naturvardsverket"])
+        #expect(
+            Set(Self.state.members(of: "eu-cities-mission"))
+                == ["gavle", "goteborg", "helsingborg", "lund", "malmo", "stockholm", "umea"])
     }
 
     @Test func inventoriesFromTheStatisticsAgency() throws {
@@ -83,7 +86,7 @@ import Testing
     @Test(arguments: [
         ("1480", "goteborg.near-zero-2030-production", 0.1, 2030),  // near zero: -90 % against 1990
         ("1281", "lund.minus-80-2030", 0.2, 2030),
-        ("0180", "stockholm.fossil-free-2040", 0.1, 2040),          // fossil-free, capped at -90 %
+        ("0180", "stockholm.fossil-free-2040", 0.1, 2040),  // fossil-free, capped at -90 %
     ])
     func paceMatchesTheCSV(code: String, goalID: String, remaining: Double, year: Int) throws {
         let totals = try Self.totals(code: code)

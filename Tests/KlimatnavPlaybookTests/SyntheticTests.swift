@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavPlaybook
 
 @Suite struct SyntheticTests {

@@ -2,6 +2,7 @@ import Foundation
 import KlimatnavCore
 import KlimatnavPlaybook
 import Testing
+
 @testable import KlimatnavReport
 
 /// The county and municipality pages over the real `sverige` state (290 municipalities, their
@@ -59,8 +60,9 @@ import Testing
         }
         // Sweden's goal, held against Göteborg's emissions, ends at its level for Göteborg.
         let national = try #require(NationalPicture(state: model.state).municipalities.first { $0.party == "goteborg" }?.nationalPath)
-        let withSweden = try #require(EmissionsChart(
-            party: "goteborg", in: model.state, catalogue: c, national: .init(label: "Sweden", pace: national, national: true)))
+        let withSweden = try #require(
+            EmissionsChart(
+                party: "goteborg", in: model.state, catalogue: c, national: .init(label: "Sweden", pace: national, national: true)))
         let sweden = try #require(withSweden.lines(c).first { $0.label == "Sweden" })
         let swedenTarget = try #require(national.targetTonnes)
         #expect(abs((sweden.points.last?.tonnes ?? 0) - swedenTarget) < 1e-6 * swedenTarget)
@@ -147,7 +149,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let written = try ReportWriter.write(model, language: .sv, to: folder)
         let main = try String(contentsOf: written[0], encoding: .utf8)
-        for part in ["<a class=\"skip\" href=\"#main\">Hoppa till innehållet</a>", "<main id=\"main\">", "<footer>", "href=\"tillganglighet.html\"", "<desc id=\"trajectory-all-desc\">", "<caption>"] {
+        for part in [
+            "<a class=\"skip\" href=\"#main\">Hoppa till innehållet</a>", "<main id=\"main\">", "<footer>", "href=\"tillganglighet.html\"",
+            "<desc id=\"trajectory-all-desc\">", "<caption>",
+        ] {
             #expect(main.contains(part), "\(part)")
         }
         let statement = try String(contentsOf: folder.appendingPathComponent("tillganglighet.html"), encoding: .utf8)

@@ -2,6 +2,7 @@ import Foundation
 import KlimatnavCore
 import KlimatnavStore
 import Testing
+
 @testable import KlimatnavReport
 
 /// The report shows a gap's follow-up in its gap table, and `gaps` output carries it.
@@ -13,7 +14,9 @@ import Testing
         let day = Date(timeIntervalSince1970: 1_640_995_200)
         let steps: [FollowUpEntry.Step] = [
             .facts(.opened),
-            .followUp(GapFollowUp(gap: Self.gap, action: .assign, by: "viable-cities", assignee: "enkoping", role: "klimatstrateg", due: "2021-12-31")),
+            .followUp(
+                GapFollowUp(
+                    gap: Self.gap, action: .assign, by: "viable-cities", assignee: "enkoping", role: "klimatstrateg", due: "2021-12-31")),
             .followUp(GapFollowUp(gap: Self.gap, action: .comment, by: "enkoping", text: "Vi ser över målåret & återkommer.")),
         ]
         model.followUps = FollowUpHistory(steps.map { (Self.gap, FollowUpEntry(at: day, step: $0)) })
@@ -24,7 +27,8 @@ import Testing
         let model = try model()
         #expect(model.openGaps.contains { $0.gap.id == Self.gap })
         let sv = HTMLReport(model: model, language: .sv).render()
-        #expect(sv.contains("data-followup=\"assigned\"></span>tilldelat <a href=\"#party-enkoping\">Enköping</a> (klimatstrateg)"), "\(sv)")
+        #expect(
+            sv.contains("data-followup=\"assigned\"></span>tilldelat <a href=\"#party-enkoping\">Enköping</a> (klimatstrateg)"), "\(sv)")
         #expect(sv.contains("senast 2021-12-31 <strong class=\"overdue\">försenat</strong>"))
         #expect(sv.contains("kommenterade: <q>Vi ser över målåret &amp; återkommer.</q>"))
         let en = HTMLReport(model: model, language: .en).render()
@@ -50,6 +54,8 @@ import Testing
         #expect(json.contains("\"followUp\" : {"))
         #expect(json.contains("\"dismissReason\" : null"))
         #expect(output.table().contains("    follow-up: assigned to enkoping (klimatstrateg), due 2021-12-31, overdue\n"))
-        #expect(output.table(Catalogue(.sv), state: model.state).contains("    uppföljning: tilldelat enkoping (klimatstrateg), senast 2021-12-31, försenat\n"))
+        #expect(
+            output.table(Catalogue(.sv), state: model.state).contains(
+                "    uppföljning: tilldelat enkoping (klimatstrateg), senast 2021-12-31, försenat\n"))
     }
 }

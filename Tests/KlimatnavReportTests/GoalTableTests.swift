@@ -1,5 +1,6 @@
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavReport
 
 /// The goal table orders goals as the report's Table 4.1.1 does where the report is unambiguous.

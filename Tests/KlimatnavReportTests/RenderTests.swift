@@ -2,6 +2,7 @@ import Foundation
 import KlimatnavCore
 import KlimatnavStore
 import Testing
+
 @testable import KlimatnavReport
 
 @Suite struct RenderTests {

@@ -2,6 +2,7 @@ import Foundation
 import KlimatnavCore
 import KlimatnavStore
 import Testing
+
 @testable import KlimatnavReport
 
 /// The illustrative scenario, played through the real runner into a database, diffed 2021 → 2022.
@@ -58,7 +59,10 @@ import Testing
             let files = try ReportWriter.write(model, language: language, to: out)
             #expect(files.count == 3 + model.pageParties.count, "HTML, Markdown, the accessibility statement, a page per party")
         }
-        for name in ["klimatnav-report.sv.html", "klimatnav-report.en.html", "klimatnav-report.sv.md", "klimatnav-report.en.md", "parties/lund.sv.html", "parties/lund.en.html"] {
+        for name in [
+            "klimatnav-report.sv.html", "klimatnav-report.en.html", "klimatnav-report.sv.md", "klimatnav-report.en.md",
+            "parties/lund.sv.html", "parties/lund.en.html",
+        ] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
         }
         let sv = try String(contentsOf: out.appendingPathComponent("klimatnav-report.sv.html"), encoding: .utf8)

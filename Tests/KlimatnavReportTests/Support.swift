@@ -1,13 +1,14 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import KlimatnavCore
 import KlimatnavNode
 import KlimatnavPlaybook
 import KlimatnavReport
 import KlimatnavStore
 import Logging
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 enum Support {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -37,7 +38,9 @@ enum Support {
         var logger = Logger(label: "report-test")
         logger.logLevel = .critical
         let responses = try ResponsePlaybookLoader.load(yaml: EmbeddedPlaybooks.responses)
-        let summary = try await PlaybookRunner(playbook: playbook, databasePath: path, durability: .normal, responses: responses, logger: logger).run()
+        let summary = try await PlaybookRunner(
+            playbook: playbook, databasePath: path, durability: .normal, responses: responses, logger: logger
+        ).run()
         precondition(summary.refusals.isEmpty, "scenario refused: \(summary.refusals)")
         return path
     }
@@ -48,7 +51,10 @@ final class XMLCollector: NSObject, XMLParserDelegate {
     var elements: [(name: String, attributes: [String: String])] = []
     var error: Error?
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         elements.append((elementName, attributes))
     }
 

@@ -80,7 +80,9 @@ import Testing
             prose = prose.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
         let regex = try! NSRegularExpression(pattern: "[0-9]+\\.[0-9]+ ?(%|t |ton|Mt|kt)")
-        return regex.matches(in: prose, range: NSRange(prose.startIndex..., in: prose)).compactMap { Range($0.range, in: prose).map { String(prose[$0]) } }
+        return regex.matches(in: prose, range: NSRange(prose.startIndex..., in: prose)).compactMap {
+            Range($0.range, in: prose).map { String(prose[$0]) }
+        }
     }
 
     static func seedModel() throws -> ReportModel {
@@ -113,7 +115,10 @@ import Testing
     }
 
     @Test func theWordListsCatchEnglishAndPassSwedish() {
-        #expect(Self.leaks("<p>The goal of the municipality is not stated.</p>").keys.sorted() == ["goal", "is", "municipality", "not", "of", "the"])
+        #expect(
+            Self.leaks("<p>The goal of the municipality is not stated.</p>").keys.sorted() == [
+                "goal", "is", "municipality", "not", "of", "the",
+            ])
         #expect(Self.leaks("<p>Kommunen har inget mål i avsnitt 3.7 för 2030, men men all klimatpåverkan ska vara nära noll.</p>").isEmpty)
         #expect(Self.leaks("<li><code>goal:lund.minus-80-2030</code></li> `roadmap:x`").isEmpty)
         #expect(Self.decimalPoints("11.72 % och 1.5 t CO2e") == ["11.72 %", "1.5 t "])
@@ -128,7 +133,8 @@ import Testing
         let markdown = MarkdownReport(model: model, language: .sv).render()
         let htmlLeaks = Self.leaks(html), markdownLeaks = Self.leaks(markdown)
         #expect(htmlLeaks.isEmpty, "English in the Swedish HTML report of the \(which): \(Self.describe(htmlLeaks, in: html))")
-        #expect(markdownLeaks.isEmpty, "English in the Swedish Markdown report of the \(which): \(Self.describe(markdownLeaks, in: markdown))")
+        #expect(
+            markdownLeaks.isEmpty, "English in the Swedish Markdown report of the \(which): \(Self.describe(markdownLeaks, in: markdown))")
         #expect(Self.decimalPoints(html).isEmpty, "decimal points in the \(which) HTML: \(Self.decimalPoints(html).prefix(10))")
         #expect(Self.decimalPoints(markdown).isEmpty, "decimal points in the \(which) Markdown: \(Self.decimalPoints(markdown).prefix(10))")
         // The same scan finds the English of the English report, so it is not blind.

@@ -35,7 +35,8 @@ import Testing
         let padded = " " + templateWords(sentence).lowercased() + " "
         for word in english where padded.contains(word) { found.append("English '\(word.trimmingCharacters(in: .whitespaces))'") }
         // No id of a goal, roadmap or barrier, and no `kind:` key.
-        for id in Array(state.goals.keys) + Array(state.roadmaps.keys) + Array(state.barriers.keys) where id.contains(".") || id.contains("-") {
+        for id in Array(state.goals.keys) + Array(state.roadmaps.keys) + Array(state.barriers.keys)
+        where id.contains(".") || id.contains("-") {
             if templateWords(sentence).contains(id) { found.append("id '\(id)'") }
         }
         if sentence.contains("goal:") || sentence.contains("roadmap:") || sentence.contains("{") { found.append("a key or placeholder") }
@@ -58,7 +59,9 @@ import Testing
         let model = try Support.seedModel()
         for record in model.openGaps {
             let sentence = GapSentence.text(record.gap, in: model.state, Catalogue(.sv))
-            #expect(Self.problems(record.gap, sentence, model.state).isEmpty, "\(record.gap.id): \(sentence): \(Self.problems(record.gap, sentence, model.state))")
+            #expect(
+                Self.problems(record.gap, sentence, model.state).isEmpty,
+                "\(record.gap.id): \(sentence): \(Self.problems(record.gap, sentence, model.state))")
         }
     }
 

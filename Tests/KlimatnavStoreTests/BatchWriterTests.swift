@@ -15,9 +15,10 @@ import Testing
         _ sender: String, _ seq: UInt64, body: Data? = nil, entities: [EntityChange] = [],
         gaps: [(gap: Gap, change: GapChange)] = []
     ) -> BatchItem {
-        .accepted(AcceptedMessage(
-            sender: sender, sequence: seq, type: "goal.assert", body: body ?? Data("{\"n\":\(seq)}".utf8),
-            receivedAt: when, entities: entities, gapChanges: gaps))
+        .accepted(
+            AcceptedMessage(
+                sender: sender, sequence: seq, type: "goal.assert", body: body ?? Data("{\"n\":\(seq)}".utf8),
+                receivedAt: when, entities: entities, gapChanges: gaps))
     }
 
     func gap(_ id: String, parties: [PartyID] = ["lund"], summary: String = "s") -> Gap {
@@ -70,12 +71,14 @@ import Testing
         ])
         #expect(outcomes == [.stored(messageID: 1), .stored(messageID: 2)])
         let log = try await store.messages()
-        #expect(log == [
-            StoredMessage(id: 1, sender: "Göteborgs stad", sequence: big, type: "goal.assert", body: body, receivedAt: when),
-            StoredMessage(id: 2, sender: "lund", sequence: .max, type: "t", body: Data([0]), receivedAt: when),
-        ])
-        #expect(try await rows(store, "SELECT typeof(sender), typeof(seq), typeof(type), typeof(body), typeof(receivedAt) FROM message LIMIT 1")
-            == [["text", "integer", "text", "blob", "real"]])
+        #expect(
+            log == [
+                StoredMessage(id: 1, sender: "Göteborgs stad", sequence: big, type: "goal.assert", body: body, receivedAt: when),
+                StoredMessage(id: 2, sender: "lund", sequence: .max, type: "t", body: Data([0]), receivedAt: when),
+            ])
+        #expect(
+            try await rows(store, "SELECT typeof(sender), typeof(seq), typeof(type), typeof(body), typeof(receivedAt) FROM message LIMIT 1")
+                == [["text", "integer", "text", "blob", "real"]])
         #expect(try await rows(store, "SELECT seq FROM message") == [["\(Int64(bitPattern: big))"], ["-1"]])
         #expect(try await store.lastSequences() == ["Göteborgs stad": big, "lund": .max])
     }
@@ -85,14 +88,18 @@ import Testing
         defer { dir.remove() }
         let store = try HubStore(path: dir.path("hub.db"))
         let rejected = [
-            RejectedMessage(sender: nil, sequence: nil, type: nil, code: "malformed", reason: "no header", receivedAt: when, consumesSequence: false),
-            RejectedMessage(sender: "vinnova", sequence: UInt64(Int64.max) + 1, type: "goal.assert", code: "forbidden", reason: "not its goal", receivedAt: when),
+            RejectedMessage(
+                sender: nil, sequence: nil, type: nil, code: "malformed", reason: "no header", receivedAt: when, consumesSequence: false),
+            RejectedMessage(
+                sender: "vinnova", sequence: UInt64(Int64.max) + 1, type: "goal.assert", code: "forbidden", reason: "not its goal",
+                receivedAt: when),
         ]
         let outcomes = try await store.commit(rejected.map(BatchItem.rejected))
         #expect(outcomes == [.rejected, .rejected])
         #expect(try await store.rejectedMessages() == rejected)
-        #expect(try await rows(store, "SELECT sender, seq, type, consumesSeq FROM rejected ORDER BY id")
-            == [["NULL", "NULL", "NULL", "0"], ["vinnova", "\(Int64.min)", "goal.assert", "1"]])
+        #expect(
+            try await rows(store, "SELECT sender, seq, type, consumesSeq FROM rejected ORDER BY id")
+                == [["NULL", "NULL", "NULL", "0"], ["vinnova", "\(Int64.min)", "goal.assert", "1"]])
         #expect(try await store.messageCount() == 0)
     }
 
@@ -101,23 +108,28 @@ import Testing
         defer { dir.remove() }
         let store = try HubStore(path: dir.path("hub.db"))
         _ = try await store.commit([
-            message("lund", 1, entities: [
-                EntityChange(kind: "goal", id: "a", party: "lund", json: "{\"v\":1}"),
-                EntityChange(kind: "barrier", id: "b", party: nil, json: "{\"v\":1}"),
-                EntityChange(kind: "goal", id: "c", party: "lund", json: "{\"v\":1}"),
-            ])
+            message(
+                "lund", 1,
+                entities: [
+                    EntityChange(kind: "goal", id: "a", party: "lund", json: "{\"v\":1}"),
+                    EntityChange(kind: "barrier", id: "b", party: nil, json: "{\"v\":1}"),
+                    EntityChange(kind: "goal", id: "c", party: "lund", json: "{\"v\":1}"),
+                ])
         ])
         _ = try await store.commit([
-            message("lund", 2, entities: [
-                EntityChange(kind: "goal", id: "a", party: "malmo", json: "{\"v\":2}"),
-                EntityChange(kind: "goal", id: "c", party: "lund", json: nil),
-                EntityChange(kind: "goal", id: "missing", party: nil, json: nil),
+            message(
+                "lund", 2,
+                entities: [
+                    EntityChange(kind: "goal", id: "a", party: "malmo", json: "{\"v\":2}"),
+                    EntityChange(kind: "goal", id: "c", party: "lund", json: nil),
+                    EntityChange(kind: "goal", id: "missing", party: nil, json: nil),
+                ])
+        ])
+        #expect(
+            try await rows(store, "SELECT kind, id, party, json, messageId FROM entity ORDER BY kind, id") == [
+                ["barrier", "b", "NULL", "{\"v\":1}", "1"],
+                ["goal", "a", "malmo", "{\"v\":2}", "2"],
             ])
-        ])
-        #expect(try await rows(store, "SELECT kind, id, party, json, messageId FROM entity ORDER BY kind, id") == [
-            ["barrier", "b", "NULL", "{\"v\":1}", "1"],
-            ["goal", "a", "malmo", "{\"v\":2}", "2"],
-        ])
     }
 
     @Test func gapRowsFollowOpenedChangedResolved() async throws {
@@ -132,15 +144,17 @@ import Testing
         #expect(try await rows(store, "SELECT gapId, party FROM gap_party") == [["a", "lund"]])
         _ = try await store.commit([message("lund", 3, gaps: [(changed, .resolved)])])
         let at = "\(when.timeIntervalSince1970)"
-        #expect(try await rows(store, "SELECT id, kind, status, json, openedAt, resolvedAt, updatedAt FROM gap") == [
-            ["a", GapKind.definitionGap.rawValue, "resolved", try JSONCoding.string(changed), at, at, at]
-        ])
+        #expect(
+            try await rows(store, "SELECT id, kind, status, json, openedAt, resolvedAt, updatedAt FROM gap") == [
+                ["a", GapKind.definitionGap.rawValue, "resolved", try JSONCoding.string(changed), at, at, at]
+            ])
         #expect(try await rows(store, "SELECT gapId, party FROM gap_party") == [["a", "lund"]])
-        #expect(try await rows(store, "SELECT gapId, change, at, messageId, json FROM gap_event ORDER BY id") == [
-            ["a", "opened", at, "1", try JSONCoding.string(opened)],
-            ["a", "changed", at, "2", try JSONCoding.string(changed)],
-            ["a", "resolved", at, "3", try JSONCoding.string(changed)],
-        ])
+        #expect(
+            try await rows(store, "SELECT gapId, change, at, messageId, json FROM gap_event ORDER BY id") == [
+                ["a", "opened", at, "1", try JSONCoding.string(opened)],
+                ["a", "changed", at, "2", try JSONCoding.string(changed)],
+                ["a", "resolved", at, "3", try JSONCoding.string(changed)],
+            ])
         // A rebuild's events name no message.
         try await store.record([GapEvent(gap: opened, change: .opened, at: when, messageID: nil)])
         #expect(try await rows(store, "SELECT status, resolvedAt FROM gap") == [["open", "NULL"]])
@@ -155,17 +169,19 @@ import Testing
         let store = try HubStore(path: dir.path("hub.db"))
         _ = try await store.commit([message("lund", 1)], stateSequence: 1)
         do {
-            _ = try await store.commit([
-                message("lund", 2, entities: [EntityChange(kind: "goal", id: "a", party: "lund", json: "{}")]),
-                .rejected(RejectedMessage(sender: "x", sequence: 1, type: nil, code: "c", reason: "r", receivedAt: when)),
-                message("lund", 3, gaps: [(gap("nowhere"), .changed)]),
-            ], stateSequence: 3)
+            _ = try await store.commit(
+                [
+                    message("lund", 2, entities: [EntityChange(kind: "goal", id: "a", party: "lund", json: "{}")]),
+                    .rejected(RejectedMessage(sender: "x", sequence: 1, type: nil, code: "c", reason: "r", receivedAt: when)),
+                    message("lund", 3, gaps: [(gap("nowhere"), .changed)]),
+                ], stateSequence: 3)
             Issue.record("the commit should have failed")
         } catch {
             #expect(error.operation == "commit 3 messages")
-            #expect(error.message.hasPrefix(
-                "SQLite error 19: FOREIGN KEY constraint failed - while executing `INSERT INTO gap_party (gapId, party) VALUES (?, ?)`"
-            ))
+            #expect(
+                error.message.hasPrefix(
+                    "SQLite error 19: FOREIGN KEY constraint failed - while executing `INSERT INTO gap_party (gapId, party) VALUES (?, ?)`"
+                ))
         }
         #expect(try await store.messages().map(\.sequence) == [1])
         #expect(try await store.rejectedMessages().isEmpty)

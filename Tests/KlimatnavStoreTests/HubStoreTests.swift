@@ -8,10 +8,11 @@ import Testing
     let when = Date(timeIntervalSince1970: 1_633_046_400)
 
     func message(_ sender: String, _ seq: UInt64, gaps: [(gap: Gap, change: GapChange)] = []) -> BatchItem {
-        .accepted(AcceptedMessage(
-            sender: sender, sequence: seq, type: "goal", body: Data("{\"n\":\(seq)}".utf8), receivedAt: when,
-            entities: [EntityChange(kind: "goal", id: "\(sender).g\(seq)", party: sender, json: "{}")],
-            gapChanges: gaps))
+        .accepted(
+            AcceptedMessage(
+                sender: sender, sequence: seq, type: "goal", body: Data("{\"n\":\(seq)}".utf8), receivedAt: when,
+                entities: [EntityChange(kind: "goal", id: "\(sender).g\(seq)", party: sender, json: "{}")],
+                gapChanges: gaps))
     }
 
     func gap(_ id: String, summary: String = "s") -> Gap {
@@ -46,7 +47,10 @@ import Testing
         defer { dir.remove() }
         let store = try HubStore(path: dir.path("hub.db"))
         let outcome = try await store.commit([
-            .rejected(RejectedMessage(sender: "vinnova", sequence: 7, type: "goal", code: "forbidden", reason: "an agency may not assert a municipality's goal", receivedAt: when))
+            .rejected(
+                RejectedMessage(
+                    sender: "vinnova", sequence: 7, type: "goal", code: "forbidden",
+                    reason: "an agency may not assert a municipality's goal", receivedAt: when))
         ])
         #expect(outcome == [.rejected])
         #expect(try await store.messageCount() == 0)

@@ -9,9 +9,10 @@ import Testing
     let when = Date(timeIntervalSince1970: 1_633_046_400)
 
     func message(_ sender: String, _ seq: UInt64) -> BatchItem {
-        .accepted(AcceptedMessage(
-            sender: sender, sequence: seq, type: "goal", body: Data("{\"n\":\(seq)}".utf8), receivedAt: when,
-            entities: [EntityChange(kind: "goal", id: "\(sender).g\(seq)", party: sender, json: "{}")]))
+        .accepted(
+            AcceptedMessage(
+                sender: sender, sequence: seq, type: "goal", body: Data("{\"n\":\(seq)}".utf8), receivedAt: when,
+                entities: [EntityChange(kind: "goal", id: "\(sender).g\(seq)", party: sender, json: "{}")]))
     }
 
     @Test func readsWhatTheHubWritesAndRefusesEveryWrite() async throws {

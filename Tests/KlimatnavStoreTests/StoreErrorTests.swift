@@ -9,11 +9,12 @@ import Testing
 /// remedies: the store's errors keep SQLite's result code and say what to do.
 @Suite struct StoreErrorTests {
     func message(_ seq: UInt64, bytes: Int) -> BatchItem {
-        .accepted(AcceptedMessage(
-            sender: "lund", sequence: seq, type: "goal",
-            body: Data("{\"text\":\"\(String(repeating: "x", count: bytes))\"}".utf8),
-            receivedAt: Date(timeIntervalSince1970: 1_633_046_400),
-            entities: [EntityChange(kind: "goal", id: "lund.g\(seq)", party: "lund", json: "{}")], gapChanges: []))
+        .accepted(
+            AcceptedMessage(
+                sender: "lund", sequence: seq, type: "goal",
+                body: Data("{\"text\":\"\(String(repeating: "x", count: bytes))\"}".utf8),
+                receivedAt: Date(timeIntervalSince1970: 1_633_046_400),
+                entities: [EntityChange(kind: "goal", id: "lund.g\(seq)", party: "lund", json: "{}")], gapChanges: []))
     }
 
     @Test func aFullDatabaseIsToldApartAndLosesNothingAlreadyStored() async throws {

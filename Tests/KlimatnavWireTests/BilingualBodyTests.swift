@@ -1,12 +1,15 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavWire
 
 /// Section 17 of the spec: texts are Swedish with an optional English field beside them; a
 /// body from before the field (single-language) is still accepted, as Swedish only.
 @Suite struct BilingualBodyTests {
-    static let oldBody = Array(#"{"area":"municipality","basis":"unstated","id":"lund.x","orientation":"geographic","party":"lund","status":"adopted","text":"Klimatneutralt 2030","word":"climate-neutral"}"#.utf8)
+    static let oldBody = Array(
+        #"{"area":"municipality","basis":"unstated","id":"lund.x","orientation":"geographic","party":"lund","status":"adopted","text":"Klimatneutralt 2030","word":"climate-neutral"}"#
+            .utf8)
 
     @Test func aSingleLanguageGoalBodyIsAcceptedAsSwedishOnly() throws {
         let generic = try BodyCoder.decode(DomainBody.self, from: Self.oldBody, eventName: "goal")
@@ -17,7 +20,8 @@ import Testing
     }
 
     @Test func theEnglishFieldTravelsBesideTheSwedish() throws {
-        let barrier = RegulatoryBarrier(id: "b", title: "Systemgränsen för energi", instrument: "ellagen", changeLevel: .national,
+        let barrier = RegulatoryBarrier(
+            id: "b", title: "Systemgränsen för energi", instrument: "ellagen", changeLevel: .national,
             reportedBy: ["lund"], titleEn: "The energy system boundary", instrumentEn: "the Electricity Act")
         let message = WireMessage.domain(DomainMessage(sequence: 1, event: .barrierReported(barrier)))
         let frames = try WireCodec.encode(message)
@@ -28,7 +32,9 @@ import Testing
     }
 
     @Test func anEnglishFieldWithoutTheSwedishOneIsRefused() {
-        let body = Array(#"{"area":"municipality","basis":"unstated","id":"lund.x","orientation":"geographic","party":"lund","status":"adopted","textEn":"Climate-neutral by 2030"}"#.utf8)
+        let body = Array(
+            #"{"area":"municipality","basis":"unstated","id":"lund.x","orientation":"geographic","party":"lund","status":"adopted","textEn":"Climate-neutral by 2030"}"#
+                .utf8)
         #expect(GoalBodyReader.read(body) == nil)
         #expect(throws: WireError.self) { try BodyCoder.decode(DomainBody.self, from: body, eventName: "goal") }
     }

@@ -5,7 +5,8 @@
 struct BodyMutator {
     var rng: SeededGenerator
 
-    static let bytes: [UInt8] = Array("{}[]\",:\\/0123456789.-+eEtrufalsnu ".utf8) + [0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x80, 0xC3, 0xA5, 0xED, 0xFF]
+    static let bytes: [UInt8] =
+        Array("{}[]\",:\\/0123456789.-+eEtrufalsnu ".utf8) + [0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x80, 0xC3, 0xA5, 0xED, 0xFF]
     static let values = [
         "1e3", "2030.0", "2030e0", "-0", "01", "0", "-1", "null", "true", "false", "\"\"", "\"x\"", "[]", "[1]", "[1,2,3]",
         "[1.0]", "[1e0]", "[null]", "{}", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
@@ -68,7 +69,13 @@ struct BodyMutator {
         var inString = false, escaped = false, depth = 0
         for byte in body.dropFirst().dropLast() {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
             } else if byte == UInt8(ascii: "\"") {
                 inString = true
             } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {

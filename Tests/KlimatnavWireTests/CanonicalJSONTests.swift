@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavWire
 
 /// The canonical writer against Foundation's `JSONEncoder` (sorted keys, unescaped slashes),
@@ -63,8 +64,10 @@ import Testing
 
     @Test func stringsAndNumbersAreWrittenAsJSONEncoderWritesThem() throws {
         var rng = MutationTests.SplitMix64(state: 99)
-        let alphabet: [Character] = ["a", "Z", "0", "/", "\"", "\\", "\u{0}", "\u{1}", "\u{8}", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}",
-                                     " ", "\u{7f}", "é", "å", "\u{2028}", "\u{2029}", "😀", "\u{FEFF}", "<", "&", "'", "e\u{301}"]
+        let alphabet: [Character] = [
+            "a", "Z", "0", "/", "\"", "\\", "\u{0}", "\u{1}", "\u{8}", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}",
+            " ", "\u{7f}", "é", "å", "\u{2028}", "\u{2029}", "😀", "\u{FEFF}", "<", "&", "'", "e\u{301}",
+        ]
         func text() -> String { String((0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }) }
         func double() -> Double {
             switch Int.random(in: 0..<5, using: &rng) {
@@ -73,7 +76,9 @@ import Testing
                 return Double(Int.random(in: -1_000_000...1_000_000, using: &rng)) / scale
             case 1: return Double(Int64.random(in: .min ... .max, using: &rng))
             case 2: return Double.random(in: -1e-3...1e-3, using: &rng)
-            case 3: return [0, -0.0, 1e15, 1e16, 1e21, 1e-5, 1e-7, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 0.1, 100].randomElement(using: &rng)!
+            case 3:
+                return [0, -0.0, 1e15, 1e16, 1e21, 1e-5, 1e-7, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 0.1, 100].randomElement(
+                    using: &rng)!
             default:
                 let bits = Double(bitPattern: rng.next())
                 return bits.isFinite ? bits : 1.5
@@ -142,7 +147,9 @@ import Testing
 
     @Test func nestingDeeperThanTheLimitIsBadJSON() throws {
         let limits = BodyLimits.of(type: "goal")
-        #expect(throws: Never.self) { try CanonicalJSONWriter.write(CanonicalJSON.tree(["a": Nested(depth: WireLimits.maxDepth - 1)]), limits: limits) }
+        #expect(throws: Never.self) {
+            try CanonicalJSONWriter.write(CanonicalJSON.tree(["a": Nested(depth: WireLimits.maxDepth - 1)]), limits: limits)
+        }
         #expect(throws: WireError(.badJSON, "", frame: 3)) {
             try CanonicalJSONWriter.write(CanonicalJSON.tree(["a": Nested(depth: WireLimits.maxDepth)]), limits: limits)
         }

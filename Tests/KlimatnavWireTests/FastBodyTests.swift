@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavWire
 
 /// The fast body paths (``GoalBodyWriter``, ``GoalBodyReader``, ``AckBodyWriter``,
@@ -207,7 +208,10 @@ import Testing
     }
 
     @Test func ackBodies() throws {
-        let acks = [Ack(sequence: 1), Ack(sequence: 1, stateSequence: 0), Ack(sequence: 1, stateSequence: 42), Ack(sequence: 1, stateSequence: .max)]
+        let acks = [
+            Ack(sequence: 1), Ack(sequence: 1, stateSequence: 0), Ack(sequence: 1, stateSequence: 42),
+            Ack(sequence: 1, stateSequence: .max),
+        ]
         for ack in acks {
             let fast = try #require(AckBodyWriter.write(ack, limits: BodyLimits.of(type: "ack")))
             let generic = try BodyCoder.encode(ack, limits: BodyLimits.of(type: "ack"))

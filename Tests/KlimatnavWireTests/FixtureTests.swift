@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KlimatnavWire
 
 /// The worked examples of `Protocols/klimatnav-wire-v1.md`, byte for byte.

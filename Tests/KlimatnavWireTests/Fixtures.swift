@@ -14,9 +14,13 @@ enum Fixtures {
         ("hello", .hello(Hello(party: "goteborg", software: "klimatnav/0.1.0", lastSequence: 0))),
         ("goal", .domain(DomainMessage(sequence: 1, event: .goalAsserted(Samples.goal)))),
         ("ack", .ack(Ack(sequence: 1, stateSequence: 17))),
-        ("nack", .nack(Nack(
-            sequence: 2, code: .wrongType, reason: "expected integer, found string", frame: 3,
-            path: "body.targetYear"))),
+        (
+            "nack",
+            .nack(
+                Nack(
+                    sequence: 2, code: .wrongType, reason: "expected integer, found string", frame: 3,
+                    path: "body.targetYear"))
+        ),
         ("emission.inventory", .domain(DomainMessage(sequence: 1, event: .inventoryReported(Samples.inventory)))),
         ("gap.followup", .domain(DomainMessage(sequence: 7, event: .gapFollowedUp(Samples.followUp)))),
     ]

@@ -1,5 +1,6 @@
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavWire
 
 /// The hub forwards an accepted domain message's body in its DELTA instead of encoding the
@@ -18,7 +19,9 @@ import Testing
     @Test func aBodyWithWhitespaceIsForwardedAsIsAndStillDecodes() throws {
         let body = Array(#"{ "party" : "lund", "goal" : "lund.g" }"#.utf8)
         let frames = try WireCodec.encodeDelta(stateSequence: 3, by: nil, event: "goal.withdraw", body: body)
-        #expect(try WireCodec.decode(frames: frames) == .delta(Delta(stateSequence: 3, by: nil, event: .goalWithdrawn(goalID: "lund.g", party: "lund"))))
+        #expect(
+            try WireCodec.decode(frames: frames)
+                == .delta(Delta(stateSequence: 3, by: nil, event: .goalWithdrawn(goalID: "lund.g", party: "lund"))))
     }
 
     @Test func limitsTheDomainMessageMetButTheDeltaWouldBreakAreRefused() {

@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavWire
 
 /// The tree decoder: strict types with paths, nulls, unknown fields at any depth, and the
@@ -39,11 +40,14 @@ import Testing
     }
 
     @Test func unknownFieldsAtDepthNameTheirPath() {
-        #expect(error("DELTA", #"{"event":"goal.withdraw","body":{"goal":"g","party":"lund","extra":1}}"#)
-            == WireError(.unknownField, "", frame: 3, path: "body.body.extra"))
-        let snapshot = #"{"events":[{"event":"revision","body":{"id":"1","date":"2021-01-01"}},{"event":"revision","body":{"id":"2","date":"2021-01-01","x":[1]}}],"gaps":[]}"#
+        #expect(
+            error("DELTA", #"{"event":"goal.withdraw","body":{"goal":"g","party":"lund","extra":1}}"#)
+                == WireError(.unknownField, "", frame: 3, path: "body.body.extra"))
+        let snapshot =
+            #"{"events":[{"event":"revision","body":{"id":"1","date":"2021-01-01"}},{"event":"revision","body":{"id":"2","date":"2021-01-01","x":[1]}}],"gaps":[]}"#
         #expect(error("SNAPSHOT", snapshot) == WireError(.unknownField, "", frame: 3, path: "body.events[1].body.x"))
-        let gap = #"{"events":[],"gaps":[{"id":"g","kind":"ambition-gap","parties":[],"levels":[],"topic":"t","summary":"s","evidence":[],"why":"?"}]}"#
+        let gap =
+            #"{"events":[],"gaps":[{"id":"g","kind":"ambition-gap","parties":[],"levels":[],"topic":"t","summary":"s","evidence":[],"why":"?"}]}"#
         #expect(error("SNAPSHOT", gap) == WireError(.unknownField, "", frame: 3, path: "body.gaps[0].why"))
     }
 
@@ -69,31 +73,43 @@ import Testing
 
     /// Section 4: an integer field's value MUST fit in 64 bits; beyond is a value out of range.
     @Test func integersOutOfRangeAreInvalidValues() throws {
-        #expect(error("goal", goal(adding: #""targetYear":9223372036854775808"#)) == WireError(.invalidValue, "", frame: 3, path: "body.targetYear"))
-        #expect(error("ACK", #"{"stateSequence":18446744073709551616}"#) == WireError(.invalidValue, "", frame: 3, path: "body.stateSequence"))
+        #expect(
+            error("goal", goal(adding: #""targetYear":9223372036854775808"#))
+                == WireError(.invalidValue, "", frame: 3, path: "body.targetYear"))
+        #expect(
+            error("ACK", #"{"stateSequence":18446744073709551616}"#) == WireError(.invalidValue, "", frame: 3, path: "body.stateSequence"))
         #expect(error("ACK", #"{"stateSequence":-1}"#) == WireError(.invalidValue, "", frame: 3, path: "body.stateSequence"))
         let max = try WireCodec.decode(frames: Samples.frames("ACK", #"{"stateSequence":18446744073709551615}"#))
         #expect(max == .ack(Ack(sequence: 1, stateSequence: .max)))
         let minusZero = try WireCodec.decode(frames: Samples.frames("goal", goal(adding: #""targetYear":-0"#)))
-        guard case .domain(let domain) = minusZero, case .goalAsserted(let parsed) = domain.event else { Issue.record("not a goal"); return }
+        guard case .domain(let domain) = minusZero, case .goalAsserted(let parsed) = domain.event else {
+            Issue.record("not a goal"); return
+        }
         #expect(parsed.targetYear == 0)
     }
 
     @Test func nullsAreRefused() {
         #expect(error("goal", goal(adding: #""targetYear":null"#)) == WireError(.wrongType, "", frame: 3, path: "body.targetYear"))
         #expect(error("goal", goal(adding: #""targetYear":null"#))?.message == "found null; omit an optional field instead")
-        #expect(error("goal", goalBody.replacingOccurrences(of: #""text":"t""#, with: #""text":null"#))
-            == WireError(.wrongType, "", frame: 3, path: "body.text"))
+        #expect(
+            error("goal", goalBody.replacingOccurrences(of: #""text":"t""#, with: #""text":null"#))
+                == WireError(.wrongType, "", frame: 3, path: "body.text"))
         #expect(error("goal", goal(adding: #""scopes":[1,null]"#)) == WireError(.wrongType, "", frame: 3, path: "body.scopes[1]"))
         #expect(error("DELTA", #"{"event":"goal","body":null}"#) == WireError(.wrongType, "", frame: 3, path: "body.body"))
         #expect(error("DELTA", #"{"event":"lab.close","body":{"lab":"x"},"by":null}"#)?.code == .unknownValue)
-        #expect(error("DELTA", #"{"event":"policy-lab.close","body":{"lab":"x"},"by":null}"#) == WireError(.wrongType, "", frame: 3, path: "body.by"))
+        #expect(
+            error("DELTA", #"{"event":"policy-lab.close","body":{"lab":"x"},"by":null}"#)
+                == WireError(.wrongType, "", frame: 3, path: "body.by"))
     }
 
     @Test func missingFieldsAtDepth() {
-        #expect(error("DELTA", #"{"event":"goal.withdraw","body":{"goal":"g"}}"#) == WireError(.missingField, "", frame: 3, path: "body.body.party"))
+        #expect(
+            error("DELTA", #"{"event":"goal.withdraw","body":{"goal":"g"}}"#)
+                == WireError(.missingField, "", frame: 3, path: "body.body.party"))
         #expect(error("DELTA", #"{"event":"goal.withdraw"}"#) == WireError(.missingField, "", frame: 3, path: "body.body"))
-        #expect(error("roadmap.milestone", #"{"roadmap":"r","milestone":{"year":2030}}"#) == WireError(.missingField, "", frame: 3, path: "body.milestone.text"))
+        #expect(
+            error("roadmap.milestone", #"{"roadmap":"r","milestone":{"year":2030}}"#)
+                == WireError(.missingField, "", frame: 3, path: "body.milestone.text"))
     }
 
     @Test func wrongTypesSayWhatWasFound() {
@@ -114,7 +130,9 @@ import Testing
             goal.reductionPercent = value
             let message = WireMessage.domain(DomainMessage(sequence: 1, event: .goalAsserted(goal)))
             let decoded = try WireCodec.decode(frames: WireCodec.encode(message))
-            guard case .domain(let domain) = decoded, case .goalAsserted(let back) = domain.event else { Issue.record("not a goal"); return }
+            guard case .domain(let domain) = decoded, case .goalAsserted(let back) = domain.event else {
+                Issue.record("not a goal"); return
+            }
             #expect(back.reductionPercent?.bitPattern == value.bitPattern)
         }
         let literal = try JSONValueDecoder.decode([Double].self, from: StrictJSONParser.parse(Array("[1,1e3,-2.5E-3,0.1]".utf8)))
@@ -195,8 +213,9 @@ import Testing
         }
         let small = text.replacingOccurrences(of: #""small":1"#, with: #""small":1000"#)
         #expect(throws: WireError(.invalidValue, "", frame: 3, path: "body.small")) {
-            do { _ = try JSONValueDecoder.decode(Shapes.self, from: StrictJSONParser.parse(Array(small.utf8))) }
-            catch let error as DecodingError { throw WireError(decoding: error, body: try StrictJSONParser.parse(Array(small.utf8))) }
+            do { _ = try JSONValueDecoder.decode(Shapes.self, from: StrictJSONParser.parse(Array(small.utf8))) } catch let error
+                as DecodingError
+            { throw WireError(decoding: error, body: try StrictJSONParser.parse(Array(small.utf8))) }
         }
     }
 

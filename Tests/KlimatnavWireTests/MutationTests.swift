@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KlimatnavWire
 
 /// Random damage to valid messages never traps: every result is a message or a `WireError`,
@@ -25,7 +26,8 @@ import Testing
             let f = Int.random(in: 0..<frames.count, using: &rng)
             var frame = frames[f]
             switch Int.random(in: 0..<9, using: &rng) {
-            case 0 where !frame.isEmpty: frame[Int.random(in: 0..<frame.count, using: &rng)] ^= UInt8(1 << Int.random(in: 0..<8, using: &rng))
+            case 0 where !frame.isEmpty:
+                frame[Int.random(in: 0..<frame.count, using: &rng)] ^= UInt8(1 << Int.random(in: 0..<8, using: &rng))
             case 1 where !frame.isEmpty: frame[Int.random(in: 0..<frame.count, using: &rng)] = interesting.randomElement(using: &rng)!
             case 2: frame.insert(interesting.randomElement(using: &rng)!, at: Int.random(in: 0...frame.count, using: &rng))
             case 3 where !frame.isEmpty: frame.remove(at: Int.random(in: 0..<frame.count, using: &rng))

@@ -51,7 +51,8 @@ struct RandomGoals {
     mutating func partyID() -> PartyID {
         let first = Array("abcdefghijklmnopqrstuvwxyz")
         let rest = first + Array("0123456789-")
-        let text = String(first.randomElement(using: &rng)!)
+        let text =
+            String(first.randomElement(using: &rng)!)
             + String((0..<Int.random(in: 0...63, using: &rng)).map { _ in rest.randomElement(using: &rng)! })
         return PartyID(text)!
     }
@@ -60,7 +61,11 @@ struct RandomGoals {
         Goal(
             id: string(), party: partyID(), orientation: GoalOrientation.allCases.randomElement(using: &rng)!,
             area: GoalArea.allCases.randomElement(using: &rng)!, areaName: maybe { $0.string() },
-            scopes: maybe { goals in (0..<Int.random(in: 0...4, using: &goals.rng)).map { _ in goals.chance(0.8) ? Int.random(in: 1...3, using: &goals.rng) : goals.integer() } },
+            scopes: maybe { goals in
+                (0..<Int.random(in: 0...4, using: &goals.rng)).map { _ in
+                    goals.chance(0.8) ? Int.random(in: 1...3, using: &goals.rng) : goals.integer()
+                }
+            },
             scope1EnergyOnly: maybe { Bool.random(using: &$0.rng) }, word: maybe { GoalWord.allCases.randomElement(using: &$0.rng)! },
             reductionPercent: maybe { $0.double() }, baseYear: maybe { $0.integer() }, perCapitaTonnes: maybe { $0.double() },
             annualRatePercent: maybe { $0.double() }, rateFromYear: maybe { $0.integer() },

@@ -1,5 +1,6 @@
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavWire
 
 /// Every rejection gives its own code, frame and (for bodies) field path.
@@ -90,16 +91,21 @@ import Testing
         #expect(error(goal(#""id":"g""#, with: "\"id\":\"\(long)\"")) == WireError(.fieldTooLarge, "", frame: 3, path: "body.id"))
         #expect(error(goal(#""id":"g""#, with: "\"id\":\"\(edge)\"")) == nil)
         let area = #"{"id":"a","needsLevels":["national"],"party":"lund","title":"T","topic":"TOPIC"}"#
-        #expect(error(Samples.frames("investment-area", area.replacingOccurrences(of: "TOPIC", with: long)))
-            == WireError(.fieldTooLarge, "", frame: 3, path: "body.topic"))
-        let barrier = #"{"affectedTopics":["t","TOPIC"],"changeLevel":"national","id":"b","reportedBy":["lund"],"status":"reported","title":"B"}"#
-        #expect(error(Samples.frames("barrier.report", barrier.replacingOccurrences(of: "TOPIC", with: long)))
-            == WireError(.fieldTooLarge, "", frame: 3, path: "body.affectedTopics[1]"))
+        #expect(
+            error(Samples.frames("investment-area", area.replacingOccurrences(of: "TOPIC", with: long)))
+                == WireError(.fieldTooLarge, "", frame: 3, path: "body.topic"))
+        let barrier =
+            #"{"affectedTopics":["t","TOPIC"],"changeLevel":"national","id":"b","reportedBy":["lund"],"status":"reported","title":"B"}"#
+        #expect(
+            error(Samples.frames("barrier.report", barrier.replacingOccurrences(of: "TOPIC", with: long)))
+                == WireError(.fieldTooLarge, "", frame: 3, path: "body.affectedTopics[1]"))
     }
 
     /// Section 6.1: `software` is 1-8192 bytes.
     @Test func emptySoftwareInHelloIsInvalid() {
-        #expect(error(Samples.frames("HELLO", #"{"party":"lund","software":""}"#)) == WireError(.invalidValue, "", frame: 3, path: "body.software"))
+        #expect(
+            error(Samples.frames("HELLO", #"{"party":"lund","software":""}"#))
+                == WireError(.invalidValue, "", frame: 3, path: "body.software"))
         #expect(throws: WireError(.invalidValue, "", frame: 3, path: "body.software")) {
             try WireCodec.encode(.hello(Hello(party: "lund", software: "", lastSequence: 0)))
         }
@@ -164,14 +170,18 @@ import Testing
     }
 
     @Test func unknownField() {
-        #expect(error(goal(#""text":"t""#, with: #""targetyear":2030,"text":"t""#)) == WireError(.unknownField, "", frame: 3, path: "body.targetyear"))
+        #expect(
+            error(goal(#""text":"t""#, with: #""targetyear":2030,"text":"t""#))
+                == WireError(.unknownField, "", frame: 3, path: "body.targetyear"))
         #expect(error(Samples.frames("HEARTBEAT", #"{"x":1}"#)) == WireError(.unknownField, "", frame: 3, path: "body.x"))
         let body = #"{"roadmap":"r","milestone":{"year":2030,"text":"t","month":5}}"#
         #expect(error(Samples.frames("roadmap.milestone", body)) == WireError(.unknownField, "", frame: 3, path: "body.milestone.month"))
     }
 
     @Test func nullIsRejectedEvenForOptionalFields() {
-        #expect(error(goal(#""text":"t""#, with: #""targetYear":null,"text":"t""#)) == WireError(.wrongType, "", frame: 3, path: "body.targetYear"))
+        #expect(
+            error(goal(#""text":"t""#, with: #""targetYear":null,"text":"t""#))
+                == WireError(.wrongType, "", frame: 3, path: "body.targetYear"))
         #expect(error(goal(#""text":"t""#, with: #""text":null"#))?.code == .wrongType)
     }
 
@@ -179,32 +189,43 @@ import Testing
         let long = String(repeating: "ä", count: WireLimits.maxStringBytes / 2 + 1)
         #expect(error(goal(#""text":"t""#, with: "\"text\":\"\(long)\"")) == WireError(.fieldTooLarge, "", frame: 3, path: "body.text"))
         let many = Array(repeating: "1", count: WireLimits.maxArrayCount + 1).joined(separator: ",")
-        #expect(error(goal(#""text":"t""#, with: "\"scopes\":[\(many)],\"text\":\"t\"")) == WireError(.fieldTooLarge, "", frame: 3, path: "body.scopes"))
+        #expect(
+            error(goal(#""text":"t""#, with: "\"scopes\":[\(many)],\"text\":\"t\""))
+                == WireError(.fieldTooLarge, "", frame: 3, path: "body.scopes"))
     }
 
     @Test(arguments: ["Lund", "1lund", "", "lund_x", "göteborg", String(repeating: "a", count: 65)])
     func invalidPartyID(_ id: String) {
-        #expect(error(goal(#""party":"lund""#, with: "\"party\":\"\(id)\"")) == WireError(.invalidPartyID, "", frame: 3, path: "body.party"))
+        #expect(
+            error(goal(#""party":"lund""#, with: "\"party\":\"\(id)\"")) == WireError(.invalidPartyID, "", frame: 3, path: "body.party"))
     }
 
     @Test func invalidPartyIDInHello() {
-        #expect(error(Samples.frames("HELLO", #"{"party":"Växjö","software":"x"}"#)) == WireError(.invalidPartyID, "", frame: 3, path: "body.party"))
+        #expect(
+            error(Samples.frames("HELLO", #"{"party":"Växjö","software":"x"}"#))
+                == WireError(.invalidPartyID, "", frame: 3, path: "body.party"))
     }
 
     @Test func unknownEnumValue() {
         let err = error(goal(#""basis":"unstated""#, with: #""basis":"relative""#))
         #expect(err == WireError(.unknownValue, "", frame: 3, path: "body.basis"))
         #expect(err?.message.contains("per-capita") == true)
-        #expect(error(Samples.frames("NACK", #"{"code":"oops","reason":"x"}"#)) == WireError(.unknownValue, "", frame: 3, path: "body.code"))
+        #expect(
+            error(Samples.frames("NACK", #"{"code":"oops","reason":"x"}"#)) == WireError(.unknownValue, "", frame: 3, path: "body.code"))
         let delta = #"{"event":"goal.assert","body":{}}"#
         #expect(error(Samples.frames("DELTA", delta)) == WireError(.unknownValue, "", frame: 3, path: "body.event"))
     }
 
     @Test func invalidValues() {
         #expect(error(Samples.frames("goal", goalBody, sequence: 0)) == WireError(.invalidValue, "", frame: 2))
-        #expect(error(Samples.frames("WELCOME", #"{"heartbeatIntervalMs":5,"heartbeatLiveness":3}"#)) == WireError(.invalidValue, "", frame: 3, path: "body.heartbeatIntervalMs"))
-        #expect(error(goal(#""text":"t""#, with: #""scopes":[1,4],"text":"t""#)) == WireError(.invalidValue, "", frame: 3, path: "body.scopes[1]"))
-        let gap = #"{"change":"opened","at":"yesterday","gap":{"id":"g","kind":"ambition-gap","parties":[],"levels":[],"topic":"t","summary":"s","evidence":[]}}"#
+        #expect(
+            error(Samples.frames("WELCOME", #"{"heartbeatIntervalMs":5,"heartbeatLiveness":3}"#))
+                == WireError(.invalidValue, "", frame: 3, path: "body.heartbeatIntervalMs"))
+        #expect(
+            error(goal(#""text":"t""#, with: #""scopes":[1,4],"text":"t""#))
+                == WireError(.invalidValue, "", frame: 3, path: "body.scopes[1]"))
+        let gap =
+            #"{"change":"opened","at":"yesterday","gap":{"id":"g","kind":"ambition-gap","parties":[],"levels":[],"topic":"t","summary":"s","evidence":[]}}"#
         #expect(error(Samples.frames("GAP", gap)) == WireError(.invalidValue, "", frame: 3, path: "body.at"))
     }
 

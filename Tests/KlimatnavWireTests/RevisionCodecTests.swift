@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import Testing
+
 @testable import KlimatnavWire
 
 /// The `revision` domain message: its body, its schema file, and who may send it.

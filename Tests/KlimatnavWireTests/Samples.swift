@@ -1,5 +1,6 @@
 import Foundation
 import KlimatnavCore
+
 @testable import KlimatnavWire
 
 /// Example values for every event and message type.
@@ -37,20 +38,30 @@ enum Samples {
 
     /// One event of every name in `DomainEvent.names`, in that order.
     static let events: [DomainEvent] = [
-        .partyRegistered(Party(id: "umea", kind: .municipality, level: .local, name: "Umeå", region: "Västerbotten", population: 130_000, reportingPlatforms: ["cdp"])),
+        .partyRegistered(
+            Party(
+                id: "umea", kind: .municipality, level: .local, name: "Umeå", region: "Västerbotten", population: 130_000,
+                reportingPlatforms: ["cdp"])),
         .goalAsserted(goal),
         .goalWithdrawn(goalID: "lund.minus-80-2030", party: "lund"),
         .commitmentStated(Commitment(party: "enkoping", section: .reporting, status: .nothingDescribed, scope3Indicator: false)),
-        .roadmapPublished(Roadmap(id: "lfm2030", owner: "lfm2030", name: "LFM2030", level: .local, sector: "construction", targetYear: 2030, word: .climateNeutral, milestones: [Milestone(year: 2025, text: "-50 %")], signatories: ["malmo"])),
+        .roadmapPublished(
+            Roadmap(
+                id: "lfm2030", owner: "lfm2030", name: "LFM2030", level: .local, sector: "construction", targetYear: 2030,
+                word: .climateNeutral, milestones: [Milestone(year: 2025, text: "-50 %")], signatories: ["malmo"])),
         .milestoneAdded(roadmapID: "lfm2030", milestone: Milestone(year: 2027, text: "halfway")),
-        .investmentAreaRaised(InvestmentArea(id: "goteborg.hydrogen", party: "goteborg", topic: "hydrogen-infrastructure", title: "Hydrogen infrastructure", needsLevels: [.regional, .national])),
+        .investmentAreaRaised(
+            InvestmentArea(
+                id: "goteborg.hydrogen", party: "goteborg", topic: "hydrogen-infrastructure", title: "Hydrogen infrastructure",
+                needsLevels: [.regional, .national])),
         .responsibilityClaimed(ResponsibilityClaim(party: "energimyndigheten", topic: "hydrogen-infrastructure", level: .national)),
         .responsibilityReleased(ResponsibilityClaim(party: "energimyndigheten", topic: "hydrogen-infrastructure", level: .national)),
         .barrierReported(barrier),
         .barrierAcknowledged(barrierID: "energy-system-boundary", by: "energimyndigheten"),
         .barrierAssigned(barrierID: "energy-system-boundary", agency: "energimyndigheten"),
         .barrierResolved(barrierID: "energy-system-boundary", by: "energimyndigheten"),
-        .policyLabOpened(PolicyLab(id: "lab.energy-sharing", barrier: "energy-system-boundary", parties: ["stockholm", "energimyndigheten"])),
+        .policyLabOpened(
+            PolicyLab(id: "lab.energy-sharing", barrier: "energy-system-boundary", parties: ["stockholm", "energimyndigheten"])),
         .policyLabClosed(labID: "lab.energy-sharing"),
         .membershipJoined(Membership(hub: "stuns", member: "enkoping")),
         .membershipLeft(Membership(hub: "stuns", member: "enkoping")),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KlimatnavWire
 
 /// The parser's fast paths (strings without escapes, duplicate keys in small objects) agree
@@ -7,7 +8,9 @@ import Testing
     private func parse(_ text: String) throws(WireError) -> JSONValue { try StrictJSONParser.parse(Array(text.utf8)) }
 
     @Test func stringsWithAndWithoutEscapes() throws {
-        #expect(try parse(#"["plain å","a\"b\\c\/d\n\u00e5\ud83d\ude00",""]"#) == .array([.string("plain å"), .string("a\"b\\c/d\nå😀"), .string("")]))
+        #expect(
+            try parse(#"["plain å","a\"b\\c\/d\n\u00e5\ud83d\ude00",""]"#)
+                == .array([.string("plain å"), .string("a\"b\\c/d\nå😀"), .string("")]))
         #expect(throws: WireError.self) { try parse("[\"tab\there\"]") }
         #expect(throws: WireError.self) { try parse(#"["unterminated"#) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZeroMQ
 
 @Suite("AsyncSocket: the dedicated-thread bridge", .timeLimit(.minutes(5)))
@@ -222,7 +223,9 @@ struct AsyncSocketTests {
     @Test func largeMessageThroughTheBridge() async throws {
         let context = try ZeroMQContext()
         defer { context.shutdown() }
-        let pair = try AsyncSocket(context, type: .pair) { try $0.bind("ipc://\(NSTemporaryDirectory())zmq-big-\(UUID().uuidString.prefix(8))") }
+        let pair = try AsyncSocket(context, type: .pair) {
+            try $0.bind("ipc://\(NSTemporaryDirectory())zmq-big-\(UUID().uuidString.prefix(8))")
+        }
         let other = try AsyncSocket(context, type: .pair) { try $0.connect(pair.lastEndpoint!) }
         let big = [UInt8]((0..<3_145_728).map { UInt8(truncatingIfNeeded: $0 * 7) })
         try await other.sendConfirmed(Message([big, [1]]))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZeroMQ
 
 @Suite("CURVE keys and encryption", .timeLimit(.minutes(5)))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZeroMQ
 
 @Suite("Options, errors and library facts", .timeLimit(.minutes(5)))

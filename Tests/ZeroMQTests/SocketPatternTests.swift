@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZeroMQ
 
 @Suite("Socket patterns over real transports", .timeLimit(.minutes(5)))

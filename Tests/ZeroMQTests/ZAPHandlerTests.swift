@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import ZeroMQ
 
 @Suite("ZAP handler", .timeLimit(.minutes(5)))

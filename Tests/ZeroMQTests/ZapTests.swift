@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZeroMQ
 
 /// A ZAP handler can be built on the wrapper: this proves the context sharing, inproc across

@@ -58,10 +58,11 @@ public struct NationalPicture: Hashable, Sendable {
                 for (year, tonnes) in state.emissionSeries(of: member.party) { summed[year, default: 0] += tonnes }
             }
             let series = summed.keys.sorted().map { (year: $0, tonnes: summed[$0]!) }
-            counties.append(CountyPicture(
-                party: hub.id, name: hub.name, municipalities: members,
-                trend: EmissionTrend.fit(series, fromYear: method.trendFromYear, minimumPoints: method.minimumPoints),
-                latestTonnes: series.last?.tonnes ?? 0))
+            counties.append(
+                CountyPicture(
+                    party: hub.id, name: hub.name, municipalities: members,
+                    trend: EmissionTrend.fit(series, fromYear: method.trendFromYear, minimumPoints: method.minimumPoints),
+                    latestTonnes: series.last?.tonnes ?? 0))
         }
         self.counties = counties
         unassigned = pictures.values.filter { !assigned.contains($0.party) }.sorted { $0.party < $1.party }

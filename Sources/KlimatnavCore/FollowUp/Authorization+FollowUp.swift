@@ -8,10 +8,14 @@ extension Authorization {
         }
         if sender.kind == .coordinator { return nil }
         guard state.followUps[followUp.gap]?.assignee == me else {
-            return Refusal("'\(me)' may not follow up gap '\(followUp.gap)': only the coordinator may, and the party the gap is assigned to may comment on it and acknowledge it")
+            return Refusal(
+                "'\(me)' may not follow up gap '\(followUp.gap)': only the coordinator may, and the party the gap is assigned to may comment on it and acknowledge it"
+            )
         }
         guard followUp.action == .comment || followUp.action == .acknowledge else {
-            return Refusal("'\(me)' is assigned gap '\(followUp.gap)' and may comment on it or acknowledge it; only the coordinator may \(followUp.action.rawValue) it")
+            return Refusal(
+                "'\(me)' is assigned gap '\(followUp.gap)' and may comment on it or acknowledge it; only the coordinator may \(followUp.action.rawValue) it"
+            )
         }
         return nil
     }

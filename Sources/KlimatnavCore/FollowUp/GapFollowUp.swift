@@ -46,7 +46,8 @@ public struct GapFollowUp: Codable, Hashable, Sendable {
             role = try container.decode(String.self, forKey: .role)
             due = try container.decodeIfPresent(String.self, forKey: .due)
         }
-        text = action.needsText
+        text =
+            action.needsText
             ? try container.decode(String.self, forKey: .text)
             : try container.decodeIfPresent(String.self, forKey: .text)
     }

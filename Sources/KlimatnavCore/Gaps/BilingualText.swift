@@ -28,12 +28,21 @@ public struct BilingualText: Codable, Hashable, Sendable, ExpressibleByStringLit
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let extra = Set(c.allKeys.map(\.stringValue)).subtracting(["sv", "en"])
         if !extra.isEmpty {
-            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath,
-                debugDescription: "expected text or {sv: ..., en: ...}, found the key(s) \(extra.sorted().joined(separator: ", ")); write the Swedish text under 'sv' and the English under 'en'"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: c.codingPath,
+                    debugDescription:
+                        "expected text or {sv: ..., en: ...}, found the key(s) \(extra.sorted().joined(separator: ", ")); write the Swedish text under 'sv' and the English under 'en'"
+                ))
         }
         guard c.contains(.sv) else {
-            throw DecodingError.keyNotFound(CodingKeys.sv, .init(codingPath: c.codingPath,
-                debugDescription: "expected the Swedish text under 'sv' ({sv: ..., en: ...}); a text that exists only in English is written as {sv: <the English text>} with a note"))
+            throw DecodingError.keyNotFound(
+                CodingKeys.sv,
+                .init(
+                    codingPath: c.codingPath,
+                    debugDescription:
+                        "expected the Swedish text under 'sv' ({sv: ..., en: ...}); a text that exists only in English is written as {sv: <the English text>} with a note"
+                ))
         }
         self.init(sv: try c.decode(String.self, forKey: .sv), en: try c.decodeIfPresent(String.self, forKey: .en))
     }

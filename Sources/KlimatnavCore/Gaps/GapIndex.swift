@@ -125,14 +125,17 @@ public struct GapIndex: Hashable, Sendable {
     }
 
     mutating func indexRoadmap(_ roadmap: Roadmap, add: Bool) {
-        add ? indexInsert(roadmap.id, at: roadmap.owner, in: &roadmapsByOwner)
+        add
+            ? indexInsert(roadmap.id, at: roadmap.owner, in: &roadmapsByOwner)
             : indexRemove(roadmap.id, at: roadmap.owner, in: &roadmapsByOwner)
         for party in roadmap.signatories {
-            add ? indexInsert(roadmap.id, at: party, in: &roadmapsBySignatory)
+            add
+                ? indexInsert(roadmap.id, at: party, in: &roadmapsBySignatory)
                 : indexRemove(roadmap.id, at: party, in: &roadmapsBySignatory)
         }
         if let parent = roadmap.parent {
-            add ? indexInsert(roadmap.id, at: parent, in: &roadmapsByParent)
+            add
+                ? indexInsert(roadmap.id, at: parent, in: &roadmapsByParent)
                 : indexRemove(roadmap.id, at: parent, in: &roadmapsByParent)
         }
     }
@@ -152,7 +155,8 @@ public struct GapIndex: Hashable, Sendable {
             if add { coordinators.insert(party.id) } else { coordinators.remove(party.id) }
         }
         guard party.kind != .reference else { return }
-        add ? indexInsert(party.id, at: party.level, in: &partiesByLevel)
+        add
+            ? indexInsert(party.id, at: party.level, in: &partiesByLevel)
             : indexRemove(party.id, at: party.level, in: &partiesByLevel)
     }
 

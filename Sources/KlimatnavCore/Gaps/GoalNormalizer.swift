@@ -56,7 +56,8 @@ public struct GoalNormalizer: Sendable {
                 .map { $0 * 100 }
         }
         let group = Self.scopeGroup(of: goal)
-        let endGoal = (cut ?? 0) >= configuration.endGoalCutPercent
+        let endGoal =
+            (cut ?? 0) >= configuration.endGoalCutPercent
             || (goal.word?.reliesOnNegativeEmissions ?? false)
         return GoalReading(
             goalID: goal.id, cutPercent: cut, cutFromWord: statedCut == nil && wordCut != nil,
@@ -85,11 +86,12 @@ public struct GoalNormalizer: Sendable {
         let reading = reading(of: goal)
         let tier = reading.rateFromCurrentYear != nil ? 0 : (goal.perCapitaTonnes != nil ? 1 : 2)
         let rate = reading.rateFromCurrentYear.map { -($0 * 100).rounded() } ?? 0
-        let basis = switch goal.basis {
-        case .absolute: 0
-        case .unstated: 1
-        case .perCapita: 2
-        }
+        let basis =
+            switch goal.basis {
+            case .absolute: 0
+            case .unstated: 1
+            case .perCapita: 2
+            }
         return StrengthKey(
             tier: tier, negatedRate: rate, basis: basis, word: reading.wordRank ?? Int.max,
             tonnes: goal.perCapitaTonnes ?? 0, year: goal.targetYear ?? Int.max, id: goal.id)

@@ -118,23 +118,62 @@ public struct ResponsePlaybook: Codable, Hashable, Sendable {
 
     /// A small default, one response per kind.
     public static let standard = ResponsePlaybook(responses: [
-        Response(kind: .governanceGap, level: .national, who: BilingualText(sv: "Viable Cities tillsammans med de undertecknande myndigheterna", en: "Viable Cities with the signing agencies"),
-                 nextStep: BilingualText(sv: "utse den nationella part som ansvarar för frågan, i en dialog mellan nivåerna", en: "name the national party responsible for the topic in a multi-level dialogue"), source: "4.5"),
-        Response(kind: .governanceGap, who: BilingualText(sv: "Viable Cities", en: "Viable Cities"),
-                 nextStep: BilingualText(sv: "samla parterna på den nivå som behövs och komma överens om vem som ansvarar", en: "convene the parties at the needed level to agree who is responsible"), source: "4.5"),
-        Response(kind: .policyLabCandidate, who: BilingualText(sv: "Den ansvariga myndigheten tillsammans med Viable Cities", en: "The responsible agency with Viable Cities"),
-                 nextStep: BilingualText(sv: "öppna ett policylabb (frizon) som prövar den ändrade regeln tillsammans med de parter som hindras", en: "open a policy lab (free zone) that tests the changed rule with the blocked parties"), source: "4.5"),
-        Response(kind: .roadmapMisalignment, who: BilingualText(sv: "Kommunen tillsammans med färdplanens ägare", en: "The municipality with the roadmap owner"),
-                 nextStep: BilingualText(sv: "synkronisera det lokala målet med branschfärdplanens målår", en: "synchronise the local goal with the sector roadmap's target year"), source: "4.5"),
-        Response(kind: .ambitionGap, who: BilingualText(sv: "Kommunen", en: "The municipality"),
-                 nextStep: BilingualText(sv: "anpassa målet till koldioxidbudgeten och till de nationella målen och EU:s mål", en: "bring the goal in line with the carbon budget and the national and EU targets"), source: "4.1"),
-        Response(kind: .definitionGap, who: BilingualText(sv: "Kommunen tillsammans med Viable Cities", en: "The municipality with Viable Cities"),
-                 nextStep: BilingualText(sv: "ange målet som ett tal med scope, grund (absolut eller per invånare) och basår", en: "state the goal as a number with scope, basis and base year"), source: "4.1"),
-        Response(kind: .reportingGap, who: BilingualText(sv: "Kommunen", en: "The municipality"),
-                 nextStep: BilingualText(sv: "beskriva sin uppföljning, sina indikatorer för scope 3 och sin klimatanpassning i kontraktet", en: "describe its follow-up, scope-3 indicators and adaptation in the contract"), source: "4.8"),
-        Response(kind: .regionalHubGap, who: BilingualText(sv: "Kommunen tillsammans med sin regionala innovationsorganisation", en: "The municipality with its regional innovation organisation"),
-                 nextStep: BilingualText(sv: "definiera sin roll som regional hubb och dela sitt klimatmålår med regionen", en: "define its regional hub role and share its climate target year with the region"), source: "4.7"),
-        Response(kind: .deliveryGap, who: BilingualText(sv: "Kommunen tillsammans med Viable Cities och de nivåer som beslutar om de dominerande sektorerna", en: "The municipality with Viable Cities and the levels that decide the dominant sectors"),
-                 nextStep: BilingualText(sv: "komma överens om åtgärder, sektor för sektor, som sluter gapet mellan den takt som krävs och den takt som uppmätts", en: "agree measures that close the gap between the required and the observed pace, sector by sector")),
+        Response(
+            kind: .governanceGap, level: .national,
+            who: BilingualText(
+                sv: "Viable Cities tillsammans med de undertecknande myndigheterna", en: "Viable Cities with the signing agencies"),
+            nextStep: BilingualText(
+                sv: "utse den nationella part som ansvarar för frågan, i en dialog mellan nivåerna",
+                en: "name the national party responsible for the topic in a multi-level dialogue"), source: "4.5"),
+        Response(
+            kind: .governanceGap, who: BilingualText(sv: "Viable Cities", en: "Viable Cities"),
+            nextStep: BilingualText(
+                sv: "samla parterna på den nivå som behövs och komma överens om vem som ansvarar",
+                en: "convene the parties at the needed level to agree who is responsible"), source: "4.5"),
+        Response(
+            kind: .policyLabCandidate,
+            who: BilingualText(
+                sv: "Den ansvariga myndigheten tillsammans med Viable Cities", en: "The responsible agency with Viable Cities"),
+            nextStep: BilingualText(
+                sv: "öppna ett policylabb (frizon) som prövar den ändrade regeln tillsammans med de parter som hindras",
+                en: "open a policy lab (free zone) that tests the changed rule with the blocked parties"), source: "4.5"),
+        Response(
+            kind: .roadmapMisalignment,
+            who: BilingualText(sv: "Kommunen tillsammans med färdplanens ägare", en: "The municipality with the roadmap owner"),
+            nextStep: BilingualText(
+                sv: "synkronisera det lokala målet med branschfärdplanens målår",
+                en: "synchronise the local goal with the sector roadmap's target year"), source: "4.5"),
+        Response(
+            kind: .ambitionGap, who: BilingualText(sv: "Kommunen", en: "The municipality"),
+            nextStep: BilingualText(
+                sv: "anpassa målet till koldioxidbudgeten och till de nationella målen och EU:s mål",
+                en: "bring the goal in line with the carbon budget and the national and EU targets"), source: "4.1"),
+        Response(
+            kind: .definitionGap,
+            who: BilingualText(sv: "Kommunen tillsammans med Viable Cities", en: "The municipality with Viable Cities"),
+            nextStep: BilingualText(
+                sv: "ange målet som ett tal med scope, grund (absolut eller per invånare) och basår",
+                en: "state the goal as a number with scope, basis and base year"), source: "4.1"),
+        Response(
+            kind: .reportingGap, who: BilingualText(sv: "Kommunen", en: "The municipality"),
+            nextStep: BilingualText(
+                sv: "beskriva sin uppföljning, sina indikatorer för scope 3 och sin klimatanpassning i kontraktet",
+                en: "describe its follow-up, scope-3 indicators and adaptation in the contract"), source: "4.8"),
+        Response(
+            kind: .regionalHubGap,
+            who: BilingualText(
+                sv: "Kommunen tillsammans med sin regionala innovationsorganisation",
+                en: "The municipality with its regional innovation organisation"),
+            nextStep: BilingualText(
+                sv: "definiera sin roll som regional hubb och dela sitt klimatmålår med regionen",
+                en: "define its regional hub role and share its climate target year with the region"), source: "4.7"),
+        Response(
+            kind: .deliveryGap,
+            who: BilingualText(
+                sv: "Kommunen tillsammans med Viable Cities och de nivåer som beslutar om de dominerande sektorerna",
+                en: "The municipality with Viable Cities and the levels that decide the dominant sectors"),
+            nextStep: BilingualText(
+                sv: "komma överens om åtgärder, sektor för sektor, som sluter gapet mellan den takt som krävs och den takt som uppmätts",
+                en: "agree measures that close the gap between the required and the observed pace, sector by sector")),
     ])
 }

@@ -10,7 +10,8 @@ extension Authorization {
         }
         if inventory.party == me, sender.kind == .municipality { return nil }
         if sender.kind == .coordinator { return nil }
-        let isStatisticsParty = sender.kind == .agency
+        let isStatisticsParty =
+            sender.kind == .agency
             && state.claims.contains { $0.party == me && $0.topic == EmissionInventory.statisticsTopic }
         if isStatisticsParty { return nil }
         return Refusal(

@@ -54,11 +54,13 @@ public enum Authorization {
             if let refusal = own(claim.party, "claim responsibility") { return refusal }
             return claim.level == sender.level || isCoordinator
                 ? nil
-                : Refusal("'\(me)' acts at level \(sender.level.rawValue) and may not claim responsibility at level \(claim.level.rawValue)")
+                : Refusal(
+                    "'\(me)' acts at level \(sender.level.rawValue) and may not claim responsibility at level \(claim.level.rawValue)")
         case .barrierReported(let barrier):
             guard barrier.reportedBy == [me] else {
                 return Refusal(
-                    "a barrier report is one party's statement: 'reportedBy' must be exactly [\(me)], the sender, found \(barrier.reportedBy.map(\.rawValue)); name the parties the rule blocks in 'affects'")
+                    "a barrier report is one party's statement: 'reportedBy' must be exactly [\(me)], the sender, found \(barrier.reportedBy.map(\.rawValue)); name the parties the rule blocks in 'affects'"
+                )
             }
             return nil
         case .barrierAcknowledged(_, let by):

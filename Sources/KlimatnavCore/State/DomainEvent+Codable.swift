@@ -69,7 +69,9 @@ extension DomainEvent {
         case "gap.followup": return .gapFollowedUp(try body.decode(GapFollowUp.self))
         default:
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "unknown event '\(name)'; expected one of \(names.joined(separator: ", "))"))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "unknown event '\(name)'; expected one of \(names.joined(separator: ", "))"))
         }
     }
 

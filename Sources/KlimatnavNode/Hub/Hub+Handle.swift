@@ -49,17 +49,21 @@ extension Hub {
             logger.debug("refused a malformed message from \(sender?.rawValue ?? "an unknown peer"): \(error)")
             var consumed = false
             if let sender, let sequence, Hub.usesNumber(frames, error) { consumed = ledger.consume(sequence, from: sender) }
-            pending.items.append(.rejected(RejectedMessage(
-                sender: sender?.rawValue ?? received.userId, sequence: sequence,
-                type: frames.count > 1 ? String(decoding: frames[1].prefix(32), as: UTF8.self) : nil,
-                code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: consumed,
-                frame: error.frame, path: error.path)))
+            pending.items.append(
+                .rejected(
+                    RejectedMessage(
+                        sender: sender?.rawValue ?? received.userId, sequence: sequence,
+                        type: frames.count > 1 ? String(decoding: frames[1].prefix(32), as: UTF8.self) : nil,
+                        code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: consumed,
+                        frame: error.frame, path: error.path)))
             pending.replies.append((routingID, .afterCommit(.nack(Nack(sequence: sequence ?? 0, error: error)))))
             return
         }
         switch message {
         case .hello(let hello):
-            welcome(hello, routingID: routingID, userID: received.userId, key: received.properties[HubSecurity.keyProperty], at: now, into: &pending)
+            welcome(
+                hello, routingID: routingID, userID: received.userId, key: received.properties[HubSecurity.keyProperty], at: now,
+                into: &pending)
         case .heartbeat(let heartbeat):
             // A sign of life; not answered (each side sends its own, protocol section 9).
             guard sessions.party(for: routingID) != nil else {
@@ -75,23 +79,29 @@ extension Hub {
             sessions.touch(routingID, at: now)
             guard let kind = ledger.roster[partyID]?.kind, options.snapshotKinds.contains(kind) else {
                 let kinds = options.snapshotKinds.map(\.rawValue).sorted().joined(separator: ", ")
-                let nack = Nack(sequence: 0, code: .notAuthorized, reason: "only parties of kind \(kinds) may ask for snapshots on this hub")
+                let nack = Nack(
+                    sequence: 0, code: .notAuthorized, reason: "only parties of kind \(kinds) may ask for snapshots on this hub")
                 pending.replies.append((routingID, .now(.nack(nack))))
                 return
             }
             if request.knownStateSequence > ledger.stateSequence {
                 // The requester holds a state from another history (a hub restored from an
                 // older database): the SNAPSHOT replaces it (section 8).
-                logger.notice("'\(partyID)' holds state sequence \(request.knownStateSequence), above the hub's \(ledger.stateSequence); it gets the whole state")
+                logger.notice(
+                    "'\(partyID)' holds state sequence \(request.knownStateSequence), above the hub's \(ledger.stateSequence); it gets the whole state"
+                )
             }
             ledger.settle(at: now)
             let snapshot = Snapshot(stateSequence: ledger.stateSequence, events: ledger.state.events(), gaps: ledger.tracker.gaps)
             pending.replies.append((routingID, .now(.snapshot(snapshot))))
         case .domain(let domain):
             guard let partyID = sessions.party(for: routingID), let party = ledger.roster[partyID] else {
-                pending.items.append(.rejected(RejectedMessage(
-                    sender: received.userId, sequence: domain.sequence, type: domain.event.name, code: WireError.Code.noSession.rawValue,
-                    reason: "message before HELLO", receivedAt: now, consumesSequence: false)))
+                pending.items.append(
+                    .rejected(
+                        RejectedMessage(
+                            sender: received.userId, sequence: domain.sequence, type: domain.event.name,
+                            code: WireError.Code.noSession.rawValue,
+                            reason: "message before HELLO", receivedAt: now, consumesSequence: false)))
                 pending.replies.append((routingID, .afterCommit(noSession(domain.sequence))))
                 return
             }
@@ -124,14 +134,22 @@ extension Hub {
             // everything else from it is answered `no-session` (section 6.1).
             sessions.close(routingID)
             let error = WireError(.identityMismatch, "authenticated as '\(userID)' but HELLO claims '\(hello.party)'")
-            pending.items.append(.rejected(RejectedMessage(sender: userID, sequence: nil, type: "HELLO", code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: false)))
+            pending.items.append(
+                .rejected(
+                    RejectedMessage(
+                        sender: userID, sequence: nil, type: "HELLO", code: error.code.rawValue, reason: error.message, receivedAt: now,
+                        consumesSequence: false)))
             pending.replies.append((routingID, .afterCommit(.nack(Nack(sequence: 0, error: error)))))
             return
         }
         guard let party = ledger.roster[hello.party], party.kind != .reference else {
             sessions.close(routingID)
             let error = WireError(.unknownParty, "'\(hello.party)' is not on the hub's roster of parties that may connect")
-            pending.items.append(.rejected(RejectedMessage(sender: userID ?? hello.party.rawValue, sequence: nil, type: "HELLO", code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: false)))
+            pending.items.append(
+                .rejected(
+                    RejectedMessage(
+                        sender: userID ?? hello.party.rawValue, sequence: nil, type: "HELLO", code: error.code.rawValue,
+                        reason: error.message, receivedAt: now, consumesSequence: false)))
             pending.replies.append((routingID, .afterCommit(.nack(Nack(sequence: 0, error: error)))))
             return
         }

@@ -47,7 +47,9 @@ extension Hub {
         if log.entries != hubMade.entries { try await store.setMeta(HubMadeLog.metaKey, try log.json()) }
         hubMade = log
         startupPublications = publications
-        logger.info("published \(publications.count) changes of the hub's own (roster, reference goals, gaps); state sequence \(ledger.stateSequence)")
+        logger.info(
+            "published \(publications.count) changes of the hub's own (roster, reference goals, gaps); state sequence \(ledger.stateSequence)"
+        )
     }
 
     /// Sends ``startupPublications`` on PUB (once, when the hub starts serving).

@@ -26,7 +26,9 @@ extension Hub {
         let dead = sessions.expire(before: now.addingTimeInterval(-window))
         if !dead.isEmpty {
             expiredSessions += dead.count
-            logger.info("expired \(dead.count) silent session(s) after \(Int(window * 1000)) ms: \(dead.map(\.rawValue).sorted().joined(separator: ", ")); \(expiredSessions) expired in all")
+            logger.info(
+                "expired \(dead.count) silent session(s) after \(Int(window * 1000)) ms: \(dead.map(\.rawValue).sorted().joined(separator: ", ")); \(expiredSessions) expired in all"
+            )
         }
         return dead
     }

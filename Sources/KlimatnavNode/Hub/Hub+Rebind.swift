@@ -18,11 +18,13 @@ extension Hub {
                 do {
                     try await publisher.withSocket { try $0.bind(endpoint) }
                     break
-                } catch where attempt < Self.rebindAttempts {
+                } catch  where attempt < Self.rebindAttempts {
                     attempt += 1
                     try? await Task.sleep(for: .milliseconds(20))
                 } catch {
-                    logger.error("could not bind the PUB socket to \(endpoint) again after a key change; subscribers cannot reconnect until the hub restarts: \(error)")
+                    logger.error(
+                        "could not bind the PUB socket to \(endpoint) again after a key change; subscribers cannot reconnect until the hub restarts: \(error)"
+                    )
                     break
                 }
             }

@@ -58,9 +58,10 @@ extension Hub {
         guard let security = options.security else { return }
         var (denials, dropped) = security.takeDenials()
         if dropped > 0 {
-            denials.append(RejectedMessage(
-                sender: nil, sequence: nil, type: "ZAP", code: HubSecurity.notAuthenticated,
-                reason: "\(dropped) more connections refused (audit limit reached)", receivedAt: Date(), consumesSequence: false))
+            denials.append(
+                RejectedMessage(
+                    sender: nil, sequence: nil, type: "ZAP", code: HubSecurity.notAuthenticated,
+                    reason: "\(dropped) more connections refused (audit limit reached)", receivedAt: Date(), consumesSequence: false))
         }
         guard !denials.isEmpty else { return }
         logger.notice("refused \(denials.count) connection(s): \(denials[0].reason)")
@@ -88,7 +89,9 @@ extension Hub {
     /// authorized for its User-Id. Returns the refusal to send (and audit) otherwise.
     /// A session under this routing id that belongs to another identity is dropped (the
     /// routing id is chosen by the peer, so it proves nothing).
-    func checkConnection(_ received: ReceivedMessage, routingID: [UInt8], frames: [[UInt8]], at now: Date, into pending: inout HubBatch) -> Bool {
+    func checkConnection(
+        _ received: ReceivedMessage, routingID: [UInt8], frames: [[UInt8]], at now: Date, into pending: inout HubBatch
+    ) -> Bool {
         guard let security = options.security else { return true }
         guard let userID = received.userId else {
             // Cannot happen with CURVE and ZAP; refuse rather than guess.
@@ -101,10 +104,14 @@ extension Hub {
         if security.isCurrent(key: received.properties[HubSecurity.keyProperty], party: userID) { return true }
         sessions.close(routingID)
         let sequence = Hub.headerSequence(frames) ?? 0
-        let error = WireError(.notAuthorized, "key revoked: the key this connection authenticated with is no longer authorized for '\(userID)'")
-        pending.items.append(.rejected(RejectedMessage(
-            sender: userID, sequence: sequence, type: frames.count > 1 ? String(decoding: frames[1].prefix(32), as: UTF8.self) : nil,
-            code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: false)))
+        let error = WireError(
+            .notAuthorized, "key revoked: the key this connection authenticated with is no longer authorized for '\(userID)'")
+        pending.items.append(
+            .rejected(
+                RejectedMessage(
+                    sender: userID, sequence: sequence,
+                    type: frames.count > 1 ? String(decoding: frames[1].prefix(32), as: UTF8.self) : nil,
+                    code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: false)))
         pending.replies.append((routingID, .afterCommit(.nack(Nack(sequence: sequence, error: error)))))
         return false
     }

@@ -40,7 +40,8 @@ struct HubCommitter: Sendable {
                 } catch {
                     committed = false
                     doomedThrough = await hub.commitFailed(first.epoch)
-                    logger.error("group commit failed; \(items.count) messages not acknowledged (and the batches handled after them): \(error)")
+                    logger.error(
+                        "group commit failed; \(items.count) messages not acknowledged (and the batches handled after them): \(error)")
                 }
             }
             for batch in batches {
@@ -90,7 +91,9 @@ struct HubCommitter: Sendable {
                 messages.append(Message(try publication.frames()))
             } catch {
                 // Subscribers see the jump in the state sequence and ask for a snapshot.
-                logger.error("could not encode the publication with state sequence \(publication.stateSequence); subscribers will resynchronise: \(error)")
+                logger.error(
+                    "could not encode the publication with state sequence \(publication.stateSequence); subscribers will resynchronise: \(error)"
+                )
             }
         }
         do {
@@ -118,7 +121,8 @@ struct HubCommitter: Sendable {
         } catch {
             logger.error("could not encode a \(answer.type) answer; sending internal-error instead: \(error)")
             let sequence = answer.type == WireMessageType.snapshot.rawValue ? 0 : answer.sequence
-            let reason = answer.type == WireMessageType.snapshot.rawValue
+            let reason =
+                answer.type == WireMessageType.snapshot.rawValue
                 ? "the hub's state does not fit in one SNAPSHOT (\(error)); see the protocol's known weaknesses"
                 : "the hub could not encode its \(answer.type) answer (\(error)); please report this"
             return try? WireCodec.encode(.nack(Nack(sequence: sequence, code: .internalError, reason: reason)))

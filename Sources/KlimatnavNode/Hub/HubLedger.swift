@@ -37,10 +37,11 @@ struct HubLedger: Sendable {
         let expected = nextSequence(for: sender.id)
         if message.sequence < expected { return .duplicate(sequence: message.sequence) }
         if message.sequence > expected {
-            return .outOfOrder(nack: Nack(
-                sequence: message.sequence, code: .sequenceGap,
-                reason: "expected sequence \(expected) from '\(sender.id)', got \(message.sequence); resend from \(expected)",
-                expectedSequence: expected))
+            return .outOfOrder(
+                nack: Nack(
+                    sequence: message.sequence, code: .sequenceGap,
+                    reason: "expected sequence \(expected) from '\(sender.id)', got \(message.sequence); resend from \(expected)",
+                    expectedSequence: expected))
         }
         lastSequence[sender.id] = message.sequence
         let event = message.event
@@ -96,9 +97,10 @@ struct HubLedger: Sendable {
         for change in settlement.changes {
             stateSequence += 1
             let (sender, sequence) = staged[change.cause]
-            settled.append(SettledGap(
-                sender: sender, sequence: sequence, gap: change.gap, change: change.change,
-                message: GapMessage(stateSequence: stateSequence, change: change.change, at: time, gap: change.gap)))
+            settled.append(
+                SettledGap(
+                    sender: sender, sequence: sequence, gap: change.gap, change: change.change,
+                    message: GapMessage(stateSequence: stateSequence, change: change.change, at: time, gap: change.gap)))
         }
         staged.removeAll(keepingCapacity: true)
     }

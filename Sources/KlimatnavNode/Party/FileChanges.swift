@@ -15,7 +15,8 @@ final class FileChanges: Sendable {
         nonisolated(unsafe) var first = true
         timer.setEventHandler {
             let now = try? FileManager.default.attributesOfItem(atPath: path)
-            let changed = now?[.modificationDate] as? Date != last?[.modificationDate] as? Date
+            let changed =
+                now?[.modificationDate] as? Date != last?[.modificationDate] as? Date
                 || now?[.size] as? Int != last?[.size] as? Int
             if first || (changed && now != nil) { continuation.yield() }
             first = false

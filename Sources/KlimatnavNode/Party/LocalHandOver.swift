@@ -50,10 +50,16 @@ public final class LocalHandOver: Sendable {
         do {
             request = try JSONDecoder().decode(LocalRequest.self, from: Data(body))
         } catch {
-            return LocalAnswer(outcome: .invalid, errors: ["expected a request of klimatnav-local-v1 (JSON with version, message, body, waitMs), found one this node cannot read: \(error)"])
+            return LocalAnswer(
+                outcome: .invalid,
+                errors: [
+                    "expected a request of klimatnav-local-v1 (JSON with version, message, body, waitMs), found one this node cannot read: \(error)"
+                ])
         }
         guard request.version == 1 else {
-            return LocalAnswer(outcome: .invalid, errors: ["expected version 1 of the local protocol, found \(request.version); use a klimatnav of the node's version"])
+            return LocalAnswer(
+                outcome: .invalid,
+                errors: ["expected version 1 of the local protocol, found \(request.version); use a klimatnav of the node's version"])
         }
         return await handler(request)
     }

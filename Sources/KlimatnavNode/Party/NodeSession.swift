@@ -48,7 +48,9 @@ public struct NodeSession: Sendable {
                 while true {
                     try await Task.sleep(for: .seconds(5))
                     waited += 5
-                    report("still trying to reach the hub at \(endpoint): no WELCOME after \(waited) s (giving up after \(Int(timeout)) s); is the hub running, and is the address right?")
+                    report(
+                        "still trying to reach the hub at \(endpoint): no WELCOME after \(waited) s (giving up after \(Int(timeout)) s); is the hub running, and is the address right?"
+                    )
                 }
             }
         }

@@ -32,14 +32,16 @@ public enum OneShotSender {
         let expire: @Sendable () async -> Void = { await link.close() }
         let result: Result<[Delivery], any Error>
         do {
-            try await Deadline.run(until: deadline, what: "the hub's WELCOME from \(endpoint) (is a hub running there?)", onExpiry: expire) {
+            try await Deadline.run(until: deadline, what: "the hub's WELCOME from \(endpoint) (is a hub running there?)", onExpiry: expire)
+            {
                 try await link.hello()
             }
             var deliveries: [Delivery] = []
             for event in events {
-                deliveries.append(try await Deadline.run(until: deadline, what: "the hub's answer to '\(event.name)'", onExpiry: expire) {
-                    try await link.deliver(event)
-                })
+                deliveries.append(
+                    try await Deadline.run(until: deadline, what: "the hub's answer to '\(event.name)'", onExpiry: expire) {
+                        try await link.deliver(event)
+                    })
             }
             result = .success(deliveries)
         } catch {

@@ -65,7 +65,10 @@ struct Outbox {
 
     mutating func cancelAll() {
         for (sequence, list) in waiters {
-            for waiter in list { waiter.resume(returning: .refused(sequence: sequence, code: .internalError, reason: "the link closed before the hub answered")) }
+            for waiter in list {
+                waiter.resume(
+                    returning: .refused(sequence: sequence, code: .internalError, reason: "the link closed before the hub answered"))
+            }
         }
         waiters = [:]
     }

@@ -70,9 +70,10 @@ extension PartyLink {
         }
         if let durable = options.outbox {
             // Written before it is sent: a crash from here on resends it with this number.
-            try await durable.append(encoded.map { sequence, frames, key in
-                NodeOutbox.Entry(sequence: sequence, key: key, type: String(decoding: frames[1], as: UTF8.self), body: Data(frames[3]))
-            })
+            try await durable.append(
+                encoded.map { sequence, frames, key in
+                    NodeOutbox.Entry(sequence: sequence, key: key, type: String(decoding: frames[1], as: UTF8.self), body: Data(frames[3]))
+                })
         }
         nextSequence = first + UInt64(events.count)
         let now = Date()

@@ -146,9 +146,10 @@ extension PartyLink {
         // would only add to its load.
         let cap = Double(options.maxResendMs) / 1000
         let base = min(cap, max(Double(options.resendAfterMs) / 1000, reliability.roundTrip.timeout ?? 0))
-        let due = outbox.due(before: { entry in
-            entry.sentAt.addingTimeInterval(min(cap, base * pow(2, Double(max(0, entry.attempts - 1)))))
-        }, now: now)
+        let due = outbox.due(
+            before: { entry in
+                entry.sentAt.addingTimeInterval(min(cap, base * pow(2, Double(max(0, entry.attempts - 1)))))
+            }, now: now)
         await resend(due)
         let interval = Double(heartbeatIntervalMs) / 1000
         if now.timeIntervalSince(lastHeard) > interval {

@@ -138,7 +138,8 @@ public final class PartyService: Service, Sendable {
         do {
             sequence = try await link.submit(event)
         } catch {
-            return LocalAnswer(outcome: .invalid, errors: ["the node could not write the message to its outbox \(options.paths.outbox): \(error)"])
+            return LocalAnswer(
+                outcome: .invalid, errors: ["the node could not write the message to its outbox \(options.paths.outbox): \(error)"])
         }
         logger.info("\(options.party): '\(request.message)' queued as message \(sequence)")
         // What is left of the wait, so the whole answer comes within `waitMs`.

@@ -22,7 +22,8 @@ struct ReplicaWriter: Sendable {
             let replica = await feed.replica
             guard !replica.needsSnapshot, replica.stateSequence != written else { continue }
             do {
-                let events = try await store.mirror(state: replica.state, gaps: Array(replica.gaps.values), stateSequence: replica.stateSequence)
+                let events = try await store.mirror(
+                    state: replica.state, gaps: Array(replica.gaps.values), stateSequence: replica.stateSequence)
                 written = replica.stateSequence
                 for event in events where event.gap.parties.contains(party) { onGap(event, replica.state) }
             } catch {

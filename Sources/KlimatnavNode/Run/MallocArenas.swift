@@ -1,5 +1,5 @@
 #if canImport(CMalloc)
-    import CMalloc
+import CMalloc
 #endif
 
 /// glibc gives each thread that allocates concurrently its own malloc arena, and freed
@@ -15,7 +15,7 @@ public enum MallocArenas {
     /// Call early: arenas already created stay.
     public static func limit(_ count: Int32) {
         #if canImport(CMalloc)
-            _ = mallopt(M_ARENA_MAX, count)
+        _ = mallopt(M_ARENA_MAX, count)
         #endif
     }
 }

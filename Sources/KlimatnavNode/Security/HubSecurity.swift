@@ -80,10 +80,11 @@ public final class HubSecurity: Sendable {
         guard let keysDirectory else { return .success(false) }
         do {
             let fresh = try KeyRing.load(directory: keysDirectory, roster: roster)
-            return .success(mutable.withLock { state in
-                defer { state.ring = fresh }
-                return state.ring != fresh
-            })
+            return .success(
+                mutable.withLock { state in
+                    defer { state.ring = fresh }
+                    return state.ring != fresh
+                })
         } catch {
             return .failure(error)
         }
@@ -122,9 +123,10 @@ public final class HubSecurity: Sendable {
         let text = "\(reason) from \(request.address.isEmpty ? "an unknown address" : request.address)"
         mutable.withLock { state in
             if state.denials.count < HubSecurity.maxPendingDenials {
-                state.denials.append(RejectedMessage(
-                    sender: nil, sequence: nil, type: "ZAP", code: HubSecurity.notAuthenticated,
-                    reason: "connection refused: \(text)", receivedAt: Date(), consumesSequence: false))
+                state.denials.append(
+                    RejectedMessage(
+                        sender: nil, sequence: nil, type: "ZAP", code: HubSecurity.notAuthenticated,
+                        reason: "connection refused: \(text)", receivedAt: Date(), consumesSequence: false))
             } else {
                 state.droppedDenials += 1
             }

@@ -19,7 +19,9 @@ public enum KeyFile {
     /// Writes a new key pair for `name` (a party id or `hub`) to `directory/name.key` (0600)
     /// and `directory/name.pub`. Refuses to overwrite an existing file unless `force`.
     @discardableResult
-    public static func generate(name: String, directory: String, force: Bool = false) throws -> (secretPath: String, publicPath: String, publicKey: CurveKey) {
+    public static func generate(
+        name: String, directory: String, force: Bool = false
+    ) throws -> (secretPath: String, publicPath: String, publicKey: CurveKey) {
         let pair = try ZeroMQ.curveKeypair()
         let manager = FileManager.default
         try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -48,7 +48,10 @@ public struct KeyRing: Sendable, Equatable {
             if name.hasSuffix(subscriberSuffix) {
                 let stem = String(name.dropLast(subscriberSuffix.count))
                 guard PartyID(stem) != nil else {
-                    throw Error(message: "\(path): '\(stem)' is not a subscriber name (lowercase ASCII letters, digits, '-'); rename the file <name>\(subscriberSuffix)")
+                    throw Error(
+                        message:
+                            "\(path): '\(stem)' is not a subscriber name (lowercase ASCII letters, digits, '-'); rename the file <name>\(subscriberSuffix)"
+                    )
                 }
                 let key = try read(path, sharing: files)
                 files[key.z85] = name
@@ -58,7 +61,10 @@ public struct KeyRing: Sendable, Equatable {
             let stem = String(name.dropLast(4))
             guard let party = PartyID(stem), roster.contains(party) else {
                 if stem == "hub" { continue }
-                throw Error(message: "\(path): '\(stem)' is not a party on the hub's roster; remove the file or fix its name (<party-id>.pub, or <name>\(subscriberSuffix) for a read-only subscriber)")
+                throw Error(
+                    message:
+                        "\(path): '\(stem)' is not a party on the hub's roster; remove the file or fix its name (<party-id>.pub, or <name>\(subscriberSuffix) for a read-only subscriber)"
+                )
             }
             let key = try read(path, sharing: files)
             files[key.z85] = name

@@ -42,9 +42,10 @@ struct DiffCommand: AsyncParsableCommand {
         func find(_ id: String) throws -> RevisionSnapshot {
             if let found = revisions.first(where: { $0.revision.id == id }) { return found }
             let known = revisions.map(\.revision.id)
-            throw CLIError(known.isEmpty
-                ? "no revision '\(id)' in '\(db)': no revision has been closed yet (the coordinator sends a 'revision' message)"
-                : "no revision '\(id)' in '\(db)'; closed revisions: \(known.joined(separator: ", "))")
+            throw CLIError(
+                known.isEmpty
+                    ? "no revision '\(id)' in '\(db)': no revision has been closed yet (the coordinator sends a 'revision' message)"
+                    : "no revision '\(id)' in '\(db)'; closed revisions: \(known.joined(separator: ", "))")
         }
         let old = try find(from), new = try find(to)
         if let party, let id = PartyID(party), (try? new.state().parties[id]) == nil, (try? old.state().parties[id]) == nil {

@@ -62,7 +62,9 @@ struct FollowUpCommand: AsyncParsableCommand {
 
     /// The message, or a validation error naming the option at fault.
     func followUp() throws -> GapFollowUp {
-        guard let by = PartyID(party) else { throw ValidationError("--party '\(party)' is not a party id (lowercase ASCII letters, digits, '-')") }
+        guard let by = PartyID(party) else {
+            throw ValidationError("--party '\(party)' is not a party id (lowercase ASCII letters, digits, '-')")
+        }
         var assigneeID: PartyID?
         if let assignee {
             guard let id = PartyID(assignee) else { throw ValidationError("--assignee '\(assignee)' is not a party id") }

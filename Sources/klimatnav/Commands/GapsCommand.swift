@@ -14,7 +14,10 @@ struct GapsCommand: AsyncParsableCommand {
     @Option(help: "The hub's database file.")
     var db: String = "klimatnav.db"
 
-    @Option(help: "Output format: table, json, csv (RFC 4180, for programs) or excel (semicolons and a byte-order mark, opens in columns in Swedish Excel).")
+    @Option(
+        help:
+            "Output format: table, json, csv (RFC 4180, for programs) or excel (semicolons and a byte-order mark, opens in columns in Swedish Excel)."
+    )
     var format: GapOutput.Format = .table
 
     @Option(help: "Only gaps of this kind (\(GapKind.allCases.map(\.rawValue).joined(separator: ", "))).")

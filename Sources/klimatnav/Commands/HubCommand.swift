@@ -82,7 +82,8 @@ struct HubCommand: AsyncParsableCommand {
         let reload = HubSecurityOptions.reloadOnHangUp(hub)
         defer { reload?.cancel() }
         // Parsers and scripts wait for this line.
-        let banner = "hub listening on \(hub.endpoints.router ?? "?")\(hub.endpoints.publisher.map { ", publishing on \($0)" } ?? "")\(security)\n"
+        let banner =
+            "hub listening on \(hub.endpoints.router ?? "?")\(hub.endpoints.publisher.map { ", publishing on \($0)" } ?? "")\(security)\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
         let group = ServiceGroup(
             services: [HubService(hub: hub)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
@@ -98,8 +99,10 @@ struct HubCommand: AsyncParsableCommand {
     static func explain(_ error: any Error, bind: [String], publish: [String]) -> String {
         if let error = error as? StoreError { return "\(error)" }
         if let error = error as? ZeroMQError, error.name == "EADDRINUSE" {
-            let endpoint = error.operation.firstMatch(of: /zmq_bind\((.*)\)/).map { String($0.1) } ?? (bind + publish).joined(separator: ", ")
-            return "the address \(endpoint) is already in use (another hub, or another program): stop it or choose another port. Nothing was created."
+            let endpoint =
+                error.operation.firstMatch(of: /zmq_bind\((.*)\)/).map { String($0.1) } ?? (bind + publish).joined(separator: ", ")
+            return
+                "the address \(endpoint) is already in use (another hub, or another program): stop it or choose another port. Nothing was created."
         }
         return "could not start the hub: \(error)"
     }

@@ -21,7 +21,8 @@ enum HubSecurityOptions {
         guard keys == nil, !insecure else { return }
         let exposed = endpoints.filter { !isLoopback($0) }
         if !exposed.isEmpty {
-            throw ValidationError("""
+            throw ValidationError(
+                """
                 refusing to listen on \(exposed.joined(separator: ", ")) without CURVE keys: anyone who \
                 reaches it could speak for any party. Give --keys DIR --secret-key FILE (see \
                 'klimatnav keys generate'), or --insecure on a trusted network.

@@ -32,7 +32,10 @@ struct InboxCommand: AsyncParsableCommand {
             throw CLIError("\(db) is not a node's replica (it names no party); give --party ID, or start `klimatnav node --db \(db)`")
         }
         let paths = NodePaths(replica: db)
-        let mark = (try? String(contentsOfFile: paths.inboxMark, encoding: .utf8)).flatMap { Int64($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
+        let mark =
+            (try? String(contentsOfFile: paths.inboxMark, encoding: .utf8)).flatMap {
+                Int64($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            } ?? 0
         let inbox = try await store.inbox(party: party, after: mark)
         let c = Catalogue(lang ?? .fromEnvironment())
         let state = try await store.currentState()

@@ -54,7 +54,7 @@ struct LogCommand: AsyncParsableCommand {
         if messages.isEmpty { print("The log is empty.") }
         for message in messages {
             let body = String(decoding: message.body, as: UTF8.self)
-            let short = full || body.count <= 100 ? body : String(body.prefix(97)) + "..." 
+            let short = full || body.count <= 100 ? body : String(body.prefix(97)) + "..."
             print("\(message.id)  \(Timestamp.iso(message.receivedAt))  \(message.sender)#\(message.sequence)  \(message.type)  \(short)")
         }
     }

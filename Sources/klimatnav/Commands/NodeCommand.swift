@@ -40,9 +40,12 @@ struct NodeCommand: AsyncParsableCommand {
     @Option(name: .customLong("hub-key"), help: "The hub's public key: a .pub file or 40 characters of Z85.")
     var hubKey: String?
 
-    @Option(help: ArgumentHelp(
-        "The node's durable outbox (SQLite file; default: none, the outbox is in memory).",
-        discussion: "Every message is written there before it is sent; run the node again with the same file after a crash and it resends what the hub had not answered, with the same sequence numbers, and skips what was already answered. Use one file per party and hub database."))
+    @Option(
+        help: ArgumentHelp(
+            "The node's durable outbox (SQLite file; default: none, the outbox is in memory).",
+            discussion:
+                "Every message is written there before it is sent; run the node again with the same file after a crash and it resends what the hub had not answered, with the same sequence numbers, and skips what was already answered. Use one file per party and hub database."
+        ))
     var outbox: String?
 
     @Option(help: "Run as a long-lived node with its replica database here (the outbox and the say socket go in PATH.node/).")
@@ -51,7 +54,9 @@ struct NodeCommand: AsyncParsableCommand {
     @Option(help: "With --db: the hub's PUB endpoint (its --publish), for the replica.")
     var subscribe: String?
 
-    @Option(name: .customLong("party-file"), help: "With --db: your party's own file (goals, commitments, claims, barriers as in a playbook); each change is sent.")
+    @Option(
+        name: .customLong("party-file"),
+        help: "With --db: your party's own file (goals, commitments, claims, barriers as in a playbook); each change is sent.")
     var partyFile: String?
 
     @Option(help: "With --db: language of the gap lines it logs, sv or en (default: from LANG).")
@@ -62,8 +67,13 @@ struct NodeCommand: AsyncParsableCommand {
     func validate() throws {
         if db != nil {
             if playbook != nil { throw ValidationError("--db runs a long-lived node and --playbook a one-shot sender: give one of them") }
-            if outbox != nil { throw ValidationError("--outbox is for the one-shot sender; a long-lived node keeps its outbox in --db's PATH.node/outbox.db") }
-            if subscribe == nil { throw ValidationError("--db needs --subscribe EP, the hub's PUB endpoint (its --publish), for the replica") }
+            if outbox != nil {
+                throw ValidationError(
+                    "--outbox is for the one-shot sender; a long-lived node keeps its outbox in --db's PATH.node/outbox.db")
+            }
+            if subscribe == nil {
+                throw ValidationError("--db needs --subscribe EP, the hub's PUB endpoint (its --publish), for the replica")
+            }
         } else if subscribe != nil || lang != nil || partyFile != nil {
             throw ValidationError("--subscribe, --party-file and --lang are for a long-lived node: give --db PATH too")
         }
@@ -78,12 +88,14 @@ struct NodeCommand: AsyncParsableCommand {
         let logger = logging.logger("klimatnav.node.\(party)")
         let book = try PlaybookSource.load(playbook)
         guard let id = PartyID(party), let me = book.parties.first(where: { $0.id == id }) else {
-            throw CLIError("party '\(party)' is not in the playbook; its parties are: \(book.parties.map(\.id.rawValue).joined(separator: ", "))")
+            throw CLIError(
+                "party '\(party)' is not in the playbook; its parties are: \(book.parties.map(\.id.rawValue).joined(separator: ", "))")
         }
         guard me.kind != .reference else {
             throw CLIError("'\(party)' is a reference level and has no node; the coordinator sends its goals")
         }
-        let speaksFor: Set<PartyID> = me.kind == .coordinator
+        let speaksFor: Set<PartyID> =
+            me.kind == .coordinator
             ? Set([id] + book.parties.filter { $0.kind == .reference }.map(\.id)) : [id]
         let messages = book.schedule().filter { speaksFor.contains($0.from) }
         let context = try ZeroMQContext()

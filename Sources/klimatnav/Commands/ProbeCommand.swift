@@ -63,19 +63,27 @@ struct ProbeCommand: ParsableCommand {
             switch kind {
             case .unknownKey:
                 let stranger = try ZeroMQ.curveKeypair()
-                outcome = try exchange(context, curve: CurveClient(publicKey: stranger.publicKey, secretKey: stranger.secretKey, serverKey: hub), [
-                    try hello(me), try WireCodec.encode(.domain(DomainMessage(sequence: 1, event: .goalAsserted(probeGoal(me, "u\(attempt)"))))),
-                ], wait: 150)
+                outcome = try exchange(
+                    context, curve: CurveClient(publicKey: stranger.publicKey, secretKey: stranger.secretKey, serverKey: hub),
+                    [
+                        try hello(me),
+                        try WireCodec.encode(.domain(DomainMessage(sequence: 1, event: .goalAsserted(probeGoal(me, "u\(attempt)"))))),
+                    ], wait: 150)
             case .plain:
                 outcome = try exchange(context, curve: nil, [try hello(me), captured], wait: 150)
             case .garbage:
                 outcome = garbage(attempt)
             case .forgedHello:
-                outcome = try exchange(context, curve: CurveClient(publicKey: insider.publicKey, secretKey: insider.secretKey, serverKey: hub), [try hello(victim)], wait: 1000)
+                outcome = try exchange(
+                    context, curve: CurveClient(publicKey: insider.publicKey, secretKey: insider.secretKey, serverKey: hub),
+                    [try hello(victim)], wait: 1000)
             case .forgedSender:
-                outcome = try forgedSender(context, CurveClient(publicKey: insider.publicKey, secretKey: insider.secretKey, serverKey: hub), me, victim, attempt)
+                outcome = try forgedSender(
+                    context, CurveClient(publicKey: insider.publicKey, secretKey: insider.secretKey, serverKey: hub), me, victim, attempt)
             case .replay:
-                outcome = try exchange(context, curve: CurveClient(publicKey: second.publicKey, secretKey: second.secretKey, serverKey: hub), [try hello(victim), captured], wait: 1000)
+                outcome = try exchange(
+                    context, curve: CurveClient(publicKey: second.publicKey, secretKey: second.secretKey, serverKey: hub),
+                    [try hello(victim), captured], wait: 1000)
             }
             answered["\(kind.rawValue):\(outcome)", default: 0] += 1
         }
@@ -84,7 +92,9 @@ struct ProbeCommand: ParsableCommand {
     }
 
     private func probeGoal(_ party: PartyID, _ slug: String) -> Goal {
-        Goal(id: "\(party).probe-\(slug)", party: party, scopes: [1], reductionPercent: 50, baseYear: 1990, basis: .absolute, targetYear: 2030, text: "probe")
+        Goal(
+            id: "\(party).probe-\(slug)", party: party, scopes: [1], reductionPercent: 50, baseYear: 1990, basis: .absolute,
+            targetYear: 2030, text: "probe")
     }
 
     private func hello(_ party: PartyID) throws -> [[UInt8]] {
@@ -111,7 +121,9 @@ struct ProbeCommand: ParsableCommand {
         return last
     }
 
-    private func forgedSender(_ context: ZeroMQContext, _ curve: CurveClient, _ me: PartyID, _ victim: PartyID, _ attempt: Int) throws -> String {
+    private func forgedSender(
+        _ context: ZeroMQContext, _ curve: CurveClient, _ me: PartyID, _ victim: PartyID, _ attempt: Int
+    ) throws -> String {
         let socket = try Socket(context, type: .dealer)
         defer { socket.close() }
         try socket.set(.linger, 0)
@@ -122,7 +134,8 @@ struct ProbeCommand: ParsableCommand {
         guard let answer = try? socket.receive(), case .welcome(let welcome)? = try? WireCodec.decode(frames: answer.frames) else {
             return "no-welcome"
         }
-        let forged = try WireCodec.encode(.domain(DomainMessage(sequence: welcome.nextSequence, event: .goalAsserted(probeGoal(victim, "f\(attempt)")))))
+        let forged = try WireCodec.encode(
+            .domain(DomainMessage(sequence: welcome.nextSequence, event: .goalAsserted(probeGoal(victim, "f\(attempt)")))))
         try socket.send(Message(forged))
         guard let reply = try? socket.receive(), let message = try? WireCodec.decode(frames: reply.frames) else { return "silent" }
         return describe(message)
@@ -139,7 +152,9 @@ struct ProbeCommand: ParsableCommand {
 
     /// Random bytes straight to the TCP port.
     private func garbage(_ attempt: Int) -> String {
-        guard connect.hasPrefix("tcp://"), let colon = connect.lastIndex(of: ":"), let port = UInt16(connect[connect.index(after: colon)...]) else {
+        guard connect.hasPrefix("tcp://"), let colon = connect.lastIndex(of: ":"),
+            let port = UInt16(connect[connect.index(after: colon)...])
+        else {
             return "bad-endpoint"
         }
         var host = String(connect.dropFirst(6)[..<colon])

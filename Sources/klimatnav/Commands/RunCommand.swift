@@ -45,7 +45,8 @@ struct RunCommand: AsyncParsableCommand {
             playbook: book, databasePath: db, durability: durability,
             responses: book.quoting(try PlaybookSource.responses()), logger: logging.logger("klimatnav.run"), stop: stop)
         runner.onSending = { count in
-            FileHandle.standardError.write(Data("klimatnav: sending \(count) messages from \(book.parties.count) parties (Ctrl-C stops cleanly)\n".utf8))
+            FileHandle.standardError.write(
+                Data("klimatnav: sending \(count) messages from \(book.parties.count) parties (Ctrl-C stops cleanly)\n".utf8))
         }
         // Ctrl-C or SIGTERM: stop sending and finish cleanly; a second one ends the process at once
         // (SQLite's transactions keep the database consistent either way).
@@ -54,7 +55,10 @@ struct RunCommand: AsyncParsableCommand {
             for await signal in await UnixSignalsSequence(trapping: .sigint, .sigterm) {
                 received += 1
                 if received > 1 { Foundation.exit(130) }
-                FileHandle.standardError.write(Data("\nklimatnav: \(signal) received: sending no more messages, storing what was sent (press Ctrl-C again to quit at once)\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "\nklimatnav: \(signal) received: sending no more messages, storing what was sent (press Ctrl-C again to quit at once)\n"
+                            .utf8))
                 stop.request()
             }
         }

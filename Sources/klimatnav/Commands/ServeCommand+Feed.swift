@@ -26,7 +26,8 @@ extension ServeCommand {
         case .connected:
             return
         default:
-            logger.warning("the hub at \(hub) does not answer yet; serving anyway: the page shows the live feed disconnected until it connects")
+            logger.warning(
+                "the hub at \(hub) does not answer yet; serving anyway: the page shows the live feed disconnected until it connects")
         }
     }
 
@@ -42,7 +43,8 @@ extension ServeCommand {
                 """
         // Which side notices a mechanism mismatch first is a race: the hub may just close.
         case .mechanismMismatch where key == nil, .closedDuringHandshake where key == nil:
-            return "the hub at \(hub) uses CURVE: give --key FILE (this dashboard's secret key) and --hub-key hub.pub, as for 'klimatnav node'"
+            return
+                "the hub at \(hub) uses CURVE: give --key FILE (this dashboard's secret key) and --hub-key hub.pub, as for 'klimatnav node'"
         case .mechanismMismatch:
             return "the hub at \(hub) does not use CURVE, but --key \(key ?? "") was given: leave out --key and --hub-key"
         case .closedDuringHandshake:

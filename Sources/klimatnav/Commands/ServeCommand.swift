@@ -66,9 +66,10 @@ struct ServeCommand: AsyncParsableCommand {
         let context = try ZeroMQContext()
         let feed: LiveFeed
         do {
-            feed = try hub.map { endpoint in
-                try LiveFeed(context: context, endpoint: endpoint, logger: logger) { try curve?.configure($0) }
-            } ?? LiveFeed(logger: logger)
+            feed =
+                try hub.map { endpoint in
+                    try LiveFeed(context: context, endpoint: endpoint, logger: logger) { try curve?.configure($0) }
+                } ?? LiveFeed(logger: logger)
         } catch {
             await context.shutdownAndWait()
             throw CLIError("could not subscribe to the hub at '\(hub ?? "")': \(error)")
@@ -93,7 +94,8 @@ struct ServeCommand: AsyncParsableCommand {
     static func explain(_ error: any Error, http: String) -> any Error {
         let text = "\(error)"
         if text.contains("Address already in use") || text.contains("EADDRINUSE") {
-            return CLIError("the address \(http) is already in use (another dashboard, or another program): stop it or choose another --http HOST:PORT")
+            return CLIError(
+                "the address \(http) is already in use (another dashboard, or another program): stop it or choose another --http HOST:PORT")
         }
         return error
     }

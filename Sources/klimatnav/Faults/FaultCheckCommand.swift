@@ -24,7 +24,9 @@ struct FaultCheckCommand: AsyncParsableCommand {
         let store = try Database.openReadOnly(db)
         if gaps {
             let audit = try await GapAudit.check(store, responses: try PlaybookSource.responses())
-            emit("gaps_stored=\(audit.stored) gaps_recomputed=\(audit.recomputed) gaps_differ=\(audit.onlyStored.count + audit.onlyRecomputed.count)")
+            emit(
+                "gaps_stored=\(audit.stored) gaps_recomputed=\(audit.recomputed) gaps_differ=\(audit.onlyStored.count + audit.onlyRecomputed.count)"
+            )
             if outbox.isEmpty { return }
         }
         let messages = try await store.messages()
@@ -60,7 +62,9 @@ struct FaultCheckCommand: AsyncParsableCommand {
                 if ids[id] == 1 { delivered += 1 } else if ids[id] == nil { undelivered += 1 }
             }
         }
-        emit("acked=\(acked) stored=\(stored) lost=\(lost) duplicates=\(duplicates) queued=\(queued) delivered=\(delivered) undelivered=\(undelivered)\(windowStartMs == nil ? "" : " acked_in_window=\(inWindow)")")
+        emit(
+            "acked=\(acked) stored=\(stored) lost=\(lost) duplicates=\(duplicates) queued=\(queued) delivered=\(delivered) undelivered=\(undelivered)\(windowStartMs == nil ? "" : " acked_in_window=\(inWindow)")"
+        )
     }
 
     static func goalID(_ body: Data) -> String? {

@@ -87,7 +87,8 @@ struct FrameFuzzer {
     init(seed: UInt64) {
         state = seed &+ 0x9E37_79B9_7F4A_7C15
         let party: PartyID = "goteborg"
-        let goal = Goal(id: "goteborg.fuzz", party: party, scopes: [1, 2, 3], word: .nearZero, targetYear: 2030, text: "Klimatpåverkan nära noll")
+        let goal = Goal(
+            id: "goteborg.fuzz", party: party, scopes: [1, 2, 3], word: .nearZero, targetYear: 2030, text: "Klimatpåverkan nära noll")
         let messages: [WireMessage] = [
             .hello(Hello(party: party, software: "fuzz", lastSequence: 0)),
             .domain(DomainMessage(sequence: 1, event: .goalAsserted(goal))),
@@ -134,7 +135,10 @@ struct FrameFuzzer {
                     let f = below(frames.count)
                     frames[f] = Array(frames[f].prefix(below(frames[f].count + 1)))
                 case 4 where frames.count > 3:
-                    let text = ["null", "{}", "[]", "{\"id\":1}", "\u{FEFF}{}", "{\"a\":1,\"a\":2}", "\"\\ud800\"", "1e999", String(repeating: "[", count: 40)]
+                    let text = [
+                        "null", "{}", "[]", "{\"id\":1}", "\u{FEFF}{}", "{\"a\":1,\"a\":2}", "\"\\ud800\"", "1e999",
+                        String(repeating: "[", count: 40),
+                    ]
                     frames[3] = Array(text[below(text.count)].utf8)
                 case 5 where frames.count > 2: frames[2] = bytes(8)
                 default:

@@ -26,12 +26,18 @@ struct ProxyCommand: ParsableCommand {
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = ProxyCommand.loopback(port: listen)
-        guard withUnsafePointer(to: &address, { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }) == 0,
+        guard
+            withUnsafePointer(
+                to: &address,
+                { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } })
+                == 0,
             Glibc.listen(listener, 64) == 0
         else { throw CLIError("proxy: cannot listen on port \(listen): errno \(errno)") }
         var bound = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &bound) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &bound) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
         emit("proxy listening on \(UInt16(bigEndian: bound.sin_port))")
 
         var mode = Mode.forward
@@ -80,7 +86,11 @@ struct ProxyCommand: ParsableCommand {
                     } else {
                         let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
                         var target = ProxyCommand.loopback(port: to)
-                        let ok = withUnsafePointer(to: &target) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+                        let ok = withUnsafePointer(to: &target) {
+                            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                                connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                            }
+                        }
                         if ok == 0 {
                             pairs.append((client, upstream))
                         } else {

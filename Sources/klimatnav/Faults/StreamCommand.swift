@@ -64,7 +64,9 @@ struct StreamCommand: AsyncParsableCommand {
         await link.close()
         await reader.value
         let counts = try durable.counts()
-        emit("stream: party=\(id) done submitted=\(submitted) acknowledged=\(counts.acknowledged) refused=\(counts.refused) pending=\(counts.pending) seconds=\(String(format: "%.1f", Date().timeIntervalSince(start)))")
+        emit(
+            "stream: party=\(id) done submitted=\(submitted) acknowledged=\(counts.acknowledged) refused=\(counts.refused) pending=\(counts.pending) seconds=\(String(format: "%.1f", Date().timeIntervalSince(start)))"
+        )
         if counts.pending > 0 { throw ExitCode(2) }
     }
 

@@ -15,29 +15,35 @@ struct NationalSummary {
         out += "(latest year \(years.map(String.init).joined(separator: ", ")); source: \(sources(all))).\n"
         out += "Method: \(picture.method.description).\n"
         if let goal = picture.nationalGoal {
-            out += "National path: the \(name(goal.party)) goal '\(goal.englishText.isEmpty ? goal.id : goal.englishText)', held against each municipality's own territorial emissions.\n"
+            out +=
+                "National path: the \(name(goal.party)) goal '\(goal.englishText.isEmpty ? goal.id : goal.englishText)', held against each municipality's own territorial emissions.\n"
         }
-        out += "\n" + row(["County", "Municipalities", "Climate plan", "Pace 2015-", "On national path", "Own goals on track", ">= 7 %/yr"]) + "\n"
+        out +=
+            "\n" + row(["County", "Municipalities", "Climate plan", "Pace 2015-", "On national path", "Own goals on track", ">= 7 %/yr"])
+            + "\n"
         for county in picture.counties.sorted(by: { $0.name < $1.name }) {
-            out += row([
-                county.name, "\(county.count)", "\(county.withClimatePlan)", county.trend.map { Self.rate($0.ratePercent) } ?? "-",
-                "\(county.onTrackForNationalPath) of \(county.count)",
-                county.withComparableGoal == 0 ? "-" : "\(county.onTrackForOwnGoals) of \(county.withComparableGoal)",
-                "\(county.fallingAtCarbonLaw)",
-            ]) + "\n"
+            out +=
+                row([
+                    county.name, "\(county.count)", "\(county.withClimatePlan)", county.trend.map { Self.rate($0.ratePercent) } ?? "-",
+                    "\(county.onTrackForNationalPath) of \(county.count)",
+                    county.withComparableGoal == 0 ? "-" : "\(county.onTrackForOwnGoals) of \(county.withComparableGoal)",
+                    "\(county.fallingAtCarbonLaw)",
+                ]) + "\n"
         }
         let counted = picture.counties.flatMap(\.municipalities)
-        out += row([
-            "Sweden", "\(counted.count)", "\(counted.filter(\.hasClimatePlan).count)", "",
-            "\(counted.filter { $0.onTrackForNationalPath == true }.count) of \(counted.count)",
-            "\(counted.filter { $0.onTrackForOwnGoals == true }.count) of \(counted.filter { $0.onTrackForOwnGoals != nil }.count)",
-            "\(counted.filter { ($0.trend?.ratePercent ?? -.infinity) >= 7 }.count)",
-        ]) + "\n"
+        out +=
+            row([
+                "Sweden", "\(counted.count)", "\(counted.filter(\.hasClimatePlan).count)", "",
+                "\(counted.filter { $0.onTrackForNationalPath == true }.count) of \(counted.count)",
+                "\(counted.filter { $0.onTrackForOwnGoals == true }.count) of \(counted.filter { $0.onTrackForOwnGoals != nil }.count)",
+                "\(counted.filter { ($0.trend?.ratePercent ?? -.infinity) >= 7 }.count)",
+            ]) + "\n"
         for (programme, members) in picture.programmes {
             out += "\n\(name(programme)): \(members.count) municipalities; observed pace against each goal's required pace\n"
             let withGoals = members.filter { !$0.goals.isEmpty }.sorted { $0.name < $1.name }
             for m in withGoals {
-                out += "  \(m.name): \(Self.kt(m.latestTonnes)) in \(m.latestYear), observed \(m.trend.map { Self.rate($0.ratePercent) } ?? "unknown")"
+                out +=
+                    "  \(m.name): \(Self.kt(m.latestTonnes)) in \(m.latestYear), observed \(m.trend.map { Self.rate($0.ratePercent) } ?? "unknown")"
                 if let largest = m.largestSector {
                     out += ", largest sector \(largest.sector.swedishName) \(Int((largest.share * 100).rounded())) %"
                 }

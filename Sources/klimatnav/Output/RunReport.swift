@@ -16,21 +16,26 @@ struct RunReport {
 
     var text: String {
         let s = summary
-        var out = "Klimatnav: \(s.title)\(s.illustrative ? (sv ? " (ILLUSTRATIVT scenario, inte fakta)" : " (ILLUSTRATIVE scenario, not facts)") : "")\n"
+        var out =
+            "Klimatnav: \(s.title)\(s.illustrative ? (sv ? " (ILLUSTRATIVT scenario, inte fakta)" : " (ILLUSTRATIVE scenario, not facts)") : "")\n"
         if s.interrupted {
-            out += sv
+            out +=
+                sv
                 ? "AVBRUTEN: \(n(s.sent)) av \(n(s.scheduled)) meddelanden skickade, \(n(s.acknowledged)) lagrade och kvitterade, \(n(s.scheduled - s.sent)) inte skickade. Glappen nedan bygger bara på de lagrade meddelandena.\n"
                 : "INTERRUPTED: \(s.sent) of \(s.scheduled) messages sent, \(s.acknowledged) stored and acknowledged, \(s.scheduled - s.sent) not sent. The gaps below are those of the stored messages only.\n"
         }
-        out += sv
+        out +=
+            sv
             ? "\(n(s.parties)) parter, \(n(s.sent)) meddelanden skickade, \(n(s.acknowledged)) lagrade och kvitterade"
             : "\(s.parties) parties, \(s.sent) messages sent, \(s.acknowledged) stored and acknowledged"
         out += s.refusals.isEmpty ? ".\n" : (sv ? ", \(n(s.refusals.count)) avvisade.\n" : ", \(s.refusals.count) refused.\n")
         for refusal in s.refusals {
-            out += "  \(sv ? "avvisat" : "refused"): \(refusal.event) \(sv ? "från" : "from") \(refusal.from): \(refusal.code): \(refusal.reason)\n"
+            out +=
+                "  \(sv ? "avvisat" : "refused"): \(refusal.event) \(sv ? "från" : "from") \(refusal.from): \(refusal.code): \(refusal.reason)\n"
         }
         if s.earlierMessages > 0 {
-            out += sv
+            out +=
+                sv
                 ? "Databasen innehöll redan \(n(s.earlierMessages)) meddelanden från en tidigare körning; nu innehåller den \(n(s.storedMessages)). Ange en ny fil med --db för en logg över bara den här körningen.\n"
                 : "The database already held \(s.earlierMessages) messages from an earlier run; it now holds \(s.storedMessages). Give --db a new file for a log of this run alone.\n"
         }
@@ -51,7 +56,8 @@ struct RunReport {
             }
         }
         out += "\n\(sv ? "Databas" : "Database"): \(s.databasePath)\n"
-        out += sv
+        out +=
+            sv
             ? "Mer: klimatnav gaps --db \(s.databasePath) --format json   (underlag och rekommendationer)\n"
             : "More: klimatnav gaps --db \(s.databasePath) --format json   (evidence and recommendations)\n"
         return out

@@ -81,11 +81,14 @@ public struct AmbitionGapRule: GapRule {
             (goal.targetYear ?? Int.max) > configuration.currentYear || goal.annualRatePercent != nil,
             goal.targetYear.map({ strongerGoal(than: goal, by: $0, in: index) == nil }) ?? true
         {
-            let how = goal.annualRatePercent != nil ? "sets \(GapText.percent(rate, decimals: 1)) %/yr"
+            let how =
+                goal.annualRatePercent != nil
+                ? "sets \(GapText.percent(rate, decimals: 1)) %/yr"
                 : "implies \(GapText.percent(rate, decimals: 1)) %/yr from \(configuration.currentYear)"
             clauses.append("\(how), below the \(barName) bar of \(GapText.percent(bar)) %/yr")
-            evidence.append("rate from \(goal.annualRatePercent != nil ? (goal.rateFromYear.map(String.init) ?? "stated") : String(configuration.currentYear)): "
-                + configuration.rateComparison(rate))
+            evidence.append(
+                "rate from \(goal.annualRatePercent != nil ? (goal.rateFromYear.map(String.init) ?? "stated") : String(configuration.currentYear)): "
+                    + configuration.rateComparison(rate))
             if let fromBase = reading.rateFromBaseYear, let base = goal.baseYear {
                 evidence.append("rate from base year \(base): \(GapText.percent(fromBase)) %/yr")
             }

@@ -42,7 +42,8 @@ public struct DefinitionGapRule: GapRule {
             case .noTargetYear: "has no target year"
             case .noStoragePlan: "relies on negative emissions but has no carbon-storage plan"
             case .targetPassed: "has a target year that has already passed, so it says nothing about the years ahead"
-            case .storagePlanUnclear: "relies on negative emissions but does not say how carbon storage will balance the remaining emissions"
+            case .storagePlanUnclear:
+                "relies on negative emissions but does not say how carbon storage will balance the remaining emissions"
             case .ambiguousWord: "uses a goal word that is hard to interpret, so it cannot be compared"
             case .noSharedDefinition: "is the contracts' shared goal, but its scopes and its use of negative emissions are not defined"
             }

@@ -86,26 +86,36 @@ public struct DeliveryGapRule: GapRule {
         let observed = pace.observedRatePercent.map(Self.rate) ?? "unknown"
         let summary: String
         if pace.isMissed, let target = pace.targetTonnes, let year = pace.targetYear {
-            summary = "\(GapText.possessive(party.englishName)) goal '\(what)' aimed at \(Self.tonnes(target)) by \(year); "
+            summary =
+                "\(GapText.possessive(party.englishName)) goal '\(what)' aimed at \(Self.tonnes(target)) by \(year); "
                 + "the \(pace.latestYear) inventory shows \(Self.tonnes(pace.latestTonnes)) (observed pace \(observed))."
         } else {
             let reached = pace.yearReached.map { "at that pace the goal is reached in \($0)" } ?? "at that pace it is never reached"
-            summary = "\(GapText.possessive(party.englishName)) goal '\(what)' needs a pace of \(Self.rate(pace.requiredRatePercent ?? 0)) "
+            summary =
+                "\(GapText.possessive(party.englishName)) goal '\(what)' needs a pace of \(Self.rate(pace.requiredRatePercent ?? 0)) "
                 + "from \(pace.latestYear), but the observed pace is \(observed); \(reached)."
         }
         var evidence = ["goal:\(goal.id)"]
         if let cut = pace.cutPercent, let base = pace.baseYear, let baseTonnes = pace.baseTonnes, let target = pace.targetTonnes {
-            evidence.append("level: -\(GapText.percent(cut, decimals: 0)) % against \(base) (\(Self.tonnes(baseTonnes))) = \(Self.tonnes(target)) by \(pace.targetYear.map(String.init) ?? "-")")
+            evidence.append(
+                "level: -\(GapText.percent(cut, decimals: 0)) % against \(base) (\(Self.tonnes(baseTonnes))) = \(Self.tonnes(target)) by \(pace.targetYear.map(String.init) ?? "-")"
+            )
         }
-        evidence.append("inventory:\(goal.party)/\(pace.latestYear) \(Self.tonnes(pace.latestTonnes)) reported by \(latest.reportedBy)\(latest.source.map { " (\($0))" } ?? "")")
+        evidence.append(
+            "inventory:\(goal.party)/\(pace.latestYear) \(Self.tonnes(pace.latestTonnes)) reported by \(latest.reportedBy)\(latest.source.map { " (\($0))" } ?? "")"
+        )
         if let trend = pace.trend {
-            evidence.append("observed \(Self.rate(trend.ratePercent)): least-squares slope of ln(emissions) over \(trend.firstYear)-\(trend.lastYear), \(trend.points) inventories")
+            evidence.append(
+                "observed \(Self.rate(trend.ratePercent)): least-squares slope of ln(emissions) over \(trend.firstYear)-\(trend.lastYear), \(trend.points) inventories"
+            )
         }
         if let required = pace.requiredRatePercent {
             evidence.append("required \(Self.rate(required)) from \(pace.latestYear)\(pace.targetYear.map { " to \($0)" } ?? "")")
         }
         for share in named {
-            evidence.append("sector \(share.sector.rawValue) \(GapText.percent(share.share * 100, decimals: 0)) % of \(pace.latestYear): \(share.sector.instrument) (levels \(share.sector.actingLevels.map(GapText.level).joined(separator: ", ")))")
+            evidence.append(
+                "sector \(share.sector.rawValue) \(GapText.percent(share.share * 100, decimals: 0)) % of \(pace.latestYear): \(share.sector.instrument) (levels \(share.sector.actingLevels.map(GapText.level).joined(separator: ", ")))"
+            )
         }
         return Gap(
             id: "delivery-gap:\(goal.id)", kind: kind, parties: [goal.party], levels: levels.sorted(), topic: "delivery",
@@ -131,7 +141,8 @@ public struct DeliveryGapRule: GapRule {
             evidence.append("roadmap:\(roadmap.id) target year \(year)")
             if year > earliest.targetYear! { misaligned.append("\(roadmap.englishName) (\(year))") }
         }
-        var summary = "\(top.sector.swedishName) is \(GapText.percent(top.share * 100, decimals: 0)) % of \(GapText.possessive(party.englishName)) emissions (\(latest.year)): "
+        var summary =
+            "\(top.sector.swedishName) is \(GapText.percent(top.share * 100, decimals: 0)) % of \(GapText.possessive(party.englishName)) emissions (\(latest.year)): "
             + "its goal for \(earliest.targetYear!) depends on that sector and on \(top.sector.instrument)."
         if !misaligned.isEmpty {
             summary += " Roadmap misalignment: the goal is earlier than \(GapText.list(misaligned))."

@@ -63,12 +63,14 @@ public struct GovernanceGapRule: GapRule {
             let who = GapText.names(askerIDs, in: state)
             let says = askerIDs.count == 1 ? "says" : "say"
             let levelName = GapText.level(level)
-            let tail = claimants.isEmpty
+            let tail =
+                claimants.isEmpty
                 ? "but no \(levelName) party has claimed responsibility."
                 : "but \(GapText.names(claimants, in: state)) \(claimants.count == 2 ? "both" : "all") claim responsibility, so roles are unclear."
             var levels = Set(askerIDs.compactMap { state.parties[$0]?.level })
             levels.insert(level)
-            let evidence = askers.sorted { $0.id < $1.id }.map { "investment-area:\($0.id) (\($0.party) needs \(levelName) action)" }
+            let evidence =
+                askers.sorted { $0.id < $1.id }.map { "investment-area:\($0.id) (\($0.party) needs \(levelName) action)" }
                 + claims.filter { $0.level == level }.sorted { ($0.party, $0.source ?? "") < ($1.party, $1.source ?? "") }
                 .map { "claim:\($0.party) claims \(topic) at \(GapText.level($0.level))" }
             return Gap(

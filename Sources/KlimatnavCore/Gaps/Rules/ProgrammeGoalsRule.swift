@@ -30,7 +30,8 @@ public struct ProgrammeGoalsRule: GapRule {
             Gap(
                 id: "reporting-gap:\(id):goals-unknown", kind: kind, parties: [id] + programmes, levels: [party.level, .national],
                 topic: "goals-unknown",
-                summary: "\(party.englishName) is in \(GapText.names(sorted: programmes, in: index.state)) but no goal of its contract is known: ask for its goals to follow it up.",
+                summary:
+                    "\(party.englishName) is in \(GapText.names(sorted: programmes, in: index.state)) but no goal of its contract is known: ask for its goals to follow it up.",
                 evidence: programmes.map { "membership:\($0)/\(id)" } + ["no goal of \(id) in the shared state"])
         ]
     }

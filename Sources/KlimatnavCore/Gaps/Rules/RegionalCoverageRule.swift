@@ -45,7 +45,8 @@ public struct RegionalCoverageRule: GapRule {
             Gap(
                 id: "regional-hub-gap:\(id):members-without-climate-plan", kind: kind, parties: [id] + without,
                 levels: [.regional, .local], topic: "climate-plans",
-                summary: "\(without.count) of \(GapText.possessive(hub.englishName)) \(members.count) municipalities have no climate plan: \(GapText.names(sorted: without, in: index.state)).",
+                summary:
+                    "\(without.count) of \(GapText.possessive(hub.englishName)) \(members.count) municipalities have no climate plan: \(GapText.names(sorted: without, in: index.state)).",
                 evidence: ["members of \(id): \(members.count)", "without a local roadmap (climate plan): \(without.count)"])
         ]
     }

@@ -65,8 +65,12 @@ public struct RegionalHubGapRule: GapRule {
                     id: "regional-hub-gap:\(party.id):no-hub-membership", kind: kind, parties: [party.id],
                     levels: [party.level], topic: "hub-membership",
                     summary: "\(party.englishName) is not a member of any regional innovation hub.",
-                    evidence: ["memberships of \(party.id): " + ((index.hubsByMember[party.id] ?? []).isEmpty ? "none"
-                        : (index.hubsByMember[party.id] ?? []).sorted().map(\.rawValue).joined(separator: ", "))]))
+                    evidence: [
+                        "memberships of \(party.id): "
+                            + ((index.hubsByMember[party.id] ?? []).isEmpty
+                                ? "none"
+                                : (index.hubsByMember[party.id] ?? []).sorted().map(\.rawValue).joined(separator: ", "))
+                    ]))
         }
         return gaps
     }
@@ -83,7 +87,9 @@ public struct RegionalHubGapRule: GapRule {
                 id: "regional-hub-gap:\(coordinator.id):section-purpose", kind: kind, parties: [coordinator.id],
                 levels: [coordinator.level], topic: ContractSection.regionalHub.rawValue,
                 summary: "Joint finding on all the contracts (3.7, the municipality as regional innovation hub): \(finding)",
-                evidence: ["commitment:\(coordinator.id)/3.7 \(section.status.rawValue) (the contracts' common text, as the report judges it)"])
+                evidence: [
+                    "commitment:\(coordinator.id)/3.7 \(section.status.rawValue) (the contracts' common text, as the report judges it)"
+                ])
         ]
     }
 

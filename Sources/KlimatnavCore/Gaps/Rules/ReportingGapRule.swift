@@ -52,29 +52,34 @@ public struct ReportingGapRule: GapRule {
         var gaps: [Gap] = []
         func gap(_ key: String, _ summary: String, _ evidence: [String]) {
             gaps.append(
-                Gap(id: "reporting-gap:\(id):\(key)", kind: kind, parties: [id], levels: [party.level], topic: key,
+                Gap(
+                    id: "reporting-gap:\(id):\(key)", kind: kind, parties: [id], levels: [party.level], topic: key,
                     summary: summary, evidence: evidence))
         }
         for section in ContractSection.required where section != .regionalHub {
             let commitment = index.commitment(id, section)
             switch commitment?.status {
             case nil, .absent?:
-                gap(section.rawValue, "\(party.englishName)'s contract has no section \(section.rawValue) (\(section.title)).",
+                gap(
+                    section.rawValue, "\(party.englishName)'s contract has no section \(section.rawValue) (\(section.title)).",
                     ["commitment:\(id)/\(section.rawValue) \(commitment == nil ? "not stated" : "absent")"])
             case .nothingDescribed?:
-                gap(section.rawValue, "\(party.englishName)'s contract describes nothing under \(section.rawValue) (\(section.title)).",
+                gap(
+                    section.rawValue, "\(party.englishName)'s contract describes nothing under \(section.rawValue) (\(section.title)).",
                     ["commitment:\(id)/\(section.rawValue) nothing-described"])
             default:
                 break
             }
         }
         if index.leadCoordinator == nil, let scope3 = Self.scope3Evidence(id, index) {
-            gap("scope3-indicator",
+            gap(
+                "scope3-indicator",
                 "\(party.englishName) has a consumption (scope-3) goal but no scope-3 indicator to follow it up.", scope3)
         }
         let adaptation = index.commitment(id, .adaptation)
         if adaptation?.status != .described {
-            gap("adaptation", "\(party.englishName)'s contract describes no climate adaptation.",
+            gap(
+                "adaptation", "\(party.englishName)'s contract describes no climate adaptation.",
                 ["commitment:\(id)/adaptation \(adaptation?.status.rawValue ?? "not stated")"])
         }
         return gaps
@@ -106,7 +111,9 @@ public struct ReportingGapRule: GapRule {
                     id: "reporting-gap:\(id):\(section.rawValue)", kind: kind, parties: [id], levels: [coordinator.level],
                     topic: section.rawValue,
                     summary: "Joint finding on all the contracts (\(heading)): \(finding)",
-                    evidence: ["commitment:\(id)/\(section.rawValue) \(commitment.status.rawValue) (the contracts' common text, as the report judges it)"]))
+                    evidence: [
+                        "commitment:\(id)/\(section.rawValue) \(commitment.status.rawValue) (the contracts' common text, as the report judges it)"
+                    ]))
         }
         guard index.leadCoordinator == id else { return gaps }
         var missing: [PartyID] = []

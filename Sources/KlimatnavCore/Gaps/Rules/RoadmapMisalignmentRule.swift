@@ -60,7 +60,8 @@ public struct RoadmapMisalignmentRule: GapRule {
         if let parentID = roadmap.parent, let parent = index.state.roadmaps[parentID],
             let parentYear = parent.targetYear, parentYear < year
         {
-            let summary = "The roadmap '\(roadmap.englishName)' aims at \(year), later than its parent roadmap '\(parent.englishName)' (\(parentYear))."
+            let summary =
+                "The roadmap '\(roadmap.englishName)' aims at \(year), later than its parent roadmap '\(parent.englishName)' (\(parentYear))."
             gaps.append(
                 Gap(
                     id: "roadmap-misalignment:\(id):parent", kind: kind,
@@ -106,11 +107,14 @@ public struct RoadmapMisalignmentRule: GapRule {
         else { return nil }
         let who = GapText.possessive(GapText.name(party, in: state))
         let sector = goal.sector.map { " for \($0)" } ?? ""
-        let summary = "\(who) goal '\(GapText.goal(goal))'\(sector) aims at \(goalYear), but the roadmap '\(roadmap.englishName)' it signed aims only at \(year)."
+        let summary =
+            "\(who) goal '\(GapText.goal(goal))'\(sector) aims at \(goalYear), but the roadmap '\(roadmap.englishName)' it signed aims only at \(year)."
         return Gap(
             id: "roadmap-misalignment:\(roadmap.id):\(party)", kind: kind,
             parties: Array(Set([party, roadmap.owner])).sorted(), levels: Array(Set([level, roadmap.level])).sorted(),
             topic: roadmap.id, summary: summary,
-            evidence: ["goal:\(goal.id) target \(goalYear)", "roadmap:\(roadmap.id) target \(year)", "\(party) signed roadmap:\(roadmap.id)"])
+            evidence: [
+                "goal:\(goal.id) target \(goalYear)", "roadmap:\(roadmap.id) target \(year)", "\(party) signed roadmap:\(roadmap.id)",
+            ])
     }
 }

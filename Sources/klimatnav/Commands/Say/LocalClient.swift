@@ -8,7 +8,8 @@ enum LocalClient {
     static func send(_ request: LocalRequest, db: String) async throws -> LocalAnswer {
         let paths = NodePaths(replica: db)
         guard FileManager.default.fileExists(atPath: paths.socket) else {
-            throw CLIError("""
+            throw CLIError(
+                """
                 no node is running for --db \(db) (no socket \(paths.socket)); start it with \
                 `klimatnav node --party ID --connect tcp://HUB:5555 --subscribe tcp://HUB:5556 --db \(db)`
                 """)

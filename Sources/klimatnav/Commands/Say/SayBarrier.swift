@@ -17,13 +17,15 @@ struct SayBarrier: AsyncParsableCommand {
     @OptionGroup var say: SayOptions
 
     func run() async throws {
-        try await say.say("barrier.report", [
-            "id": SayOptions.text(id ?? title.map(Self.slug)), "title": SayOptions.text(title),
-            "instrument": SayOptions.text(instrument), "changeLevel": SayOptions.text(changeLevel),
-            "reportedBy": SayOptions.list(reportedBy), "affects": SayOptions.list(affects),
-            "affectedTopics": SayOptions.list(affectedTopics), "responsibleAgency": SayOptions.text(responsibleAgency),
-            "source": SayOptions.text(source),
-        ])
+        try await say.say(
+            "barrier.report",
+            [
+                "id": SayOptions.text(id ?? title.map(Self.slug)), "title": SayOptions.text(title),
+                "instrument": SayOptions.text(instrument), "changeLevel": SayOptions.text(changeLevel),
+                "reportedBy": SayOptions.list(reportedBy), "affects": SayOptions.list(affects),
+                "affectedTopics": SayOptions.list(affectedTopics), "responsibleAgency": SayOptions.text(responsibleAgency),
+                "source": SayOptions.text(source),
+            ])
     }
 
     /// An id from a title: lowercase ASCII letters and digits, '-' between words, at most 64.

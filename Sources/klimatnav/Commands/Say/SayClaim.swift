@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `klimatnav say claim`: a `responsibility.claim` (or `.release` with --release).
 struct SayClaim: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "claim", abstract: "Claim responsibility for a topic (responsibility.claim).")
+    static let configuration = CommandConfiguration(
+        commandName: "claim", abstract: "Claim responsibility for a topic (responsibility.claim).")
 
     @Option(help: "The topic id, for example transport-planning.") var topic: String?
     @Option(help: "The level you act at for it (default: your party's level).") var level: String?
@@ -11,8 +12,10 @@ struct SayClaim: AsyncParsableCommand {
     @OptionGroup var say: SayOptions
 
     func run() async throws {
-        try await say.say(release ? "responsibility.release" : "responsibility.claim", [
-            "topic": SayOptions.text(topic), "level": SayOptions.text(level), "source": SayOptions.text(source),
-        ])
+        try await say.say(
+            release ? "responsibility.release" : "responsibility.claim",
+            [
+                "topic": SayOptions.text(topic), "level": SayOptions.text(level), "source": SayOptions.text(source),
+            ])
     }
 }

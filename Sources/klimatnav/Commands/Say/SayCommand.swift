@@ -5,7 +5,8 @@ import ArgumentParser
 struct SayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "say",
-        abstract: "Hand one fact to your running node (klimatnav node --db): a barrier, goal, claim, commitment, withdrawal or gap follow-up.",
+        abstract:
+            "Hand one fact to your running node (klimatnav node --db): a barrier, goal, claim, commitment, withdrawal or gap follow-up.",
         discussion: """
             The node checks the fact with the playbook's rules (same errors), writes it to its \
             durable outbox and prints the hub's answer: accepted, refused with the reason, or \

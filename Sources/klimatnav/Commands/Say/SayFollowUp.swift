@@ -18,9 +18,11 @@ struct SayFollowUp: AsyncParsableCommand {
     @OptionGroup var say: SayOptions
 
     func run() async throws {
-        try await say.say("gap.followup", [
-            "action": SayOptions.text(action), "gap": SayOptions.text(gap), "assignee": SayOptions.text(assignee),
-            "role": SayOptions.text(role), "due": SayOptions.text(due), "text": SayOptions.text(text),
-        ])
+        try await say.say(
+            "gap.followup",
+            [
+                "action": SayOptions.text(action), "gap": SayOptions.text(gap), "assignee": SayOptions.text(assignee),
+                "role": SayOptions.text(role), "due": SayOptions.text(due), "text": SayOptions.text(text),
+            ])
     }
 }

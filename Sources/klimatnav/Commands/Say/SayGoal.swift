@@ -23,13 +23,15 @@ struct SayGoal: AsyncParsableCommand {
     @OptionGroup var say: SayOptions
 
     func run() async throws {
-        try await say.say("goal", [
-            "id": SayOptions.text(id), "word": SayOptions.text(word), "reductionPercent": SayOptions.text(reductionPercent),
-            "baseYear": SayOptions.text(baseYear), "targetYear": SayOptions.text(targetYear),
-            "perCapitaTonnes": SayOptions.text(perCapitaTonnes), "annualRatePercent": SayOptions.text(annualRatePercent),
-            "scopes": SayOptions.list(scopes), "orientation": SayOptions.text(orientation), "area": SayOptions.text(area),
-            "sector": SayOptions.text(sector), "status": SayOptions.text(status), "interimOf": SayOptions.text(interimOf),
-            "basis": SayOptions.text(basis), "text": SayOptions.text(text), "source": SayOptions.text(source),
-        ])
+        try await say.say(
+            "goal",
+            [
+                "id": SayOptions.text(id), "word": SayOptions.text(word), "reductionPercent": SayOptions.text(reductionPercent),
+                "baseYear": SayOptions.text(baseYear), "targetYear": SayOptions.text(targetYear),
+                "perCapitaTonnes": SayOptions.text(perCapitaTonnes), "annualRatePercent": SayOptions.text(annualRatePercent),
+                "scopes": SayOptions.list(scopes), "orientation": SayOptions.text(orientation), "area": SayOptions.text(area),
+                "sector": SayOptions.text(sector), "status": SayOptions.text(status), "interimOf": SayOptions.text(interimOf),
+                "basis": SayOptions.text(basis), "text": SayOptions.text(text), "source": SayOptions.text(source),
+            ])
     }
 }

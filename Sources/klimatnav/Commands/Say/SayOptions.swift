@@ -25,14 +25,20 @@ struct SayOptions: ParsableArguments {
         let sv = (lang ?? .fromEnvironment()) == .sv
         switch answer.outcome {
         case .accepted:
-            print(sv ? "godkänt: navet har sparat '\(message)' (meddelande \(answer.sequence ?? 0))"
-                : "accepted: the hub stored '\(message)' (message \(answer.sequence ?? 0))")
+            print(
+                sv
+                    ? "godkänt: navet har sparat '\(message)' (meddelande \(answer.sequence ?? 0))"
+                    : "accepted: the hub stored '\(message)' (message \(answer.sequence ?? 0))")
         case .queued:
-            print(sv ? "köat: navet svarar inte, meddelandet skickas när det är tillbaka (meddelande \(answer.sequence ?? 0))"
-                : "queued: hub not reachable, will be sent when it returns (message \(answer.sequence ?? 0))")
+            print(
+                sv
+                    ? "köat: navet svarar inte, meddelandet skickas när det är tillbaka (meddelande \(answer.sequence ?? 0))"
+                    : "queued: hub not reachable, will be sent when it returns (message \(answer.sequence ?? 0))")
         case .refused:
-            print(sv ? "avvisat av navet: \(answer.reason ?? "") (\(answer.code ?? ""))"
-                : "refused by the hub: \(answer.reason ?? "") (\(answer.code ?? ""))")
+            print(
+                sv
+                    ? "avvisat av navet: \(answer.reason ?? "") (\(answer.code ?? ""))"
+                    : "refused by the hub: \(answer.reason ?? "") (\(answer.code ?? ""))")
             throw ExitCode(1)
         case .invalid:
             for error in answer.errors ?? [] { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
