@@ -18,6 +18,8 @@ if [ "${KLIMATNAV_SKIP_BROWSER:-}" != "1" ]; then
 fi
 # Every imported module declared: an undeclared one makes incremental builds link stale code.
 bash scripts/check-imports.sh
+# The tree stays as swift-format writes it (bash scripts/format.sh formats it).
+bash scripts/format.sh --check
 swift build --build-tests
 # A hung test fails the run after 30 minutes instead of holding CI for its whole budget.
 timeout 1800 swift test --skip-build
