@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
     ],
     targets: [
         // C shim over the system libzmq (Debian: libzmq3-dev).
@@ -70,6 +71,8 @@ let package = Package(
                 "ZeroMQ", "KlimatnavCore", "KlimatnavWire", "KlimatnavStore", "KlimatnavPlaybook", "CMalloc",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // AsyncChannel: the bounded hand-over between the hub's reader and committer.
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ]
         ),
         // The read-only web dashboard and JSON API (`klimatnav serve`), Hummingbird 2: the report's
