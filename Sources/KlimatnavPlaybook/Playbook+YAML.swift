@@ -14,7 +14,7 @@ extension Playbook {
         var top = MappingBuilder()
         top.text("playbook", id)
         top.int("version", version)
-        top.text("title", title)
+        top.bilingual("title", title, titleEn)
         top.plain("asOf", PlaybookDate.format(asOf))
         top.text("source", source)
         if illustrative { top.bool("illustrative", true) }

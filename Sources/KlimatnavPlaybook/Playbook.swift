@@ -14,6 +14,8 @@ public struct Playbook: Hashable, Sendable {
     public var id: String
     public var version: Int
     public var title: String
+    /// The title in English, when the playbook gives one (`title: {sv: ..., en: ...}`).
+    public var titleEn: String?
     /// The date the facts are valid at; the timeline starts here.
     public var asOf: Date
     public var source: String?
@@ -34,7 +36,7 @@ public struct Playbook: Hashable, Sendable {
     public var citations: [FactRef: FactCitation]
 
     public init(
-        id: String, version: Int = Playbook.formatVersion, title: String, asOf: Date,
+        id: String, version: Int = Playbook.formatVersion, title: String, titleEn: String? = nil, asOf: Date,
         source: String? = nil, illustrative: Bool = false, parties: [Party] = [],
         memberships: [Membership] = [], goals: [Goal] = [], commitments: [Commitment] = [],
         roadmaps: [Roadmap] = [], investmentAreas: [InvestmentArea] = [],
@@ -45,6 +47,7 @@ public struct Playbook: Hashable, Sendable {
         self.id = id
         self.version = version
         self.title = title
+        self.titleEn = titleEn
         self.asOf = asOf
         self.source = source
         self.illustrative = illustrative

@@ -105,13 +105,13 @@ final class LoadSession {
             }
             return value
         }
-        let title = top.required("title").flatMap { reader.text($0, "title") }
+        let title = top.required("title").flatMap { reader.bilingual($0, "title") }
         let asOf = top.required("asOf").flatMap { reader.date($0, "asOf") }
         let source = top.optional("source").flatMap { reader.text($0, "source") }
         let illustrative = top.optional("illustrative").flatMap { reader.boolean($0, "illustrative") } ?? false
 
         var playbook = Playbook(
-            id: id ?? "", version: version ?? 1, title: title ?? "", asOf: asOf ?? Date(timeIntervalSince1970: 0),
+            id: id ?? "", version: version ?? 1, title: title?.sv ?? "", titleEn: title?.en, asOf: asOf ?? Date(timeIntervalSince1970: 0),
             source: source, illustrative: illustrative)
 
         if let node = top.required("parties") {

@@ -24,10 +24,6 @@ public struct EmissionPages: Sendable {
 
     var c: Catalogue { catalogue }
     func e(_ text: String) -> String { HTML.escape(text) }
-    /// Text the engine wrote in English, marked as English on a Swedish page.
-    func english(_ text: String) -> String {
-        c.language == .sv ? "<span lang=\"en\">\(e(text))</span>" : e(text)
-    }
 
     /// The municipality's picture (emissions, paces), when it has inventories.
     public func picture(of party: PartyID) -> MunicipalityPicture? {
@@ -103,7 +99,7 @@ public struct EmissionPages: Sendable {
     func status(_ pace: GoalPace) -> String {
         switch pace.comparability {
         case .notComparable(let reason):
-            return "\(e(c[.paceNotComparable])): \(english(reason))"
+            return "\(e(c[.paceNotComparable])): \(e(c.language == .sv ? reason.sv : reason.english))"
         case .comparable:
             if pace.isMissed { return "<strong>\(e(c[.paceMissed]))</strong>" }
             if pace.isBehind, let points = pace.gapPoints {

@@ -11,6 +11,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("meddelanden skickade") && run.stdout.contains("Öppna glapp:"), "\(run.stdout)")
         #expect(run.stdout.contains("Oklart ansvar mellan nivåer"), "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("Klimatnav: Klimatkontrakt 2030 (läget i oktober 2021)\n"), "the Swedish title in Swedish")
         for english in ["Open gaps", "messages sent", "stored and acknowledged", "Database:"] {
             #expect(!run.stdout.contains(english), "English '\(english)' in the Swedish summary")
         }

@@ -37,9 +37,9 @@ func gaps(_ db: String, _ extra: [String] = []) async throws -> [GapJSON] {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let db = scratch.path("k.db")
-        let result = try await Klimatnav.run(["run", "--db", db])
+        let result = try await Klimatnav.run(["run", "--db", db, "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Klimatkontrakt 2030"))
+        #expect(result.stdout.hasPrefix("Klimatnav: Climate City Contract 2030 (as of October 2021)\n"), "the English title in English")
         #expect(result.stdout.contains("Database: \(db)"))
         let stored = try await gaps(db)
         #expect(!stored.isEmpty)
@@ -125,7 +125,7 @@ func gaps(_ db: String, _ extra: [String] = []) async throws -> [GapJSON] {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let db = scratch.path("sverige.db")
-        let result = try await Klimatnav.run(["run", "sverige", "--db", db, "--durability", "normal"])
+        let result = try await Klimatnav.run(["run", "sverige", "--db", db, "--durability", "normal", "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("refused"), "\(result.stdout.prefix(2000))")
         #expect(result.stdout.contains("National picture: 290 municipalities with emission inventories in 21 counties"))
@@ -146,5 +146,28 @@ func gaps(_ db: String, _ extra: [String] = []) async throws -> [GapJSON] {
         let stored = try await gaps(db, ["--kind", "delivery-gap"])
         #expect(stored.contains { $0.id == "delivery-gap:goteborg.near-zero-2030-production" })
         #expect(stored.allSatisfy { $0.recommendation != nil })
+        #expect(result.stdout.contains("Transport is 53 % of Enköping's emissions (2023)"), "English sector names in English")
+    }
+
+    /// In Swedish the national picture is Swedish too: words, sector names, decimal commas.
+    @Test func runSverigeInSwedishPrintsTheNationalPictureInSwedish() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let result = try await Klimatnav.run(["run", "sverige", "--db", scratch.path("sv.db"), "--durability", "normal", "--lang", "sv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = result.stdout
+        #expect(text.contains("Den nationella bilden: 290 kommuner med utsläppsstatistik i 21 län"))
+        #expect(text.contains("Så räknar vi: den observerade takten"))
+        #expect(text.contains("Län                      Kommuner"))
+        #expect(text.contains("- konsumtionsbaserad klimatpåverkan nära noll år 2030: inte jämförbart: konsumtionsbaserat (scope 3)"))
+        #expect(text.contains("inte jämförbart: gäller kommunen som organisation, inte kommunen som geografiskt område"))
+        #expect(text.contains("LEVERANSGLAPP"))
+        #expect(text.contains("Inget känt mål (14)"))
+        #expect(text.contains(", största sektor Transporter 53 %"))
+        let national = String(text[text.range(of: "Den nationella bilden")!.lowerBound...])
+        for english in ["observed", "required", "not comparable", "DELIVERY GAP", "No goal known", " of ", "%/yr", "largest sector"] {
+            #expect(!national.contains(english), "English '\(english)' in the Swedish national picture")
+        }
+        #expect(national.range(of: #"[0-9]\.[0-9] %/år"#, options: .regularExpression) == nil, "decimal point instead of comma")
     }
 }

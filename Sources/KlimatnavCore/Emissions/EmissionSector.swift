@@ -27,6 +27,21 @@ public enum EmissionSector: String, Codable, Hashable, Sendable, CaseIterable, C
         }
     }
 
+    /// The sector's name in English, for English texts ("Industry (energy and processes)").
+    public var englishName: String {
+        switch self {
+        case .electricityAndHeating: "Electricity and district heating"
+        case .industry: "Industry (energy and processes)"
+        case .transport: "Transport"
+        case .workMachinery: "Work machinery"
+        case .ownHeating: "Own heating of homes and premises"
+        case .agriculture: "Agriculture"
+        case .waste: "Waste (incl. sewage)"
+        case .productUse: "Product use (incl. solvents)"
+        case .internationalTransport: "International transport"
+        }
+    }
+
     /// The sector with the database's label `name`, if any.
     public init?(swedishName name: String) {
         guard let sector = Self.allCases.first(where: { $0.swedishName == name }) else { return nil }

@@ -4,10 +4,11 @@ import Foundation
 /// aims at, the pace it requires from the latest inventory, the observed pace, and the year the
 /// goal would be reached at the observed pace.
 public struct GoalPace: Hashable, Sendable {
-    /// Whether the goal can be compared with territorial emissions, and why not.
+    /// Whether the goal can be compared with territorial emissions, and why not (in Swedish
+    /// and English).
     public enum Comparability: Hashable, Sendable {
         case comparable
-        case notComparable(String)
+        case notComparable(BilingualText)
     }
 
     public var goalID: String
@@ -80,16 +81,20 @@ public struct GoalPace: Hashable, Sendable {
         }
         let cut = goal.reductionPercent ?? goal.word?.impliedCutPercent
         guard let cut else {
-            pace.comparability = .notComparable("the goal sets no level (the word '\(goal.word?.rawValue ?? "-")' carries no number)")
+            pace.comparability = .notComparable(
+                BilingualText(
+                    sv: "målet anger ingen nivå (ordet ”\(goal.word?.rawValue ?? "-")” har inget tal)",
+                    en: "the goal sets no level (the word '\(goal.word?.rawValue ?? "-")' carries no number)"))
             return pace
         }
         guard let targetYear = goal.targetYear else {
-            pace.comparability = .notComparable("the goal has no target year")
+            pace.comparability = .notComparable(BilingualText(sv: "målet har inget målår", en: "the goal has no target year"))
             return pace
         }
         let baseYear = goal.baseYear ?? method.wordBaseYear
         guard let base = state.inventories[goal.party]?[baseYear] else {
-            pace.comparability = .notComparable("no inventory for the base year \(baseYear)")
+            pace.comparability = .notComparable(
+                BilingualText(sv: "utsläppsstatistik saknas för basåret \(baseYear)", en: "no inventory for the base year \(baseYear)"))
             return pace
         }
         let capped = min(cut, method.cutCapPercent)
@@ -113,21 +118,32 @@ public struct GoalPace: Hashable, Sendable {
     }
 
     /// Why a goal cannot be held against territorial emissions, or `nil` when it can.
-    public static func notComparableReason(_ goal: Goal) -> String? {
+    public static func notComparableReason(_ goal: Goal) -> BilingualText? {
         if goal.orientation == .organisational || goal.area == .organisation {
-            return "covers the municipal organisation, not the territory"
+            return BilingualText(
+                sv: "gäller kommunen som organisation, inte kommunen som geografiskt område",
+                en: "covers the municipal organisation, not the territory")
         }
-        if goal.area == .district { return "covers one district, not the whole municipality" }
-        if goal.area == .city { return "covers the city, not the whole municipality" }
-        if goal.sector != nil { return "covers one sector only" }
+        if goal.area == .district {
+            return BilingualText(sv: "gäller en kommundel, inte hela kommunen", en: "covers one district, not the whole municipality")
+        }
+        if goal.area == .city {
+            return BilingualText(sv: "gäller staden, inte hela kommunen", en: "covers the city, not the whole municipality")
+        }
+        if goal.sector != nil { return BilingualText(sv: "gäller bara en sektor", en: "covers one sector only") }
         if GoalNormalizer.scopeGroup(of: goal) == .scope123 {
-            return "consumption-based (scope 3): not comparable with territorial data"
+            return BilingualText(
+                sv: "konsumtionsbaserat (scope 3): kan inte jämföras med territoriella utsläpp",
+                en: "consumption-based (scope 3): not comparable with territorial data")
         }
         if goal.perCapitaTonnes != nil, goal.annualRatePercent == nil, goal.reductionPercent == nil {
-            return "a per-capita level: the data has no population figures"
+            return BilingualText(
+                sv: "en nivå per invånare: underlaget saknar befolkningssiffror",
+                en: "a per-capita level: the data has no population figures")
         }
         if goal.carbonBudgetTonnes != nil, goal.annualRatePercent == nil, goal.reductionPercent == nil, goal.word == nil {
-            return "a carbon budget: not assessed against yearly emissions"
+            return BilingualText(
+                sv: "en koldioxidbudget: bedöms inte mot årliga utsläpp", en: "a carbon budget: not assessed against yearly emissions")
         }
         return nil
     }

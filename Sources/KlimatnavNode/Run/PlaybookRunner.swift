@@ -137,7 +137,7 @@ public struct PlaybookRunner: Sendable {
         defer { store.releaseLock() }
         let elapsed = clock.now - started
         return RunSummary(
-            playbook: playbook.id, title: playbook.title, illustrative: playbook.illustrative,
+            playbook: playbook.id, title: playbook.title, titleEn: playbook.titleEn, illustrative: playbook.illustrative,
             parties: playbook.parties.count, scheduled: schedule.count, sent: sent, acknowledged: acknowledged,
             refusals: refusals, gaps: gaps, state: state, databasePath: databasePath, earlierMessages: earlierMessages,
             storedMessages: try await store.messageCount(), interrupted: interrupted,

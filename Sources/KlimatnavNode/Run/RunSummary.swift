@@ -4,6 +4,8 @@ import KlimatnavCore
 public struct RunSummary: Sendable {
     public var playbook: String
     public var title: String
+    /// The playbook's English title, when it has one.
+    public var titleEn: String?
     public var illustrative: Bool
     public var parties: Int
     /// Messages the playbook schedules.

@@ -80,7 +80,9 @@ struct RunCommand: AsyncParsableCommand {
             } catch {
                 throw CLIError("could not read the state back from '\(db)': \(error)")
             }
-            print(NationalSummary(picture: NationalPicture(state: state), state: state).text, terminator: "")
+            print(
+                NationalSummary(picture: NationalPicture(state: state), state: state, language: lang ?? .fromEnvironment()).text,
+                terminator: "")
         }
         if summary.interrupted { throw ExitCode(130) }
     }

@@ -17,7 +17,7 @@ struct RunReport {
     var text: String {
         let s = summary
         var out =
-            "Klimatnav: \(s.title)\(s.illustrative ? (sv ? " (ILLUSTRATIVT scenario, inte fakta)" : " (ILLUSTRATIVE scenario, not facts)") : "")\n"
+            "Klimatnav: \(sv ? s.title : s.titleEn ?? s.title)\(s.illustrative ? (sv ? " (ILLUSTRATIVT scenario, inte fakta)" : " (ILLUSTRATIVE scenario, not facts)") : "")\n"
         if s.interrupted {
             out +=
                 sv

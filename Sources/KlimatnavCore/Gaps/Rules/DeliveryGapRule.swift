@@ -142,7 +142,7 @@ public struct DeliveryGapRule: GapRule {
             if year > earliest.targetYear! { misaligned.append("\(roadmap.englishName) (\(year))") }
         }
         var summary =
-            "\(top.sector.swedishName) is \(GapText.percent(top.share * 100, decimals: 0)) % of \(GapText.possessive(party.englishName)) emissions (\(latest.year)): "
+            "\(top.sector.englishName) is \(GapText.percent(top.share * 100, decimals: 0)) % of \(GapText.possessive(party.englishName)) emissions (\(latest.year)): "
             + "its goal for \(earliest.targetYear!) depends on that sector and on \(top.sector.instrument)."
         if !misaligned.isEmpty {
             summary += " Roadmap misalignment: the goal is earlier than \(GapText.list(misaligned))."
