@@ -68,7 +68,7 @@ struct NationalSummary {
                 let observed = m.trend.map { rate($0.ratePercent) } ?? (sv ? "okänd" : "unknown")
                 out +=
                     sv
-                    ? "  \(m.name): \(kt(m.latestTonnes)) \(m.latestYear), observerad takt \(observed)"
+                    ? "  \(m.name): \(kt(m.latestTonnes)) år \(m.latestYear), observerad takt \(observed)"
                     : "  \(m.name): \(kt(m.latestTonnes)) in \(m.latestYear), observed \(observed)"
                 if let largest = m.largestSector {
                     let share = Int((largest.share * 100).rounded())
@@ -99,17 +99,17 @@ struct NationalSummary {
         case .comparable:
             if pace.isMissed, let target = pace.targetTonnes, let year = pace.targetYear {
                 return sv
-                    ? "målet \(kt(target)) till \(year) är inte nått (\(kt(pace.latestTonnes)) \(pace.latestYear)); LEVERANSGLAPP"
+                    ? "målet \(kt(target)) år \(year) är inte nått (\(kt(pace.latestTonnes)) år \(pace.latestYear)); LEVERANSGLAPP"
                     : "target \(kt(target)) by \(year) missed (\(kt(pace.latestTonnes)) in \(pace.latestYear)); DELIVERY GAP"
             }
             guard let required = pace.requiredRatePercent else { return sv ? "ingen krävd takt" : "no required pace" }
             var text = sv ? "krävd takt \(rate(required))" : "required \(rate(required))"
             if let target = pace.targetTonnes, let year = pace.targetYear {
-                text += sv ? " till \(kt(target)) \(year)" : " to \(kt(target)) by \(year)"
+                text += sv ? " till \(kt(target)) år \(year)" : " to \(kt(target)) by \(year)"
             }
             if pace.targetTonnes != nil {
                 if let reached = pace.yearReached {
-                    text += sv ? ", nås \(reached) i observerad takt" : ", reached in \(reached) at the observed pace"
+                    text += sv ? ", nås år \(reached) i observerad takt" : ", reached in \(reached) at the observed pace"
                 } else {
                     text += sv ? ", nås aldrig i observerad takt" : ", never reached at the observed pace"
                 }
@@ -132,7 +132,9 @@ struct NationalSummary {
         guard let goal = state.goals[id] else { return id }
         let text = sv ? goal.text : goal.englishText
         let label = text.isEmpty ? id : text
-        return goal.status == .proposed ? "\(label) [\(sv ? "förslag" : "proposed")]" : label
+        let marker = sv ? "förslag" : "proposed"
+        // The playbook's own text often says so already ("... (förslag)").
+        return goal.status == .proposed && !label.contains(marker) ? "\(label) [\(marker)]" : label
     }
 
     private func name(_ id: PartyID) -> String {
