@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import KlimatnavStore
+import Synchronization
 import Testing
 
 @testable import KlimatnavNode
@@ -64,5 +65,30 @@ import Testing
         #expect(await link.unanswered == 1)
         await fixture.context.shutdownAndWait()
         try? FileManager.default.removeItem(at: fixture.directory)
+    }
+
+    /// The shell decides by the injected time: the hub taken for dead when the clock jumps
+    /// past interval × liveness, and the session taken up again.
+    @Test func theInjectedTimeDrivesTheTicker() async throws {
+        let fixture = try HubFixture()
+        try await fixture.startHub()
+        let time = Mutex(Date())
+        let link = try PartyLink(
+            context: fixture.context, party: "lund", endpoint: fixture.hub.endpoints.router!, options: LinkOptions(resendAfterMs: 200),
+            logger: fixture.logger, curve: nil, clock: ContinuousClock(), now: { time.withLock { $0 } })
+        let running = Task { await link.run() }
+        try await link.hello()
+        #expect(await link.hubSilences == 0)
+        // A minute passes for the link at every step (a message from the hub between the
+        // jump and the tick would count as word from it, so jump until a tick sees silence).
+        while await link.hubSilences == 0 {
+            time.withLock { $0 += 60 }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await link.hello()
+        #expect(try await link.deliver(.goalAsserted(.sample("lund", "after"))).isAcknowledged)
+        await link.close()
+        await running.value
+        await fixture.tearDown()
     }
 }
