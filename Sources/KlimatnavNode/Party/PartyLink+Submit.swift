@@ -31,8 +31,9 @@ extension PartyLink {
         }
     }
 
-    /// Takes submissions in the order they came, one at a time, until `run()` ends.
-    nonisolated func submissionLoop() async {
+    /// Takes submissions in the order they came, one at a time, until `run()` ends. On the
+    /// actor (the stream resumes it there): no hop per submission.
+    func submissionLoop() async {
         for await id in submissions {
             await perform(id)
         }
