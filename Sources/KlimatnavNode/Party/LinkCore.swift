@@ -82,8 +82,10 @@ struct LinkCore {
             receive(message, now: now, into: &effects)
         case .snapshotRequested(let known):
             snapshotWanted = true
-            if let frames = try? WireCodec.encode(.snapshotRequest(SnapshotRequest(knownStateSequence: known))) {
-                effects.append(.send(frames))
+            do {
+                effects.append(.send(try WireCodec.encode(.snapshotRequest(SnapshotRequest(knownStateSequence: known)))))
+            } catch {
+                effects.append(.log(.error, "\(party): cannot ask for a snapshot: \(error)"))
             }
         case .tick:
             tick(now: now, into: &effects)
@@ -95,8 +97,9 @@ struct LinkCore {
         }
     }
 
-    /// The answer to message `sequence` if known (a refusal is handed over once); otherwise
-    /// `nil`, and the answer, when it comes, goes to the waiter (``LinkEffect/answered(_:_:awaited:)``).
+    /// The answer to message `sequence` if known (a kept refusal, or an acknowledgement once
+    /// it left the outbox); otherwise `nil`, and the answer, when it comes, goes to the waiter
+    /// (``LinkEffect/answered(_:_:awaited:)``) instead of being kept.
     mutating func awaitAnswer(_ sequence: UInt64) -> Delivery? {
         guard sequence < nextSequence else {
             return .refused(sequence: sequence, code: .internalError, reason: "message \(sequence) was never sent")
@@ -123,6 +126,8 @@ struct LinkCore {
 
     private mutating func submitted(_ entries: [(sequence: UInt64, frames: [[UInt8]])], now: Date, into effects: inout [LinkEffect]) {
         guard let last = entries.last else { return }
+        // As before the split: the numbers after the submission, even if a WELCOME raised
+        // them while it was being written.
         nextSequence = last.sequence + 1
         for entry in entries { outbox.add(sequence: entry.sequence, frames: entry.frames, at: now) }
         guard welcomed else { return }
