@@ -1,7 +1,8 @@
 import Foundation
 import KlimatnavWire
 
-/// Messages sent and not yet answered, in sequence order, with their answers once known.
+/// Messages sent and not yet answered, in sequence order, with the refusals nobody has asked
+/// for yet. Part of ``LinkCore``: no waiting here.
 struct Outbox {
     struct Entry {
         var frames: [[UInt8]]
@@ -11,7 +12,6 @@ struct Outbox {
 
     private(set) var pending: [UInt64: Entry] = [:]
     private var answers: [UInt64: Delivery] = [:]
-    private var waiters: [UInt64: [CheckedContinuation<Delivery, Never>]] = [:]
 
     var unanswered: Int { pending.count }
 
@@ -19,31 +19,22 @@ struct Outbox {
         pending[sequence] = Entry(frames: frames, sentAt: time, attempts: 1)
     }
 
-    /// Records the answer and wakes whoever waits for it. Returns false for an unknown sequence.
+    /// Records the answer; a refusal nobody waits for (`awaited` false) is kept until asked
+    /// for. Returns false for an unknown sequence (answered already, or never sent).
     @discardableResult
-    mutating func answer(_ sequence: UInt64, with delivery: Delivery) -> Bool {
+    mutating func answer(_ sequence: UInt64, with delivery: Delivery, awaited: Bool) -> Bool {
         guard pending.removeValue(forKey: sequence) != nil else { return false }
-        if let list = waiters.removeValue(forKey: sequence) {
-            for waiter in list { waiter.resume(returning: delivery) }
-        } else if !delivery.isAcknowledged {
+        if !awaited && !delivery.isAcknowledged {
             answers[sequence] = delivery  // kept until asked for; acknowledgements are implied
         }
         return true
     }
 
+    /// The answer to `sequence` if known: a kept refusal, or an implied acknowledgement once
+    /// it left the outbox; `nil` while unanswered.
     func answer(for sequence: UInt64) -> Delivery? {
         if let answer = answers[sequence] { return answer }
         return pending[sequence] == nil ? .acknowledged(sequence: sequence, stateSequence: nil) : nil
-    }
-
-    mutating func wait(for sequence: UInt64, _ continuation: CheckedContinuation<Delivery, Never>) {
-        if let answer = answers.removeValue(forKey: sequence) {
-            continuation.resume(returning: answer)
-        } else if pending[sequence] == nil {
-            continuation.resume(returning: .acknowledged(sequence: sequence, stateSequence: nil))
-        } else {
-            waiters[sequence, default: []].append(continuation)
-        }
     }
 
     /// Entries sent before `deadline`, in sequence order, marked as sent again at `now`.
@@ -61,15 +52,5 @@ struct Outbox {
         let keys = pending.keys.filter { $0 >= from }.sorted()
         for sequence in keys { pending[sequence]?.sentAt = now }
         return keys.map { ($0, pending[$0]!.frames) }
-    }
-
-    mutating func cancelAll() {
-        for (sequence, list) in waiters {
-            for waiter in list {
-                waiter.resume(
-                    returning: .refused(sequence: sequence, code: .internalError, reason: "the link closed before the hub answered"))
-            }
-        }
-        waiters = [:]
     }
 }

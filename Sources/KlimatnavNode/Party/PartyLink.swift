@@ -7,24 +7,30 @@ import ZeroMQ
 /// A party's connection to the hub: a DEALER socket, the HELLO/WELCOME handshake, per-sender
 /// sequence numbers, and an outbox of unacknowledged messages that are resent until the hub
 /// answers. One per party node.
+///
+/// A thin shell: every decision is ``LinkCore``'s (pure, tested without sockets); the actor
+/// feeds it what happens with the time, carries out the effects (socket sends, durable outbox
+/// writes) and wakes callers through one ``Waiters`` registry. Submissions are numbered and
+/// written one after another by `run()`'s submission loop (PartyLink+Submit.swift).
 public actor PartyLink {
     public nonisolated let party: PartyID
     let socket: AsyncSocket
     let options: LinkOptions
     let logger: Logger
-    var nextSequence: UInt64 = 1
-    var outbox = Outbox()
-    var welcomed = false
-    var welcomeWaiters: [CheckedContinuation<Void, any Error>] = []
-    var flushWaiters: [CheckedContinuation<Void, Never>] = []
-    var lastHeard = Date()
-    var heartbeatIntervalMs: Int
-    var closed = false
-    var snapshotWaiters: [CheckedContinuation<Snapshot, any Error>] = []
+    /// Time for the core and the ticker (injected by tests).
+    let clock: any Clock<Duration>
+    let now: @Sendable () -> Date
+    var core: LinkCore
+    var waiters = Waiters<LinkWait, LinkWake>()
+    /// Submissions handed to `run()`'s submission loop, in order (PartyLink+Submit.swift).
+    let submissions: AsyncStream<UInt64>
+    let submissionQueue: AsyncStream<UInt64>.Continuation
+    var queuedSubmissions: [UInt64: [(DomainEvent, String?)]] = [:]
+    var nextSubmission: UInt64 = 0
+    var submissionsEnded = false
+
     /// Refusals in the order the hub sent them (the most recent 1000).
-    public internal(set) var refusals: [Delivery] = []
-    /// Durable-outbox bookkeeping, HELLO backoff and resend damping (PartyLink+Durable.swift).
-    var reliability = LinkReliability()
+    public var refusals: [Delivery] { core.refusals }
 
     /// Connects a DEALER socket to `endpoint`. Call ``run()`` in a task, then ``hello()``.
     /// With `curve`, the DEALER is a CURVE client of the hub (keys set before connecting).
@@ -32,10 +38,23 @@ public actor PartyLink {
         context: ZeroMQContext, party: PartyID, endpoint: String, options: LinkOptions = LinkOptions(), logger: Logger,
         curve: CurveClient? = nil
     ) throws {
+        try self.init(
+            context: context, party: party, endpoint: endpoint, options: options, logger: logger, curve: curve, clock: ContinuousClock(),
+            now: { Date() })
+    }
+
+    /// ``init(context:party:endpoint:options:logger:curve:)`` with the ticker's clock and the
+    /// core's time injected.
+    init(
+        context: ZeroMQContext, party: PartyID, endpoint: String, options: LinkOptions, logger: Logger, curve: CurveClient?,
+        clock: any Clock<Duration>, now: @escaping @Sendable () -> Date
+    ) throws {
         self.party = party
         self.options = options
         self.logger = logger
-        heartbeatIntervalMs = options.heartbeatIntervalMs
+        self.clock = clock
+        self.now = now
+        (submissions, submissionQueue) = AsyncStream.makeStream(of: UInt64.self)
         socket = try AsyncSocket(context, type: .dealer, configuration: .init(threadName: "node-\(party)")) { socket in
             try socket.set(.linger, 0)
             // No fixed routing id: libzmq picks a fresh one per connection, so a node restarted
@@ -48,22 +67,18 @@ public actor PartyLink {
         }
         if let durable = options.outbox {
             let restored = try LinkReliability.restore(from: durable, party: party)
-            nextSequence = restored.nextSequence
-            outbox = restored.outbox
+            core = LinkCore(party: party, options: options, nextSequence: restored.nextSequence, outbox: restored.outbox, now: now())
+        } else {
+            core = LinkCore(party: party, options: options, now: now())
         }
     }
 
     /// Sends HELLO and waits for WELCOME; resends HELLO until the hub answers.
     public func hello() async throws {
-        if welcomed { return }
-        try await sendHello()
-        try await withCheckedThrowingContinuation { continuation in
-            if welcomed {
-                continuation.resume()
-            } else {
-                welcomeWaiters.append(continuation)
-            }
-        }
+        if core.welcomed { return }
+        try await socket.send(Message(core.helloFrames()))
+        if core.welcomed { return }
+        if case .failed(let error) = await wait(.welcome) { throw error }
     }
 
     /// Sends `event` and waits until the hub acknowledges or refuses it.
@@ -83,43 +98,46 @@ public actor PartyLink {
 
     /// Waits until every submitted message has been answered.
     public func flush() async {
-        while outbox.unanswered > 0 && !closed {
-            await withCheckedContinuation { flushWaiters.append($0) }
-        }
+        while core.outbox.unanswered > 0 && !core.closed { _ = await wait(.room) }
     }
 
     /// Waits for the answer to message `sequence`.
     public func outcome(of sequence: UInt64) async -> Delivery {
-        guard sequence < nextSequence else {
-            return .refused(sequence: sequence, code: .internalError, reason: "message \(sequence) was never sent")
+        if let answer = core.awaitAnswer(sequence) { return answer }
+        guard case .delivery(let delivery) = await wait(.answer(sequence)) else {
+            return .refused(sequence: sequence, code: .internalError, reason: "the link closed before the hub answered")
         }
-        if let answer = outbox.answer(for: sequence) { return answer }
-        return await withCheckedContinuation { continuation in
-            outbox.wait(for: sequence, continuation)
-        }
+        return delivery
     }
 
     /// Asks the hub for a snapshot of the shared state (the Clone pattern's first step).
     public func requestSnapshot(knownStateSequence: UInt64 = 0) async throws -> Snapshot {
         try await hello()
-        let frames = try WireCodec.encode(.snapshotRequest(SnapshotRequest(knownStateSequence: knownStateSequence)))
-        try await socket.send(Message(frames))
-        return try await withCheckedThrowingContinuation { snapshotWaiters.append($0) }
+        let effects = core.handle(.snapshotRequested(knownStateSequence: knownStateSequence), now: now())
+        for case .send(let frames) in effects { try await socket.send(Message(frames)) }
+        switch await wait(.snapshot) {
+        case .snapshot(let snapshot): return snapshot
+        case .failed(let error): throw error
+        default: throw CancellationError()
+        }
     }
 
     /// Messages submitted and not yet answered.
-    public var unanswered: Int { outbox.unanswered }
+    public var unanswered: Int { core.outbox.unanswered }
+
+    /// Times the hub was declared dead by this link.
+    public var hubSilences: Int { core.hubSilences }
 
     /// Closes the socket; pending waits end.
     public func close() {
-        closed = true
-        socket.close()
-        for waiter in welcomeWaiters { waiter.resume(throwing: CancellationError()) }
-        welcomeWaiters = []
-        for waiter in snapshotWaiters { waiter.resume(throwing: CancellationError()) }
-        snapshotWaiters = []
-        outbox.cancelAll()
-        for waiter in flushWaiters { waiter.resume() }
-        flushWaiters = []
+        for effect in core.handle(.close, now: now()) { resolve(effect) }
+    }
+
+    /// How many callers wait (for tests).
+    var waiting: Int { waiters.count }
+
+    /// Suspends until `key` is woken.
+    func wait(_ key: LinkWait) async -> LinkWake {
+        await withCheckedContinuation { waiters.add(key, $0) }
     }
 }
