@@ -278,7 +278,8 @@ def insecure(router, publisher, database):
     # 6.2: a goal word with no number: acknowledged, and a definition gap is published.
     smart = goal("lund", "interop-smart")
     kind, echoed, body = lund.domain("goal", smart)
-    check(kind == "ACK" and echoed == lund.next and body.get("stateSequence", 0) > base, f"goal #{lund.next} -> ACK")
+    check(kind == "ACK" and echoed == lund.next and body.get("stateSequence", 0) > base,
+          f"goal #{lund.next} -> ACK (got {kind} #{echoed} {body}, SNAPSHOT at {base})")
     lund.next += 1
     # 7.2: the same number again is a duplicate: ACK again, not applied twice.
     kind, echoed, _ = lund.domain("goal", smart, sequence=lund.next - 1)

@@ -126,9 +126,9 @@ struct LinkCore {
 
     private mutating func submitted(_ entries: [(sequence: UInt64, frames: [[UInt8]])], now: Date, into effects: inout [LinkEffect]) {
         guard let last = entries.last else { return }
-        // As before the split: the numbers after the submission, even if a WELCOME raised
-        // them while it was being written.
-        nextSequence = last.sequence + 1
+        // Never back below a floor a WELCOME raised while the submission was being written:
+        // numbers under the hub's expected one would be answered as duplicates, unstored.
+        nextSequence = max(nextSequence, last.sequence + 1)
         for entry in entries { outbox.add(sequence: entry.sequence, frames: entry.frames, at: now) }
         guard welcomed else { return }
         for entry in entries { effects.append(.send(entry.frames)) }
