@@ -22,8 +22,9 @@ enum BodyCoder {
 
     static func decode<T: Decodable>(
         _ type: T.Type, from bytes: [UInt8], eventName: String? = nil,
-        topArrayLimit: Int = WireLimits.maxArrayCount
+        topArrayLimit: Int = WireLimits.maxArrayCount, indexed: Bool = false
     ) throws(WireError) -> T {
+        if indexed { return try IndexDecoder.decodeBody(T.self, from: bytes, eventName: eventName, topArrayLimit: topArrayLimit) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             // Section 4 puts the byte-order mark under the UTF-8 rule: UTF-8 with no BOM.
             throw WireError(.badUTF8, "the body starts with a byte-order mark (EF BB BF); send UTF-8 without one", frame: 3)

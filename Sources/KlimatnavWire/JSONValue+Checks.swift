@@ -51,12 +51,3 @@ extension JSONValue {
         return current
     }
 }
-
-extension Array where Element == any CodingKey {
-    /// The wire form of a coding path: `body.milestones[0].year`.
-    func wirePath(root: String = "body") -> String {
-        reduce(root) { path, key in
-            if let index = key.intValue { "\(path)[\(index)]" } else { "\(path).\(key.stringValue)" }
-        }
-    }
-}
