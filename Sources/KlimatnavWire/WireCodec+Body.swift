@@ -2,7 +2,7 @@ import KlimatnavCore
 
 extension WireCodec {
     /// Decodes frame 3 as the body of `type` and attaches the header `sequence`.
-    static func decodeBody(type: String, sequence: UInt64, body: [UInt8], indexed: Bool = false) throws(WireError) -> WireMessage {
+    static func decodeBody(type: String, sequence: UInt64, body: [UInt8], indexed: Bool = true) throws(WireError) -> WireMessage {
         guard let control = WireMessageType(rawValue: type) else {
             // The most frequent body first, without the generic decoder when it can (see
             // ``GoalBodyReader``); it returns nil for anything it is not sure of.

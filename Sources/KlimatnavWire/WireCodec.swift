@@ -64,7 +64,7 @@ public enum WireCodec {
 
     /// The message in `frames` (frame 0 first; no routing id), or the first problem found,
     /// in the order the spec lists the checks.
-    public static func decode(frames: [[UInt8]]) throws(WireError) -> WireMessage { try decode(frames: frames, indexed: false) }
+    public static func decode(frames: [[UInt8]]) throws(WireError) -> WireMessage { try decode(frames: frames, indexed: true) }
 
     /// ``decode(frames:)`` with the old engine or (`indexed`) the new one.
     static func decode(frames: [[UInt8]], indexed: Bool) throws(WireError) -> WireMessage {
