@@ -94,7 +94,7 @@ struct IndexKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try IndexDecoder(decoder.state, token: try required(key), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
-    func superDecoder() throws -> any Decoder { superDecoder(IndexCodingKey.superKey) }
+    func superDecoder() throws -> any Decoder { superDecoder(WireCodingKey.superKey) }
 
     func superDecoder(forKey key: Key) throws -> any Decoder { superDecoder(key) }
 

@@ -17,7 +17,7 @@ struct IndexUnkeyedContainer: UnkeyedDecodingContainer {
     var count: Int? { Int(decoder.index.tokens[array].count) }
     var isAtEnd: Bool { currentIndex >= count ?? 0 }
 
-    private var path: [any CodingKey] { codingPath + [IndexCodingKey(intValue: currentIndex)] }
+    private var path: [any CodingKey] { codingPath + [WireCodingKey(intValue: currentIndex)] }
 
     /// The current item's token, and the next one made current; `wrong-type` at the end.
     private mutating func advance(_ type: Any.Type) throws(WireError) -> Int {

@@ -79,13 +79,11 @@ extension JSONScanner {
                 guard index < bytes.count else { throw failure("unterminated escape") }
                 let escape = bytes[index]
                 index += 1
+                if let byte = unescaped(escape) {
+                    out.append(byte)
+                    continue
+                }
                 switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
                     let first = try hex4()
                     var scalarValue = first
@@ -109,6 +107,20 @@ extension JSONScanner {
                 out.append(byte)
                 index += 1
             }
+        }
+    }
+
+    /// The byte a two-character escape (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`)
+    /// stands for, given the character after the backslash; `nil` for `u` and anything else.
+    static func unescaped(_ escape: UInt8) -> UInt8? {
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escape
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
         }
     }
 }

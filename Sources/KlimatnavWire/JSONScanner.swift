@@ -33,9 +33,8 @@ struct JSONScanner {
         guard index.tokens[0].kind == .object else {
             throw WireError(.wrongType, "expected object, found \(index.kindName(0))", frame: 3, path: "body")
         }
-        if var (_, at, error) = scanner.limitProblem {
-            error.path = index.path(to: at)
-            throw error
+        if let (_, at, error) = scanner.limitProblem {
+            throw WireError(error.code, error.message, frame: 3, path: index.path(to: at))
         }
         return index
     }

@@ -64,10 +64,7 @@ public enum WireCodec {
 
     /// The message in `frames` (frame 0 first; no routing id), or the first problem found,
     /// in the order the spec lists the checks.
-    public static func decode(frames: [[UInt8]]) throws(WireError) -> WireMessage { try decode(frames: frames, indexed: true) }
-
-    /// ``decode(frames:)`` with the old engine or (`indexed`) the new one.
-    static func decode(frames: [[UInt8]], indexed: Bool) throws(WireError) -> WireMessage {
+    public static func decode(frames: [[UInt8]]) throws(WireError) -> WireMessage {
         try checkSignature(frames)
         guard frames.count >= WireLimits.frameCount else {
             throw WireError(.missingFrame, "message has \(frames.count) frames, expected 4", frame: frames.count)
@@ -85,7 +82,7 @@ public enum WireCodec {
         guard frames[3].count <= limit else {
             throw WireError(.frameTooLarge, "body is \(frames[3].count) bytes, limit \(limit)", frame: 3)
         }
-        let message = try decodeBody(type: type, sequence: sequence, body: frames[3], indexed: indexed)
+        let message = try decodeBody(type: type, sequence: sequence, body: frames[3])
         try message.validate()
         return message
     }

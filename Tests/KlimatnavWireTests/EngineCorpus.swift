@@ -55,9 +55,9 @@ enum EngineCorpus {
 
     /// What decoding `frames` gives, as text: the canonical frames of the message, or the
     /// error's code, frame, path and message.
-    static func outcome(_ frames: [[UInt8]], indexed: Bool) -> (code: String, text: String) {
+    static func outcome(_ frames: [[UInt8]]) -> (code: String, text: String) {
         do {
-            let message = try WireCodec.decode(frames: frames, indexed: indexed)
+            let message = try WireCodec.decode(frames: frames)
             let again = (try? WireCodec.encode(message)).map { $0.map { String(decoding: $0, as: UTF8.self) } } ?? ["unencodable"]
             return ("accepted", "accepted " + again.joined(separator: "|"))
         } catch {

@@ -1,5 +1,5 @@
 /// The coding keys the codec makes itself: array positions and `super`.
-struct IndexCodingKey: CodingKey {
+struct WireCodingKey: CodingKey {
     var stringValue: String
     var intValue: Int?
 
@@ -11,5 +11,5 @@ struct IndexCodingKey: CodingKey {
     }
 
     /// The key of `superDecoder()` and `superEncoder()`.
-    static let superKey = IndexCodingKey(stringValue: "super")
+    static let superKey = WireCodingKey(stringValue: "super")
 }
