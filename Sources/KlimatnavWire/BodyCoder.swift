@@ -1,8 +1,8 @@
 import KlimatnavCore
 
 /// Reads and writes frame 3, the JSON body, with the protocol's strict rules: valid UTF-8,
-/// strict JSON (``StrictJSONParser``), an object at the top, limits, exact types, no unknown
-/// fields and no `null`s (``JSONValueDecoder``). Canonical output: sorted keys, no whitespace,
+/// strict JSON, an object at the top, limits (``JSONScanner``), exact types, no unknown
+/// fields and no `null`s (``IndexDecoder``). Canonical output: sorted keys, no whitespace,
 /// no escaped slashes (``CanonicalJSON``).
 enum BodyCoder {
     /// The `userInfo` key that passes a domain event's name to ``DomainBody``.
@@ -20,31 +20,12 @@ enum BodyCoder {
         return try CanonicalJSONWriter.write(tree, limits: limits)
     }
 
+    /// The value in frame 3 (see ``IndexDecoder/decodeBody(_:from:eventName:topArrayLimit:)``).
     static func decode<T: Decodable>(
         _ type: T.Type, from bytes: [UInt8], eventName: String? = nil,
         topArrayLimit: Int = WireLimits.maxArrayCount
     ) throws(WireError) -> T {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            // Section 4 puts the byte-order mark under the UTF-8 rule: UTF-8 with no BOM.
-            throw WireError(.badUTF8, "the body starts with a byte-order mark (EF BB BF); send UTF-8 without one", frame: 3)
-        }
-        if let offset = invalidUTF8Offset(bytes) {
-            throw WireError(.badUTF8, "invalid UTF-8 at byte \(offset)", frame: 3)
-        }
-        let tree = try StrictJSONParser.parse(bytes)
-        guard case .object = tree else {
-            throw WireError(.wrongType, "expected object, found \(tree.kindName)", frame: 3, path: "body")
-        }
-        try tree.checkLimits(topArrayLimit: topArrayLimit)
-        do {
-            return try JSONValueDecoder.decode(T.self, from: tree, userInfo: eventName.map { [eventNameKey: $0] } ?? [:])
-        } catch let error as WireError {
-            throw error
-        } catch let error as DecodingError {
-            throw WireError(decoding: error, body: tree)
-        } catch {
-            throw WireError(.invalidValue, "\(error)", frame: 3)
-        }
+        try IndexDecoder.decodeBody(T.self, from: bytes, eventName: eventName, topArrayLimit: topArrayLimit)
     }
 
     /// The offset of the first byte that is not part of valid UTF-8, or `nil`.

@@ -74,7 +74,7 @@ struct CanonicalJSONWriter {
             writeString(member.key)
             bytes.append(UInt8(ascii: ":"))
             let arrayLimit = depth == 1 ? limits?.topArrayLimit ?? 0 : WireLimits.maxArrayCount
-            write(member.value, depth: depth, arrayLimit: arrayLimit, path: node.codingPath + [TreeCodingKey(stringValue: member.key)])
+            write(member.value, depth: depth, arrayLimit: arrayLimit, path: node.codingPath + [WireCodingKey(stringValue: member.key)])
         }
         bytes.append(UInt8(ascii: "}"))
     }
@@ -89,7 +89,7 @@ struct CanonicalJSONWriter {
         bytes.append(UInt8(ascii: "["))
         for (index, item) in node.items.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            write(item, depth: depth, path: node.codingPath + [TreeCodingKey(intValue: index)])
+            write(item, depth: depth, path: node.codingPath + [WireCodingKey(intValue: index)])
         }
         bytes.append(UInt8(ascii: "]"))
     }

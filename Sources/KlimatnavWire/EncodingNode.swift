@@ -76,7 +76,7 @@ final class EncodingNode {
 
     func appendNode() -> EncodingNode {
         makeArray()
-        let node = EncodingNode(parent: self, key: TreeCodingKey(intValue: items.count))
+        let node = EncodingNode(parent: self, key: WireCodingKey(intValue: items.count))
         items.append(.node(node))
         return node
     }

@@ -2,7 +2,7 @@
 /// `\u` escapes, no nesting beyond an array of integers), for the fast body readers
 /// (``GoalBodyReader``, ``AckBodyReader``).
 ///
-/// It accepts only what ``StrictJSONParser`` accepts, and reads it to the same values: valid
+/// It accepts only what ``JSONScanner`` accepts, and reads it to the same values: valid
 /// UTF-8 (checked up front with the generic path's own check), strict JSON grammar, strings
 /// within ``WireLimits/maxStringBytes``, numbers within ``WireLimits/maxNumberLength``,
 /// integers without fraction or exponent that fit their type, finite doubles. Anything else
@@ -97,7 +97,7 @@ struct FlatObjectReader {
                 guard index < end else { return fail() }
                 let escape = bytes[index]
                 index += 1
-                guard let byte = StrictJSONParser.unescaped(escape) else { return fail() }
+                guard let byte = JSONScanner.unescaped(escape) else { return fail() }
                 out.append(byte)
             case 0x00..<0x20:
                 return fail()

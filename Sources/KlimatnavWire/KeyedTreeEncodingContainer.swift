@@ -43,7 +43,7 @@ struct KeyedTreeEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         return UnkeyedTreeEncodingContainer(node: child)
     }
 
-    mutating func superEncoder() -> any Encoder { TreeEncoder(node: node.addNode(TreeCodingKey.superKey)) }
+    mutating func superEncoder() -> any Encoder { TreeEncoder(node: node.addNode(WireCodingKey.superKey)) }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder { TreeEncoder(node: node.addNode(key)) }
 }

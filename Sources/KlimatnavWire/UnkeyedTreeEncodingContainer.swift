@@ -4,7 +4,7 @@ struct UnkeyedTreeEncodingContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { node.codingPath }
     var count: Int { node.count }
 
-    private var path: [any CodingKey] { node.codingPath + [TreeCodingKey(intValue: node.count)] }
+    private var path: [any CodingKey] { node.codingPath + [WireCodingKey(intValue: node.count)] }
 
     mutating func encodeNil() throws { node.append(.literal("null")) }
     mutating func encode(_ value: Bool) throws { node.append(.literal(value ? "true" : "false")) }

@@ -23,7 +23,11 @@ extension WireCodec {
             return .welcome(welcome)
         case .ack:
             var ack: Ack
-            if let fast = AckBodyReader.read(body) { ack = fast } else { ack = try BodyCoder.decode(Ack.self, from: body) }
+            if let fast = AckBodyReader.read(body) {
+                ack = fast
+            } else {
+                ack = try BodyCoder.decode(Ack.self, from: body)
+            }
             ack.sequence = sequence
             return .ack(ack)
         case .nack:
@@ -43,7 +47,11 @@ extension WireCodec {
             return .snapshot(snapshot)
         case .delta:
             var delta: Delta
-            if let fast = DeltaBodyReader.read(body) { delta = fast } else { delta = try BodyCoder.decode(Delta.self, from: body) }
+            if let fast = DeltaBodyReader.read(body) {
+                delta = fast
+            } else {
+                delta = try BodyCoder.decode(Delta.self, from: body)
+            }
             delta.stateSequence = sequence
             return .delta(delta)
         case .gap:

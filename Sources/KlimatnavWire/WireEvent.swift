@@ -13,9 +13,9 @@ struct WireEvent: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .event)
         guard DomainEvent.names.contains(name) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .event, in: container,
-                debugDescription: "unknown event '\(name)'; expected one of \(DomainEvent.names.joined(separator: ", "))")
+            throw WireError(
+                .unknownValue, "unknown value '\(name)'; expected one of \(DomainEvent.names.joined(separator: ", "))", frame: 3,
+                path: (container.codingPath + [CodingKeys.event]).wirePath())
         }
         guard container.contains(.body) else {
             throw DecodingError.keyNotFound(CodingKeys.body, .init(codingPath: container.codingPath, debugDescription: "missing"))

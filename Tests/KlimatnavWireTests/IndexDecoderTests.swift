@@ -4,9 +4,16 @@ import Testing
 
 @testable import KlimatnavWire
 
-/// The tree decoder: strict types with paths, nulls, unknown fields at any depth, and the
+/// The indexed decoder: strict types with paths, nulls, unknown fields at any depth, and the
 /// values `JSONDecoder` special-cases.
-@Suite struct JSONValueDecoderTests {
+@Suite struct IndexDecoderTests {
+    /// `T` from a body, as ``WireCodec`` decodes one (index, decode, unread members).
+    private static func decode<T: Decodable>(
+        _ type: T.Type, _ text: some Collection<UInt8>, eventName: String? = nil
+    ) throws(WireError) -> T {
+        try IndexDecoder.decodeBody(T.self, from: Array(text), eventName: eventName)
+    }
+
     private func error(_ type: String, _ body: String) -> WireError? {
         do {
             _ = try WireCodec.decode(frames: Samples.frames(type, body))
@@ -21,22 +28,22 @@ import Testing
 
     private func goal(adding member: String) -> String { String(goalBody.dropLast()) + "," + member + "}" }
 
-    /// The ledger and its decoders reference each other: a decode, successful or not, must
-    /// let go of them, or every decoded body stays in memory (a hub leaked its whole input).
-    @Test func aDecodeLetsGoOfItsDecoders() throws {
-        let tree = try StrictJSONParser.parse(Array(goalBody.utf8))
-        let ledger = ReadLedger(userInfo: [:])
-        _ = try JSONValueDecoder.decode(Goal.self, from: tree, ledger: ledger)
-        #expect(ledger.registeredCount == 0)
-        weak var dropped: ReadLedger?
+    /// A decode, successful or not, lets go of its state (the index and the marks): nothing
+    /// keeps a decoded body in memory (a hub once leaked its whole input that way).
+    @Test func aDecodeLetsGoOfItsState() throws {
+        weak var kept: IndexReadState?
+        weak var dropped: IndexReadState?
         do {
-            let failing = ReadLedger(userInfo: [:])
+            let state = IndexReadState(try JSONScanner.scan(Array(goalBody.utf8)), userInfo: [:])
+            kept = state
+            _ = try IndexDecoder(state).decode(Goal.self, at: 0, path: [])
+            try state.finish()
+            let failing = IndexReadState(try JSONScanner.scan(Array(goal(adding: #""extra":1"#).utf8)), userInfo: [:])
             dropped = failing
-            let bad = try StrictJSONParser.parse(Array(goal(adding: #""extra":1"#).utf8))
-            #expect(throws: WireError.self) { try JSONValueDecoder.decode(Goal.self, from: bad, ledger: failing) }
-            #expect(failing.registeredCount == 0)
+            _ = try IndexDecoder(failing).decode(Goal.self, at: 0, path: [])
+            #expect(throws: WireError.self) { try failing.finish() }
         }
-        #expect(dropped == nil, "nothing keeps a finished ledger alive")
+        #expect(kept == nil && dropped == nil, "nothing keeps a finished decode alive")
     }
 
     @Test func unknownFieldsAtDepthNameTheirPath() {
@@ -135,8 +142,8 @@ import Testing
             }
             #expect(back.reductionPercent?.bitPattern == value.bitPattern)
         }
-        let literal = try JSONValueDecoder.decode([Double].self, from: StrictJSONParser.parse(Array("[1,1e3,-2.5E-3,0.1]".utf8)))
-        #expect(literal == [1, 1000, -0.0025, 0.1])
+        let literal = try Self.decode([String: [Double]].self, #"{"a":[1,1e3,-2.5E-3,0.1]}"#.utf8)
+        #expect(literal == ["a": [1, 1000, -0.0025, 0.1]])
     }
 
     /// A type that reads its members in the ways `Codable` code can.
@@ -201,21 +208,18 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = try encoder.encode(Self.shapes)
-        let tree = try StrictJSONParser.parse(Array(text))
-        #expect(try JSONValueDecoder.decode(Shapes.self, from: tree) == Self.shapes)
+        #expect(try Self.decode(Shapes.self, text) == Self.shapes)
         #expect(try JSONDecoder().decode(Shapes.self, from: text) == Self.shapes)
     }
 
     @Test func nestedContainersCountAsReading() throws {
         let text = #"{"data":"","url":"x","date":0,"matrix":[[1]],"nested":{"name":"n","flag":false,"other":1},"small":1,"values":{}}"#
         #expect(throws: WireError(.unknownField, "", frame: 3, path: "body.nested.other")) {
-            try JSONValueDecoder.decode(Shapes.self, from: StrictJSONParser.parse(Array(text.utf8)))
+            try Self.decode(Shapes.self, text.utf8)
         }
         let small = text.replacingOccurrences(of: #""small":1"#, with: #""small":1000"#)
         #expect(throws: WireError(.invalidValue, "", frame: 3, path: "body.small")) {
-            do { _ = try JSONValueDecoder.decode(Shapes.self, from: StrictJSONParser.parse(Array(small.utf8))) } catch let error
-                as DecodingError
-            { throw WireError(decoding: error, body: try StrictJSONParser.parse(Array(small.utf8))) }
+            try Self.decode(Shapes.self, small.utf8)
         }
     }
 
@@ -236,8 +240,7 @@ import Testing
     }
 
     @Test func userInfoAndCodingPaths() throws {
-        let tree = try StrictJSONParser.parse(Array(#"{"a":["x"]}"#.utf8))
-        let probe = try JSONValueDecoder.decode(Probe.self, from: tree, userInfo: [BodyCoder.eventNameKey: "goal"])
+        let probe = try Self.decode(Probe.self, #"{"a":["x"]}"#.utf8, eventName: "goal")
         #expect(probe.paths == ["goal", "body", "body.a", "body.a[0]"])
     }
 }

@@ -1,5 +1,5 @@
-/// The coding keys the tree coders make themselves: array positions and `super`.
-struct TreeCodingKey: CodingKey {
+/// The coding keys the codec makes itself: array positions and `super`.
+struct WireCodingKey: CodingKey {
     var stringValue: String
     var intValue: Int?
 
@@ -11,5 +11,5 @@ struct TreeCodingKey: CodingKey {
     }
 
     /// The key of `superDecoder()` and `superEncoder()`.
-    static let superKey = TreeCodingKey(stringValue: "super")
+    static let superKey = WireCodingKey(stringValue: "super")
 }
