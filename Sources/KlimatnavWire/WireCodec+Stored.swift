@@ -27,4 +27,22 @@ extension WireCodec {
         guard frames.count > 2, frames[2].count == WireLimits.headerLength else { return nil }
         return frames[2].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
     }
+
+    /// The four frames of a domain message whose body is already encoded (a node's outbox
+    /// record, sent again after a restart). The body is not checked again: it was written by
+    /// ``encode(_:)`` when the message was first queued.
+    public static func frames(event name: String, sequence: UInt64, body: [UInt8]) -> [[UInt8]] {
+        [frame0, Array(name.utf8), header(sequence), body]
+    }
+
+    /// Whether a message that failed to decode uses up its sender sequence (section 7.2, when
+    /// it is the expected one): only a domain message whose frames 0-2 are valid, refused for
+    /// its body or its frame count. Another protocol's bytes, an unknown type or a bad header
+    /// say nothing about the node's numbering, and HEARTBEAT and SNAPSHOT-REQUEST use none.
+    public static func usesSenderSequence(_ frames: [[UInt8]], refusedWith error: WireError) -> Bool {
+        guard frames.count > 2, frames[0] == frame0, frames[2].count == WireLimits.headerLength,
+            DomainEvent.names.contains(String(decoding: frames[1], as: UTF8.self))
+        else { return false }
+        return error.frame == 3 || error.code == .extraFrame
+    }
 }

@@ -62,4 +62,21 @@ import Testing
         #expect(WireCodec.sequence(inHeader: [WireCodec.frame0, Array("goal".utf8)]) == nil)
         #expect(WireCodec.sequence(inHeader: [WireCodec.frame0, Array("goal".utf8), [0, 0, 0, 1], []]) == nil)
     }
+
+    @Test func storedFramesAreTheFramesEncodeWrote() throws {
+        let sent = try WireCodec.encode(.domain(DomainMessage(sequence: 7, event: .policyLabClosed(labID: "lab-1"))))
+        #expect(WireCodec.frames(event: "policy-lab.close", sequence: 7, body: sent[3]) == sent)
+    }
+
+    @Test func onlyABodyOrFrameCountErrorOfADomainMessageUsesItsNumber() throws {
+        let goal = frames("goal", 3, Array("{}".utf8))
+        let bodyError = try #require(error { _ = try WireCodec.decode(frames: goal) })
+        #expect(WireCodec.usesSenderSequence(goal, refusedWith: bodyError))
+        let extra = goal + [[0]]
+        #expect(WireCodec.usesSenderSequence(extra, refusedWith: try #require(error { _ = try WireCodec.decode(frames: extra) })))
+        let heartbeat = frames("HEARTBEAT", 3, Array("[]".utf8))
+        #expect(!WireCodec.usesSenderSequence(heartbeat, refusedWith: try #require(error { _ = try WireCodec.decode(frames: heartbeat) })))
+        let badHeader = [WireCodec.frame0, Array("goal".utf8), [0, 1], Array("{}".utf8)]
+        #expect(!WireCodec.usesSenderSequence(badHeader, refusedWith: try #require(error { _ = try WireCodec.decode(frames: badHeader) })))
+    }
 }

@@ -44,11 +44,13 @@ extension Hub {
         do {
             message = try WireCodec.decode(frames: frames)
         } catch {
-            let sequence = Hub.headerSequence(frames)
+            let sequence = WireCodec.sequence(inHeader: frames)
             let sender = sessions.party(for: routingID)
             logger.debug("refused a malformed message from \(sender?.rawValue ?? "an unknown peer"): \(error)")
             var consumed = false
-            if let sender, let sequence, Hub.usesNumber(frames, error) { consumed = ledger.consume(sequence, from: sender) }
+            if let sender, let sequence, WireCodec.usesSenderSequence(frames, refusedWith: error) {
+                consumed = ledger.consume(sequence, from: sender)
+            }
             pending.items.append(
                 .rejected(
                     RejectedMessage(
@@ -177,22 +179,5 @@ extension Hub {
         } catch {
             logger.debug("could not answer a peer: \(error)")
         }
-    }
-
-    /// Whether a malformed message uses up its sender sequence (section 7.2, when it is the
-    /// expected one): only a domain message whose frames 0-2 are valid, refused for its body
-    /// or its frame count. Another protocol's bytes, an unknown type or a bad header say
-    /// nothing about the node's numbering, and HEARTBEAT and SNAPSHOT-REQUEST use none.
-    static func usesNumber(_ frames: [[UInt8]], _ error: WireError) -> Bool {
-        guard frames.count > 2, frames[0] == WireCodec.frame0, frames[2].count == 8,
-            DomainEvent.names.contains(String(decoding: frames[1], as: UTF8.self))
-        else { return false }
-        return error.frame == 3 || error.code == .extraFrame
-    }
-
-    /// The sequence number in frame 2 of a message that failed to decode, when readable.
-    static func headerSequence(_ frames: [[UInt8]]) -> UInt64? {
-        guard frames.count > 2, frames[2].count == 8 else { return nil }
-        return frames[2].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
     }
 }

@@ -43,8 +43,4 @@ extension Hub {
         }
         return events
     }
-
-    static func header(_ sequence: UInt64) -> [UInt8] {
-        (0..<8).reversed().map { UInt8(truncatingIfNeeded: sequence >> (8 * UInt64($0))) }
-    }
 }

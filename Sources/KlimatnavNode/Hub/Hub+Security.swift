@@ -103,7 +103,7 @@ extension Hub {
         }
         if security.isCurrent(key: received.properties[HubSecurity.keyProperty], party: userID) { return true }
         sessions.close(routingID)
-        let sequence = Hub.headerSequence(frames) ?? 0
+        let sequence = WireCodec.sequence(inHeader: frames) ?? 0
         let error = WireError(
             .notAuthorized, "key revoked: the key this connection authenticated with is no longer authorized for '\(userID)'")
         pending.items.append(

@@ -39,8 +39,8 @@ extension HubLedger {
                     try ledger.replayHubMade(entry.event)
                     pendingHubMade = pendingHubMade.dropFirst()
                 }
-                let frames = [WireCodec.frame0, Array(message.type.utf8), Hub.header(message.sequence), Array(message.body)]
-                guard case .domain(let domain) = try WireCodec.decode(frames: frames), let sender = PartyID(message.sender) else {
+                let domain = try WireCodec.decodeDomain(event: message.type, sequence: message.sequence, body: Array(message.body))
+                guard let sender = PartyID(message.sender) else {
                     throw StoreError("replay message \(message.id)", "it is not a domain message")
                 }
                 try ledger.replay(domain.event, sender: sender, sequence: message.sequence)

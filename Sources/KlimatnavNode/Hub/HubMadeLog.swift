@@ -33,10 +33,7 @@ struct HubMadeLog: Sendable {
                 let body = item["body"]
             else { throw StoreError("read \(Self.metaKey)", "an entry lacks after, event or body") }
             let bytes = Array(try JSONSerialization.data(withJSONObject: body))
-            let frames = [WireCodec.frame0, Array(name.utf8), [0, 0, 0, 0, 0, 0, 0, 1], bytes]
-            guard case .domain(let message) = try WireCodec.decode(frames: frames) else {
-                throw StoreError("read \(Self.metaKey)", "entry '\(name)' is not a domain event")
-            }
+            let message = try WireCodec.decodeDomain(event: name, sequence: 1, body: bytes)
             append(Entry(after: after, event: message.event))
         }
     }

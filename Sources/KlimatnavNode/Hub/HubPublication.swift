@@ -27,10 +27,7 @@ enum HubPublication: Sendable {
                 return try WireCodec.encodeDelta(stateSequence: stateSequence, by: by, event: event, body: body)
             } catch {
                 // Read as a domain message numbered 1: only its event matters here.
-                let frames = [WireCodec.frame0, Array(event.utf8), [0, 0, 0, 0, 0, 0, 0, 1], body]
-                guard case .domain(let message) = try WireCodec.decode(frames: frames) else {
-                    throw error
-                }
+                let message = try WireCodec.decodeDomain(event: event, sequence: 1, body: body)
                 return try WireCodec.encode(.delta(Delta(stateSequence: stateSequence, by: by, event: message.event)))
             }
         case .message(let message):

@@ -91,8 +91,6 @@ struct SentRecord: Codable, Hashable, Sendable {
     }
 
     var event: DomainEvent? {
-        let frames = [WireCodec.frame0, Array(type.utf8), LinkReliability.header(1), Array(body.utf8)]
-        guard case .domain(let message)? = try? WireCodec.decode(frames: frames) else { return nil }
-        return message.event
+        try? WireCodec.decodeDomain(event: type, sequence: 1, body: Array(body.utf8)).event
     }
 }

@@ -15,13 +15,9 @@ enum LinkReliability {
     static func restore(from durable: NodeOutbox, party: PartyID) throws -> Restored {
         var outbox = Outbox()
         for record in try durable.pending() {
-            let frames = [WireCodec.frame0, Array(record.type.utf8), header(record.sequence), Array(record.body)]
+            let frames = WireCodec.frames(event: record.type, sequence: record.sequence, body: Array(record.body))
             outbox.add(sequence: record.sequence, frames: frames, at: .distantPast)
         }
         return Restored(nextSequence: try durable.highestSequence() + 1, outbox: outbox)
-    }
-
-    static func header(_ sequence: UInt64) -> [UInt8] {
-        (0..<8).reversed().map { UInt8(truncatingIfNeeded: sequence >> (8 * UInt64($0))) }
     }
 }
