@@ -20,16 +20,16 @@ extension IndexDecoder {
             }
             return (id as! T)
         }
-        if let integerType = T.self as? any FixedWidthInteger.Type {
-            // The other integer types; their own `init(from:)` would ask this decoder again.
-            return try integer(integerType, at: token, path: path) as? T
-        }
-        if T.self == Float.self { return unsafeBitCast(try floatingPoint(Float.self, at: token, path: path), to: T.self) }
         if let enumType = T.self as? any (CaseIterable & RawRepresentable).Type,
             let value = try enumValue(enumType, at: token, path: path)
         {
             return (value as! T)
         }
+        if let integerType = T.self as? any FixedWidthInteger.Type {
+            // The other integer types; their own `init(from:)` would ask this decoder again.
+            return try integer(integerType, at: token, path: path) as? T
+        }
+        if T.self == Float.self { return unsafeBitCast(try floatingPoint(Float.self, at: token, path: path), to: T.self) }
         if T.self == Data.self {
             guard let data = Data(base64Encoded: try string(at: token, path: path)) else {
                 throw WireError(.invalidValue, "Encountered Data is not valid Base64.", frame: 3, path: path().wirePath())

@@ -11,16 +11,7 @@ struct IndexKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var allKeys: [Key] { index.keys(of: object).compactMap { Key(stringValue: index.string($0)) } }
 
     /// The token of `key`'s key (its value is the next token), or `nil`.
-    private func find(_ key: some CodingKey) -> Int? {
-        let name = key.stringValue
-        let tokens = index.tokens
-        var candidate = object + 1
-        for _ in 0..<tokens[object].count {
-            if index.key(candidate, is: name) { return candidate }
-            candidate = Int(tokens[candidate + 1].next)
-        }
-        return nil
-    }
+    private func find(_ key: some CodingKey) -> Int? { decoder.index.member(key.stringValue, of: object) }
 
     /// The value token of `key`, marked as read; `missing-field` when there is none.
     private func required(_ key: Key) throws(WireError) -> Int {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A body checked by ``JSONScanner`` and indexed as a flat array of ``JSONToken``s in
 /// document order: an object is followed by its keys and values (key, value, key, value,
 /// ...), an array by its items. No tree, no `String`s until a reader asks for one.
@@ -22,13 +24,32 @@ struct JSONIndex {
         return !token.ascii && string(index) == name
     }
 
-    /// Whether the keys at `a` and `b` are the same text.
-    func sameKey(_ a: Int, _ b: Int) -> Bool {
-        let (x, y) = (tokens[a], tokens[b])
-        if x.ascii && y.ascii {
-            return bytes[Int(x.start)..<Int(x.end)].elementsEqual(bytes[Int(y.start)..<Int(y.end)])
+    /// The key token of the member `name` of the object at `object`, or `nil`.
+    func member(_ name: String, of object: Int) -> Int? {
+        var utf8Name = name
+        // -1: not found among the plain keys, and some key is not plain: compare as text.
+        let found: Int? = utf8Name.withUTF8 { (name: UnsafeBufferPointer<UInt8>) -> Int? in
+            tokens.withUnsafeBufferPointer { (tokens: UnsafeBufferPointer<JSONToken>) -> Int? in
+                bytes.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) -> Int? in
+                    var key = object + 1
+                    var plain = true
+                    for _ in 0..<tokens[object].count {
+                        let token = tokens[key]
+                        let length = Int(token.end &- token.start)
+                        if length == name.count,
+                            length == 0 || memcmp(bytes.baseAddress! + Int(token.start), name.baseAddress!, length) == 0
+                        {
+                            return key
+                        }
+                        plain = plain && token.ascii
+                        key = Int(tokens[key + 1].next)
+                    }
+                    return plain ? nil : -1
+                }
+            }
         }
-        return string(a) == string(b)
+        guard found == -1 else { return found }
+        return keys(of: object).first { key($0, is: name) }
     }
 
     /// The literal text of the number token at `index`.

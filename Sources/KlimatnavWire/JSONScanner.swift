@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one pass over a body: checks the strict grammar (RFC 8259 with no duplicate keys, no
 /// trailing data, no lone surrogates, numbers of at most ``WireLimits/maxNumberLength``
 /// characters that are finite as `Double`, nesting of at most ``WireLimits/maxDepth``) and
@@ -164,21 +166,31 @@ struct JSONScanner {
             if length > WireLimits.maxStringBytes { limit(me, "string of \(length) bytes, limit \(WireLimits.maxStringBytes)") }
             return
         }
-        let scanned = JSONIndex(bytes: bytes, tokens: tokens)
         if keys.count < 32 {
-            if let first = keys.first(where: { scanned.sameKey($0, me) }) {
-                _ = first
+            for other in keys where sameKey(other, me) {
                 index = quote
-                throw failure("duplicate key \"\(scanned.string(me))\"")
+                throw failure("duplicate key \"\(text(me))\"")
             }
         } else {
-            if names.isEmpty { names = Set(keys.map(scanned.string)) }
-            guard names.insert(scanned.string(me)).inserted else {
+            if names.isEmpty { names = Set(keys.map(text)) }
+            guard names.insert(text(me)).inserted else {
                 index = quote
-                throw failure("duplicate key \"\(scanned.string(me))\"")
+                throw failure("duplicate key \"\(text(me))\"")
             }
         }
         keys.append(me)
         if length > WireLimits.maxStringBytes { limit(me, "key longer than \(WireLimits.maxStringBytes) bytes", at: object) }
+    }
+
+    /// The text of the string token at `token`.
+    private func text(_ token: Int) -> String { JSONIndex(bytes: bytes, tokens: tokens).string(token) }
+
+    /// Whether the keys at `a` and `b` are the same text (as `String` compares them).
+    private func sameKey(_ a: Int, _ b: Int) -> Bool {
+        let (x, y) = (tokens[a], tokens[b])
+        guard x.ascii && y.ascii else { return text(a) == text(b) }
+        let count = Int(x.end - x.start)
+        guard count == Int(y.end - y.start) else { return false }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(x.start), $0.baseAddress! + Int(y.start), count) == 0 }
     }
 }
