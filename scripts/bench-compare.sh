@@ -50,7 +50,7 @@ for round in $(seq 1 "$rounds"); do
         bin="$oldBin"
         [ "$side" = new ] && bin="$newBin"
         echo "round $round/$rounds: $side" >&2
-        "$bin" "${args[@]}" 2>/dev/null | sed -n "s/^\([a-z0-9_.]*\): \([0-9.]*\) \(.*\)$/$side \1 \2 \3/p" >>"$results"
+        "$bin" "${args[@]}" 2>/dev/null | sed -n "s|^\([A-Za-z0-9_./-]*\): \([0-9.]*\) \(.*\)$|$side \1 \2 \3|p" >>"$results"
     done
 done
 
