@@ -84,35 +84,4 @@ extension Hub {
             }.start()
         }
     }
-
-    /// Under CURVE, checks the connection a message came on: its key must still be
-    /// authorized for its User-Id. Returns the refusal to send (and audit) otherwise.
-    /// A session under this routing id that belongs to another identity is dropped (the
-    /// routing id is chosen by the peer, so it proves nothing).
-    func checkConnection(
-        _ received: ReceivedMessage, routingID: [UInt8], frames: [[UInt8]], at now: Date, into pending: inout HubBatch
-    ) -> Bool {
-        guard let security = options.security else { return true }
-        guard let userID = received.userId else {
-            // Cannot happen with CURVE and ZAP; refuse rather than guess.
-            pending.replies.append((routingID, .now(.nack(Nack(sequence: 0, code: .notAuthorized, reason: "not authenticated")))))
-            return false
-        }
-        if let party = sessions.party(for: routingID), party.rawValue != userID {
-            sessions.close(routingID)
-        }
-        if security.isCurrent(key: received.properties[HubSecurity.keyProperty], party: userID) { return true }
-        sessions.close(routingID)
-        let sequence = WireCodec.sequence(inHeader: frames) ?? 0
-        let error = WireError(
-            .notAuthorized, "key revoked: the key this connection authenticated with is no longer authorized for '\(userID)'")
-        pending.items.append(
-            .rejected(
-                RejectedMessage(
-                    sender: userID, sequence: sequence,
-                    type: frames.count > 1 ? String(decoding: frames[1].prefix(32), as: UTF8.self) : nil,
-                    code: error.code.rawValue, reason: error.message, receivedAt: now, consumesSequence: false)))
-        pending.replies.append((routingID, .afterCommit(.nack(Nack(sequence: sequence, error: error)))))
-        return false
-    }
 }

@@ -17,8 +17,16 @@ public actor Hub {
     let logger: Logger
     let router: AsyncSocket
     let publisher: AsyncSocket?
-    var ledger: HubLedger
-    var sessions = SessionTable()
+    /// Every decision about received messages (``HubCore``); the actor does the I/O.
+    var core: HubCore
+    var ledger: HubLedger {
+        get { core.ledger }
+        _modify { yield &core.ledger }
+    }
+    var sessions: SessionTable {
+        get { core.sessions }
+        _modify { yield &core.sessions }
+    }
     /// When the PUB socket last published anything (for its heartbeat).
     var lastPublished = Date()
     /// The ZAP handler, when ``HubOptions/security`` is set: started before the sockets.
@@ -101,9 +109,11 @@ public actor Hub {
         publishEndpoints = bound
         endpoints = (router.lastEndpoint, publisher?.lastEndpoint)
         store = try openStore()
-        ledger = try HubLedger(
-            roster: options.roster,
-            engine: GapEngine(configuration: options.gapConfiguration, playbook: options.responses))
+        core = HubCore(
+            ledger: try HubLedger(
+                roster: options.roster,
+                engine: GapEngine(configuration: options.gapConfiguration, playbook: options.responses)),
+            options: options)
         try await store.register(parties: options.roster)
         let restored = try await restore()
         try await publishHubMade(restored: restored)

@@ -2,6 +2,7 @@ import Foundation
 import KlimatnavCore
 import KlimatnavStore
 import KlimatnavWire
+import Logging
 
 /// One received batch after the hub's actor decided about it: what to store in one group
 /// commit, what to answer after the commit, and what to publish once it is stored. The
@@ -21,6 +22,8 @@ struct HubBatch: Sendable {
     /// Those rows as the batch left them, by item, not yet encoded (``readEntities(from:)``;
     /// the committer encodes them, ``encodeEntities()``).
     var entityRows: [(item: Int, row: EntityRow)] = []
+    /// What the decisions want logged (``HubCore`` has no logger); the hub logs them.
+    var notes: [(level: Logger.Level, text: String)] = []
     /// Where each accepted message sits in `items`, to attach its gap changes.
     var acceptedAt: [MessageKey: Int] = [:]
 
@@ -28,6 +31,8 @@ struct HubBatch: Sendable {
         var sender: PartyID
         var sequence: UInt64
     }
+
+    mutating func note(_ level: Logger.Level, _ text: String) { notes.append((level, text)) }
 
     enum Reply: Sendable {
         /// Sent whatever the commit does.
