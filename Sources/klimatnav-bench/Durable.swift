@@ -75,7 +75,7 @@ enum DurableBenchmark {
         let context = try ZeroMQContext()
         defer { context.shutdown() }
         let store = try HubStore(path: path, durability: durability)
-        let hub = try await Hub(
+        let hub = try Hub(
             context: context, store: store,
             options: HubOptions(
                 bind: ["tcp://127.0.0.1:*"], publish: ["tcp://127.0.0.1:*"], roster: playbook.parties,
@@ -85,7 +85,7 @@ enum DurableBenchmark {
         let startID = try await lastMessageID(path)
         let startCommits = store.commitCount
 
-        let endpoint = hub.endpoints.router!
+        let endpoint = try await hub.ready().router!
         let summary: StreamSummary
         let (selfBefore, childrenBefore) = (CPUTime.seconds(children: false), CPUTime.seconds(children: true))
         if let nodesBinary {

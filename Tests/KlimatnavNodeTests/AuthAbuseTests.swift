@@ -58,7 +58,7 @@ extension HubTests {
             let fixture = try SecureHubFixture()
             let key = try fixture.makeKey("lund")
             try await fixture.startHub()
-            let endpoint = fixture.hub.endpoints.router!
+            let endpoint = fixture.endpoints.router!
             let port = UInt16(endpoint.split(separator: ":").last!)!
             for round in 0..<20 {
                 let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -131,7 +131,7 @@ extension HubTests {
             #expect(try await lund.deliver(.goalAsserted(.sample("lund", "a"))).isAcknowledged)
             await lund.close()
             try await Task.sleep(for: .milliseconds(200))
-            let endpoint = fixture.hub.endpoints.router!
+            let endpoint = fixture.endpoints.router!
             let thief = try AsyncSocket(fixture.context, type: .dealer) { socket in
                 try socket.set(.linger, 0)
                 try socket.set(.routingId, Array("lund".utf8))
@@ -242,7 +242,7 @@ extension HubTests {
             let lundKey = try fixture.makeKey("lund")
             let coordKey = try fixture.makeKey("coord")
             try await fixture.startHub(publish: true)
-            let publisher = fixture.hub.endpoints.publisher!
+            let publisher = fixture.endpoints.publisher!
             func subscriber(_ curve: CurveClient?) throws -> AsyncSocket {
                 try AsyncSocket(fixture.context, type: .sub) { socket in
                     try socket.set(.linger, 0)

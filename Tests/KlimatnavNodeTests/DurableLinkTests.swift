@@ -24,7 +24,7 @@ import ZeroMQ
     @Test func aRestartedNodeResendsWithTheOriginalNumbers() async throws {
         let fixture = try HubFixture()
         try await fixture.startHub()
-        let endpoint = fixture.hub.endpoints.router!
+        let endpoint = fixture.endpoints.router!
         let path = fixture.directory.appendingPathComponent("lund.outbox").path
         let (first, firstTask, outbox) = try durableLink(fixture, "lund", outbox: path, endpoint: endpoint)
         // Queued (on disk) before the session exists: nothing is sent yet.
@@ -64,9 +64,8 @@ import ZeroMQ
         let fixture = try HubFixture()
         let options = HubOptions(
             bind: ["tcp://127.0.0.1:*"], roster: HubFixture.parties, heartbeatIntervalMs: 100, heartbeatLiveness: 2)
-        let hub = try await Hub(context: fixture.context, store: try fixture.store(), options: options, logger: fixture.logger)
-        fixture.hub = hub
-        fixture.hubTask = Task { try await hub.run() }
+        let hub = try Hub(context: fixture.context, store: try fixture.store(), options: options, logger: fixture.logger)
+        try await fixture.serve(hub)
         let peer = try RawPeer(fixture)
         defer { peer.close() }
         guard case .welcome = try await peer.exchange(.hello(Hello(party: "lund", software: "t", lastSequence: 0))) else {

@@ -13,6 +13,8 @@ final class HubFixture: @unchecked Sendable {
     let context: ZeroMQContext
     var hub: Hub!
     var hubTask: Task<Void, any Error>?
+    /// The running hub's endpoints (``Hub/ready()``).
+    var endpoints = HubEndpoints(router: nil, publisher: nil)
     var links: [PartyLink] = []
     var linkTasks: [Task<Void, Never>] = []
     let roster: [Party]
@@ -45,9 +47,14 @@ final class HubFixture: @unchecked Sendable {
         let store = try HubStore(path: databasePath)
         var options = HubOptions(bind: ["tcp://127.0.0.1:*"], publish: publish ? ["tcp://127.0.0.1:*"] : [], roster: roster ?? self.roster)
         options.referenceGoals = referenceGoals
-        hub = try await Hub(context: context, store: store, options: options, logger: logger)
-        let hub = self.hub!
+        try await serve(Hub(context: context, store: store, options: options, logger: logger))
+    }
+
+    /// Runs `hub` and waits until it serves.
+    func serve(_ hub: Hub) async throws {
+        self.hub = hub
         hubTask = Task { try await hub.run() }
+        endpoints = try await hub.ready()
     }
 
     func stopHub() async throws {
@@ -57,7 +64,7 @@ final class HubFixture: @unchecked Sendable {
     }
 
     func link(_ party: PartyID, options: LinkOptions = LinkOptions(resendAfterMs: 200)) async throws -> PartyLink {
-        let link = try PartyLink(context: context, party: party, endpoint: hub.endpoints.router!, options: options, logger: logger)
+        let link = try PartyLink(context: context, party: party, endpoint: endpoints.router!, options: options, logger: logger)
         links.append(link)
         linkTasks.append(Task { await link.run() })
         try await link.hello()
@@ -81,7 +88,7 @@ final class RawPeer: Sendable {
     let socket: AsyncSocket
 
     init(_ fixture: HubFixture) throws {
-        let endpoint = fixture.hub.endpoints.router!
+        let endpoint = fixture.endpoints.router!
         socket = try AsyncSocket(fixture.context, type: .dealer) { socket in
             try socket.set(.linger, 0)
             try socket.connect(endpoint)

@@ -121,4 +121,31 @@ import ZeroMQ
         #expect(sessions.expire(before: later.addingTimeInterval(-1)).isEmpty, "heard from at 'later', not at t0")
         #expect(sessions.expire(before: later.addingTimeInterval(1)) == ["lund"])
     }
+
+    @Test func aTickHeartbeatsQuietSessionsOnceAnIntervalAndForgetsSilentOnes() throws {
+        var core = try core()
+        _ = core.decide([received(try helloFrames("lund"), from: lund)], now: t0)
+        // Within the interval (1 s) nothing is due.
+        let early = core.tick(now: t0.addingTimeInterval(0.5), readingPaused: false)
+        #expect(early.heartbeats.isEmpty && early.expired.isEmpty)
+        // After it, one HEARTBEAT saying the next number expected, counted as sent.
+        let due = core.tick(now: t0.addingTimeInterval(1.2), readingPaused: false)
+        #expect(due.heartbeats.map(\.routingID) == [lund])
+        #expect(due.heartbeats.map(\.heartbeat.sequence) == [1])
+        #expect(core.tick(now: t0.addingTimeInterval(1.5), readingPaused: false).heartbeats.isEmpty, "sent at 1.2 s")
+        // Silent for interval × liveness (3 s): forgotten, and no HEARTBEAT for it.
+        let silent = core.tick(now: t0.addingTimeInterval(3.1), readingPaused: false)
+        #expect(silent.expired == ["lund"])
+        #expect(silent.heartbeats.isEmpty)
+        #expect(core.sessions.party(for: lund) == nil)
+    }
+
+    @Test func aTickWhileTheHubIsNotReadingForgetsNoSession() throws {
+        var core = try core()
+        _ = core.decide([received(try helloFrames("lund"), from: lund)], now: t0)
+        let paused = core.tick(now: t0.addingTimeInterval(3600), readingPaused: true)
+        #expect(paused.expired.isEmpty, "the node's heartbeats wait unread: its silence is the hub's")
+        #expect(core.sessions.party(for: lund) == "lund")
+        #expect(core.tick(now: t0.addingTimeInterval(3600), readingPaused: false).expired == ["lund"])
+    }
 }

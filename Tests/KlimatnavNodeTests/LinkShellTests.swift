@@ -74,7 +74,7 @@ import Testing
         try await fixture.startHub()
         let time = Mutex(Date())
         let link = try PartyLink(
-            context: fixture.context, party: "lund", endpoint: fixture.hub.endpoints.router!, options: LinkOptions(resendAfterMs: 200),
+            context: fixture.context, party: "lund", endpoint: fixture.endpoints.router!, options: LinkOptions(resendAfterMs: 200),
             logger: fixture.logger, curve: nil, clock: ContinuousClock(), now: { time.withLock { $0 } })
         let running = Task { await link.run() }
         try await link.hello()

@@ -25,6 +25,7 @@ final class SecureHubFixture: @unchecked Sendable {
 
     var context: ZeroMQContext { base.context }
     var hub: Hub { base.hub }
+    var endpoints: HubEndpoints { base.endpoints }
 
     /// Generates a key pair for `party` and authorizes it (unless `authorize` is false).
     @discardableResult
@@ -50,14 +51,12 @@ final class SecureHubFixture: @unchecked Sendable {
         var options = HubOptions(
             bind: ["tcp://127.0.0.1:*"], publish: publish ? ["tcp://127.0.0.1:*"] : [], roster: base.roster)
         options.security = security
-        base.hub = try await Hub(context: base.context, store: store, options: options, logger: base.logger)
-        let hub = base.hub!
-        base.hubTask = Task { try await hub.run() }
+        try await base.serve(Hub(context: base.context, store: store, options: options, logger: base.logger))
     }
 
     func link(_ party: PartyID, curve: CurveClient, hello: Bool = true) async throws -> PartyLink {
         let link = try PartyLink(
-            context: context, party: party, endpoint: hub.endpoints.router!,
+            context: context, party: party, endpoint: base.endpoints.router!,
             options: LinkOptions(resendAfterMs: 200), logger: base.logger, curve: curve)
         base.links.append(link)
         base.linkTasks.append(Task { await link.run() })
@@ -75,7 +74,7 @@ final class CurvePeer: Sendable {
     let socket: AsyncSocket
 
     init(_ fixture: SecureHubFixture, curve: CurveClient?) throws {
-        let endpoint = fixture.hub.endpoints.router!
+        let endpoint = fixture.endpoints.router!
         socket = try AsyncSocket(fixture.context, type: .dealer) { socket in
             try socket.set(.linger, 0)
             try curve?.configure(socket)

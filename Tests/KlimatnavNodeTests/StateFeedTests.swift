@@ -15,7 +15,7 @@ import Testing
         #expect(try await lund.deliver(.goalAsserted(.sample("lund", "early"))).isAcknowledged)
         let hubLink = try await fixture.link("hub")
         let feed = try StateFeed(
-            context: fixture.context, endpoint: fixture.hub.endpoints.publisher!, link: hubLink, logger: fixture.logger)
+            context: fixture.context, endpoint: fixture.endpoints.publisher!, link: hubLink, logger: fixture.logger)
         let feedTask = Task { await feed.run() }
         #expect(try await hubLink.deliver(.membershipJoined(Membership(hub: "hub", member: "lund"))).isAcknowledged)
         // After: deltas.

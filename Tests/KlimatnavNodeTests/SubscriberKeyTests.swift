@@ -73,10 +73,10 @@ extension HubTests {
             try await fixture.startHub(publish: true)
             #expect(fixture.security.keyRing.subscriber(for: generated.publicKey.z85) == "dashboard")
 
-            let (feed, feedMonitor) = try monitored(fixture, .sub, fixture.hub.endpoints.publisher!, dashboard)
+            let (feed, feedMonitor) = try monitored(fixture, .sub, fixture.endpoints.publisher!, dashboard)
             defer { feed.close() }
             #expect(await outcome(feedMonitor)?.kind == .handshakeSucceeded)
-            let (dealer, dealerMonitor) = try monitored(fixture, .dealer, fixture.hub.endpoints.router!, dashboard)
+            let (dealer, dealerMonitor) = try monitored(fixture, .dealer, fixture.endpoints.router!, dashboard)
             defer { dealer.close() }
             let refused = await outcome(dealerMonitor)
             #expect(refused?.kind == .handshakeFailedAuth)
@@ -104,7 +104,7 @@ extension HubTests {
 
             // Revoked: the hub's re-read cuts the feed, and ZAP refuses the key from then on; a
             // party's subscription is cut too and comes back (the PUB is bound again).
-            let (party, partyMonitor) = try monitored(fixture, .sub, fixture.hub.endpoints.publisher!, lundKey)
+            let (party, partyMonitor) = try monitored(fixture, .sub, fixture.endpoints.publisher!, lundKey)
             defer { party.close() }
             #expect(await outcome(partyMonitor)?.kind == .handshakeSucceeded)
             try FileManager.default.removeItem(atPath: "\(fixture.keysDirectory)/dashboard.subscriber.pub")

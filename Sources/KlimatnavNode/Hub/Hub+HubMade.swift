@@ -10,8 +10,8 @@ extension Hub {
     /// and reference goal, then the GAPs they open; at a later start only what changed since
     /// it last published them. Called once, when the hub starts; the changes, their gap
     /// events and the new state sequence are stored before anything is published.
-    func publishHubMade(restored: [GapEvent]) async throws {
-        let now = Date()
+    func publishHubMade(restored: [GapEvent], store: HubStore) async throws {
+        let now = time.now()
         var publications: [HubPublication] = []
         // Gap changes found when the log was replayed (for example new gap rules) come first.
         for message in ledger.numberGapChanges(restored.map { ($0.gap, $0.change) }, at: now) {
@@ -50,12 +50,5 @@ extension Hub {
         logger.info(
             "published \(publications.count) changes of the hub's own (roster, reference goals, gaps); state sequence \(ledger.stateSequence)"
         )
-    }
-
-    /// Sends ``startupPublications`` on PUB (once, when the hub starts serving).
-    func publishStartup() async {
-        guard let publisher, !startupPublications.isEmpty else { return }
-        await HubCommitter.publish(startupPublications, on: publisher, logger: logger)
-        lastPublished = Date()
     }
 }

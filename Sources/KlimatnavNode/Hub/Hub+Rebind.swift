@@ -9,14 +9,14 @@ extension Hub {
     /// TCP port in the background after `zmq_unbind`, so an immediate bind fails with
     /// `EADDRINUSE`: the bind is tried again for up to about 2 s, never blocking the PUB's
     /// I/O thread, and an endpoint that still cannot be bound is logged as an error.
-    func rebind(_ publisher: AsyncSocket) async {
-        for endpoint in publishEndpoints {
+    func rebind(_ publisher: HubPublisher) async {
+        for endpoint in publisher.endpoints {
             // ENOENT when an earlier rebind failed: bind it all the same.
-            try? await publisher.withSocket { try $0.unbind(endpoint) }
+            try? await publisher.socket.withSocket { try $0.unbind(endpoint) }
             var attempt = 1
             while true {
                 do {
-                    try await publisher.withSocket { try $0.bind(endpoint) }
+                    try await publisher.socket.withSocket { try $0.bind(endpoint) }
                     break
                 } catch  where attempt < Self.rebindAttempts {
                     attempt += 1

@@ -12,7 +12,7 @@ extension Hub {
     /// their places among the messages. A database written before they were published has
     /// none: its messages are replayed on the roster, as that hub did.
     @discardableResult
-    func restore() async throws -> [GapEvent] {
+    func restore(from store: HubStore) async throws -> [GapEvent] {
         var replaying = ledger
         let replay = try await HubLedger.replayStore(store, into: &replaying, roster: options.roster)
         ledger = replaying
@@ -28,7 +28,7 @@ extension Hub {
         // Gaps resolved before the restart may still be followed up (protocol section 17.2).
         ledger.noteKnownGaps(try await store.resolvedGapIDs())
         let logged = Dictionary(try await store.gaps().map { ($0.gap.id, $0.gap) }, uniquingKeysWith: { first, _ in first })
-        let now = Date()
+        let now = time.now()
         var events: [GapEvent] = []
         for gap in recomputed where logged[gap.id] != gap {
             events.append(GapEvent(gap: gap, change: logged[gap.id] == nil ? .opened : .changed, at: now, messageID: nil))

@@ -5,24 +5,25 @@ import KlimatnavWire
 import ZeroMQ
 
 extension Hub {
-    /// Under CURVE: audits refused connections, re-reads the keys directory every
-    /// ``HubSecurity/reloadInterval``, and shuts the hub down if the ZAP handler dies (libzmq
-    /// would then admit any key).
-    func guardSecurity() async {
+    /// Under CURVE, on each tick: shuts the hub down if the ZAP handler died (libzmq would
+    /// then admit any key), audits refused connections, and re-reads the keys directory every
+    /// ``HubSecurity/reloadInterval``.
+    func keepKeys(_ io: HubIO) async {
         guard let security = options.security else { return }
-        var lastReload = ContinuousClock.now
-        while !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(100))
-            if let zap, !zap.isRunning, !Task.isCancelled, !router.isClosing {
-                logger.critical("the ZAP handler stopped; shutting the hub down rather than admitting unknown keys")
-                shutdown()
-                return
-            }
-            await auditDenials()
-            if ContinuousClock.now - lastReload >= security.reloadInterval {
-                lastReload = .now
-                await reloadKeys()
-            }
+        if let zap = io.zap, !zap.isRunning, !Task.isCancelled, !io.router.isClosing {
+            logger.critical("the ZAP handler stopped; shutting the hub down rather than admitting unknown keys")
+            shutdown()
+            return
+        }
+        await auditDenials(io.store)
+        let now = time.now()
+        guard let readAt = keysReadAt else {
+            keysReadAt = now
+            return
+        }
+        if now.timeIntervalSince(readAt) >= HubTime.seconds(security.reloadInterval) {
+            keysReadAt = now
+            await reloadKeys()
         }
     }
 
@@ -46,22 +47,21 @@ extension Hub {
     public func revokeStaleSessions() async {
         guard let security = options.security else { return }
         let dropped = sessions.drop { party, key in !security.isCurrent(key: key, party: party.rawValue) }
-        guard !dropped.isEmpty || publisher != nil else { return }
         if !dropped.isEmpty {
             logger.warning("revoked keys: closed the sessions of \(dropped.map(\.rawValue).sorted().joined(separator: ", "))")
         }
-        if let publisher { await rebind(publisher) }
+        if let publisher = io?.publisher { await rebind(publisher) }
     }
 
     /// Writes refused connections to the rejected-messages audit.
-    func auditDenials() async {
+    func auditDenials(_ store: HubStore) async {
         guard let security = options.security else { return }
         var (denials, dropped) = security.takeDenials()
         if dropped > 0 {
             denials.append(
                 RejectedMessage(
                     sender: nil, sequence: nil, type: "ZAP", code: HubSecurity.notAuthenticated,
-                    reason: "\(dropped) more connections refused (audit limit reached)", receivedAt: Date(), consumesSequence: false))
+                    reason: "\(dropped) more connections refused (audit limit reached)", receivedAt: time.now(), consumesSequence: false))
         }
         guard !denials.isEmpty else { return }
         logger.notice("refused \(denials.count) connection(s): \(denials[0].reason)")
@@ -69,19 +69,6 @@ extension Hub {
             _ = try await store.commit(denials.map(BatchItem.rejected))
         } catch {
             logger.error("could not audit \(denials.count) refused connections: \(error)")
-        }
-    }
-
-    /// Stops the ZAP handler once the sockets are closed (never before: fail closed).
-    func stopZAP() async {
-        guard let zap else { return }
-        await router.waitUntilClosed()
-        await publisher?.waitUntilClosed()
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            Thread {
-                zap.stop()
-                continuation.resume()
-            }.start()
         }
     }
 }

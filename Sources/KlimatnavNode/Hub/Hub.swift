@@ -9,14 +9,19 @@ import ZeroMQ
 /// them, persists them (group commit) before acknowledging, keeps the shared state and the
 /// open gaps, and publishes deltas and gap events on a PUB socket.
 ///
-/// Sockets live on their own I/O threads (``AsyncSocket``); SQLite runs on GRDB's queues.
-/// The actor itself only decides, so it never blocks the cooperative pool.
+/// Creating a hub opens nothing. ``run()`` binds the sockets, opens the database, rebuilds the
+/// state, and then serves with three tasks (Hub+Run.swift): the reader, which decides about
+/// each received batch (``HubCore``); the committer, which stores each batch, then answers and
+/// publishes (``HubCommitter``); and a timer for heartbeats, silent sessions and keys
+/// (Hub+Tick.swift). Await ``ready()`` for the endpoints. Sockets live on their own I/O threads
+/// (``AsyncSocket``); SQLite runs on GRDB's queues; the actor only decides.
 public actor Hub {
     let options: HubOptions
-    let store: HubStore
     let logger: Logger
-    let router: AsyncSocket
-    let publisher: AsyncSocket?
+    let context: ZeroMQContext
+    let openStore: @Sendable () throws -> HubStore
+    /// Paces the timer task (Hub+Tick.swift) and dates the decisions; tests may pass their own.
+    let time: HubTime
     /// Every decision about received messages (``HubCore``); the actor does the I/O.
     var core: HubCore
     var ledger: HubLedger {
@@ -27,96 +32,99 @@ public actor Hub {
         get { core.sessions }
         _modify { yield &core.sessions }
     }
-    /// When the PUB socket last published anything (for its heartbeat).
-    var lastPublished = Date()
-    /// The ZAP handler, when ``HubOptions/security`` is set: started before the sockets.
-    let zap: ZAPHandler?
-    /// The PUB endpoints as bound (wildcards resolved), to rebind after a revocation.
-    let publishEndpoints: [String]
-    /// Sessions forgotten because their node fell silent (Hub+Liveness.swift).
+    /// What ``run()`` opened, once it has.
+    var io: HubIO?
+    /// ``ready()`` calls waiting for ``run()`` to open everything, or its outcome.
+    var readiness = Readiness.waiting([])
+    /// For ``shutdown()`` and ``releaseDatabase()``, which need no actor.
+    let lifecycle = HubLifecycle()
+    /// Sessions forgotten because their node fell silent (Hub+Tick.swift).
     public internal(set) var expiredSessions = 0
-    /// The epochs of batches handed to the committer and not yet answered.
-    var inFlight: Set<UInt64> = []
-    /// True while the ledger is rebuilt from the database after a failed commit.
-    var rebuilding = false
-    /// The epoch of the next batch.
-    var nextEpoch: UInt64 = 1
-    /// ``handle(_:)`` calls waiting for room in the pipeline (or for a rebuild).
-    var roomWaiters: [CheckedContinuation<Void, Never>] = []
-    /// The state sequence of the last DELTA or GAP actually published (after its commit).
-    var publishedStateSequence: UInt64 = 0
-    /// Decided batches, in order, to the committer (Hub+Pipeline.swift).
-    let pipeline = HubBatchQueue()
-    /// Since when the hub has read nothing because it waits for its commits (``pauseReading()``).
+    /// Counts ledger rebuilds after failed commits; each batch carries the value it was
+    /// decided under (``HubBatch/generation``).
+    var generation: UInt64 = 0
+    /// Since when the reader has read nothing because it waits for the committer or rebuilds
+    /// its ledger: the nodes' silence is then the hub's own.
     var readingPausedSince: Date?
     /// The roster parties and reference goals the hub published itself (section 7.4).
     var hubMade = HubMadeLog()
     /// True when the stored messages were replayed on the roster because the database was
-    /// written before hub-made changes were published (``restore()``).
+    /// written before hub-made changes were published (``restore(from:)``).
     var replayedOnRosterBase = false
     /// The id of the last message in the log when the hub started.
     var lastMessageID: Int64 = 0
     /// What the hub publishes when it starts serving: its hub-made changes and the gap
-    /// changes found at start (``publishHubMade(restored:)``), already stored and numbered.
+    /// changes found at start (``publishHubMade(restored:store:)``), already stored and numbered.
     var startupPublications: [HubPublication] = []
-    /// The ROUTER and PUB endpoints actually bound (ports resolved).
-    public nonisolated let endpoints: (router: String?, publisher: String?)
+    /// When the keys were last re-read (Hub+Security.swift); `nil` before the first tick.
+    var keysReadAt: Date?
 
-    /// Binds the sockets and rebuilds the state from `store`.
-    public init(context: ZeroMQContext, store: HubStore, options: HubOptions, logger: Logger) async throws {
-        try await self.init(context: context, options: options, logger: logger, openStore: { store })
+    enum Readiness {
+        case waiting([CheckedContinuation<HubEndpoints, any Error>])
+        case ready(HubEndpoints)
+        case failed(any Error)
     }
 
-    /// Binds the sockets, then opens the database with `openStore` and rebuilds the state from
-    /// it: a hub whose address is taken refuses before it creates or locks any file.
+    /// A hub on the already opened `store`.
     public init(
-        context: ZeroMQContext, options: HubOptions, logger: Logger, openStore: () throws -> HubStore
-    ) async throws {
+        context: ZeroMQContext, store: HubStore, options: HubOptions, logger: Logger
+    ) throws {
+        try self.init(context: context, options: options, logger: logger, openStore: { store })
+    }
+
+    /// A hub on `store` whose timer and dates follow `clock` (``HubTime/init(clock:)``).
+    init<C: Clock<Duration>>(
+        context: ZeroMQContext, store: HubStore, options: HubOptions, logger: Logger, clock: C
+    ) throws {
+        try self.init(context: context, options: options, logger: logger, time: HubTime(clock: clock), openStore: { store })
+    }
+
+    /// A hub that ``run()`` starts: it binds the sockets, then opens the database with
+    /// `openStore`, so a hub whose address is taken refuses before it creates or locks any file.
+    public init(
+        context: ZeroMQContext, options: HubOptions, logger: Logger, openStore: @escaping @Sendable () throws -> HubStore
+    ) throws {
+        try self.init(context: context, options: options, logger: logger, time: .system, openStore: openStore)
+    }
+
+    private init(
+        context: ZeroMQContext, options: HubOptions, logger: Logger, time: HubTime,
+        openStore: @escaping @Sendable () throws -> HubStore
+    ) throws {
         self.options = options
         self.logger = logger
-        // Fail closed: no ZAP handler, no CURVE sockets (libzmq would admit any key).
-        let security = options.security
-        zap = try security.map { security in
-            try ZAPHandler.start(context: context, threadName: "hub-zap") { security.authenticate($0) }
-        }
-        // Received messages waiting for the actor: a few batches' worth. Beyond that the I/O
-        // thread stops reading and libzmq's high-water mark pushes back on the nodes, so a
-        // flood waits in the kernel and the nodes' outboxes, not in the hub's memory.
-        let routerBuffers = AsyncSocket.Configuration(maxBatchSize: 512, receiveBufferLimit: 1024, threadName: "hub-router")
-        router = try AsyncSocket(context, type: .router, configuration: routerBuffers) { socket in
-            try security?.configureServer(socket)
-            try socket.set(.linger, 0)
-            try socket.set(.maxMessageSize, options.maxMessageBytes)
-            try socket.set(.receiveHighWaterMark, options.receiveHighWaterMark)
-            try socket.set(.sendHighWaterMark, options.highWaterMark)
-            try socket.set(.routerMandatory, true)
-            for endpoint in options.bind { try socket.bind(endpoint) }
-        }
-        var bound: [String] = []
-        if options.publish.isEmpty {
-            publisher = nil
-        } else {
-            publisher = try AsyncSocket(context, type: .pub, configuration: .init(threadName: "hub-pub")) { socket in
-                try security?.configureServer(socket, domain: HubSecurity.feedDomain)
-                try socket.set(.linger, 0)
-                try socket.set(.sendHighWaterMark, options.highWaterMark)
-                for endpoint in options.publish {
-                    try socket.bind(endpoint)
-                    bound.append(socket.lastEndpoint ?? endpoint)
-                }
-            }
-        }
-        publishEndpoints = bound
-        endpoints = (router.lastEndpoint, publisher?.lastEndpoint)
-        store = try openStore()
+        self.context = context
+        self.openStore = openStore
+        self.time = time
         core = HubCore(
             ledger: try HubLedger(
                 roster: options.roster,
                 engine: GapEngine(configuration: options.gapConfiguration, playbook: options.responses)),
             options: options)
-        try await store.register(parties: options.roster)
-        let restored = try await restore()
-        try await publishHubMade(restored: restored)
+    }
+
+    /// The endpoints, once ``run()`` has bound the sockets and rebuilt the state; throws what
+    /// stopped ``run()`` from starting (an address in use, a database held by another hub).
+    public func ready() async throws -> HubEndpoints {
+        switch readiness {
+        case .ready(let endpoints): return endpoints
+        case .failed(let error): throw error
+        case .waiting(var waiters):
+            return try await withCheckedThrowingContinuation { continuation in
+                waiters.append(continuation)
+                readiness = .waiting(waiters)
+            }
+        }
+    }
+
+    /// Settles ``ready()``: its waiters get `outcome`.
+    func settleReadiness(_ outcome: Result<HubEndpoints, any Error>) {
+        guard case .waiting(let waiters) = readiness else { return }
+        switch outcome {
+        case .success(let endpoints): readiness = .ready(endpoints)
+        case .failure(let error): readiness = .failed(error)
+        }
+        for waiter in waiters { waiter.resume(with: outcome) }
     }
 
     /// The current shared state (for tests and the in-process runner).
@@ -128,45 +136,13 @@ public actor Hub {
     /// The open gaps, by kind then id.
     public var openGaps: [Gap] { ledger.tracker.gaps }
 
-    /// Serves until the sockets close (``shutdown()``).
-    public func run() async throws {
-        let keepAlive = Task { [weak self] in
-            let interval = Double(self?.options.heartbeatIntervalMs ?? 1000) / 1000
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(interval / 2))
-                await self?.heartbeat()
-            }
-        }
-        defer { keepAlive.cancel() }
-        let guardian = zap == nil ? nil : Task { await self.guardSecurity() }
-        defer { guardian?.cancel() }
-        let liveness = startLivenessChecks()
-        defer { liveness.cancel() }
-        await publishStartup()
-        publishedStateSequence = ledger.stateSequence
-        let committer = HubCommitter(store: store, router: router, publisher: publisher, logger: logger)
-        let committing = Task { [pipeline] in await committer.run(pipeline, hub: self) }
-        do {
-            for try await batch in router.batches {
-                await handle(batch)
-            }
-        } catch {
-            pipeline.finish()
-            await committing.value
-            throw error
-        }
-        // Every batch decided is stored (and answered where the socket still can) first.
-        pipeline.finish()
-        await committing.value
-        await stopZAP()
-    }
+    /// Open sessions (welcomed routing ids).
+    public var sessionCount: Int { sessions.count }
 
     /// Releases the database's lock file once ``run()`` has returned (everything committed).
-    public nonisolated func releaseDatabase() { store.releaseLock() }
+    public nonisolated func releaseDatabase() { lifecycle.releaseDatabase() }
 
     /// Closes the sockets: ``run()`` returns once the batches already received are committed.
-    public nonisolated func shutdown() {
-        router.close()
-        publisher?.close()
-    }
+    /// Before ``run()`` has opened them, ``run()`` then opens nothing and returns.
+    public nonisolated func shutdown() { lifecycle.stop() }
 }

@@ -6,10 +6,11 @@ import Logging
 
 /// One received batch after the hub's actor decided about it: what to store in one group
 /// commit, what to answer after the commit, and what to publish once it is stored. The
-/// ``HubCommitter`` takes it from there, while the actor goes on with the next batch.
+/// ``HubCommitter`` takes it from there, while the reader goes on with the next batch.
 struct HubBatch: Sendable {
-    /// Numbers batches in the order the actor handled them.
-    var epoch: UInt64 = 0
+    /// How many times the reader had rebuilt its ledger after a failed commit when it decided
+    /// this batch: batches decided on a ledger that a failed commit made stale are not stored.
+    var generation: UInt64 = 0
     var items: [BatchItem] = []
     /// (routing id, reply), in arrival order.
     var replies: [(routingID: [UInt8], reply: Reply)] = []

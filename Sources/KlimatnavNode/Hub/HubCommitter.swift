@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import Foundation
 import KlimatnavCore
 import KlimatnavStore
@@ -5,50 +6,45 @@ import KlimatnavWire
 import Logging
 import ZeroMQ
 
-/// The second stage of the hub's pipeline: commits each ``HubBatch`` (group commit), then
-/// encodes and sends its answers and publications, in the order the actor handled the
-/// batches. It runs beside the actor, so the next batch is decided while this one is
-/// stored: the actor's work and SQLite's overlap on two cores.
+/// The hub's second task: commits each ``HubBatch`` (group commit), then encodes and sends
+/// its answers and publications, in the order the reader decided the batches, and reports
+/// each outcome back to the reader. It runs beside the reader, so the next batch is decided
+/// while this one is stored: the hub's work and SQLite's overlap on two cores.
 ///
-/// When a commit fails, the hub rebuilds its ledger from the database, and that batch and
-/// the batches decided on top of it are answered `busy` without being stored
-/// (``Hub/commitFailed(_:)``).
+/// When a commit fails, that batch and the batches decided on top of it (the same
+/// ``HubBatch/generation``) are answered `busy` without being stored, until the reader has
+/// rebuilt its ledger from the database.
 struct HubCommitter: Sendable {
     let store: HubStore
     let router: AsyncSocket
-    let publisher: AsyncSocket?
+    let publisher: HubPublisher?
     let logger: Logger
 
-    /// Processes batches until `queue` is finished and drained. Batches queued together
-    /// (decided while the previous commit waited for the disk) share one commit.
-    func run(_ queue: HubBatchQueue, hub: Hub) async {
-        var doomedThrough: UInt64 = 0
-        while true {
-            var batches = await queue.takeAll()
-            guard let first = batches.first, let last = batches.last else { return }
-            var committed = first.epoch > doomedThrough
-            var items: [BatchItem] = []
-            if committed {
-                do {
-                    for index in batches.indices {
-                        try batches[index].encodeEntities()
-                        items += batches[index].items
-                    }
-                    if !items.isEmpty {
-                        _ = try await store.commit(items, stateSequence: last.stateSequence)
-                    }
-                } catch {
-                    committed = false
-                    doomedThrough = await hub.commitFailed(first.epoch)
-                    logger.error(
-                        "group commit failed; \(items.count) messages not acknowledged (and the batches handled after them): \(error)")
-                }
-            }
-            for batch in batches {
-                await answer(batch, committed: committed)
-                if committed { await publish(batch) }
-            }
-            await hub.finished(through: last.epoch, publishedThrough: committed ? last.stateSequence : nil)
+    /// Processes batches until `decided` is finished, reporting each outcome on `report`.
+    func run(_ decided: AsyncChannel<HubBatch>, report: AsyncStream<CommitOutcome>.Continuation) async {
+        defer { report.finish() }
+        var failedGeneration: UInt64?
+        for await batch in decided {
+            var committed = false
+            if batch.generation != failedGeneration { committed = await commit(batch) }
+            if !committed { failedGeneration = batch.generation }
+            await answer(batch, committed: committed)
+            if committed { await publisher?.publish(batch.published, through: batch.stateSequence) }
+            report.yield(committed ? .committed : .failed(generation: batch.generation))
+        }
+    }
+
+    /// Stores `batch` in one transaction; false when that failed.
+    private func commit(_ batch: HubBatch) async -> Bool {
+        var batch = batch
+        do {
+            try batch.encodeEntities()
+            if !batch.items.isEmpty { _ = try await store.commit(batch.items, stateSequence: batch.stateSequence) }
+            return true
+        } catch {
+            logger.error(
+                "group commit failed; \(batch.items.count) messages not acknowledged (and the batches handled after them): \(error)")
+            return false
         }
     }
 
@@ -73,33 +69,6 @@ struct HubCommitter: Sendable {
             try await router.send(contentsOf: outgoing)
         } catch {
             logger.debug("could not answer peers: \(error)")
-        }
-    }
-
-    private func publish(_ batch: HubBatch) async {
-        guard let publisher else { return }
-        await Self.publish(batch.published, on: publisher, logger: logger)
-    }
-
-    /// Encodes and sends `publications` on the PUB socket, in order.
-    static func publish(_ publications: [HubPublication], on publisher: AsyncSocket, logger: Logger) async {
-        guard !publications.isEmpty else { return }
-        var messages: [Message] = []
-        messages.reserveCapacity(publications.count)
-        for publication in publications {
-            do {
-                messages.append(Message(try publication.frames()))
-            } catch {
-                // Subscribers see the jump in the state sequence and ask for a snapshot.
-                logger.error(
-                    "could not encode the publication with state sequence \(publication.stateSequence); subscribers will resynchronise: \(error)"
-                )
-            }
-        }
-        do {
-            try await publisher.send(contentsOf: messages)
-        } catch {
-            logger.debug("could not publish: \(error)")
         }
     }
 

@@ -57,15 +57,25 @@ public struct PlaybookRunner: Sendable {
         logger.warning("insecure mode: the in-process run trusts HELLO from its own nodes; use `klimatnav hub` with keys across machines")
         // The sockets first, then the database (locked for this process: a hub or another
         // `run` on the same file refuses at once).
-        let hub = try await Hub(context: context, options: options, logger: logger) {
+        let hub = try Hub(context: context, options: options, logger: logger) {
             try HubStore(path: databasePath, durability: durability, holder: "run")
         }
-        let store = hub.store
-        let earlierMessages = try await store.messageCount()
         let hubTask = Task { try await hub.run() }
-        guard let routerEndpoint = hub.endpoints.router else { throw StoreError("start the hub", "the ROUTER socket has no endpoint") }
+        let endpoints: HubEndpoints
+        do {
+            endpoints = try await hub.ready()
+        } catch {
+            _ = try? await hubTask.value
+            throw error
+        }
+        guard let routerEndpoint = endpoints.router, let store = await hub.io?.store else {
+            hub.shutdown()
+            _ = try? await hubTask.value
+            throw StoreError("start the hub", "the ROUTER socket has no endpoint")
+        }
+        let earlierMessages = try await store.messageCount()
         let nodes = try NodeSet.start(
-            parties: playbook.parties, context: context, hub: routerEndpoint, publisher: hub.endpoints.publisher,
+            parties: playbook.parties, context: context, hub: routerEndpoint, publisher: endpoints.publisher,
             // No node follows the feed here: nothing in a run reads the replicas, and with 21
             // counties and two coordinators each would decode every one of the run's messages.
             subscribers: [], logger: logger)

@@ -62,13 +62,18 @@ struct HubCommand: AsyncParsableCommand {
         // Every party's long-lived node (`klimatnav node` without --playbook) keeps a replica.
         options.snapshotKinds = Set(PartyKind.allCases)
         options.security = try HubSecurityOptions.load(keys: keys, secretKey: secretKey, roster: book.parties)
-        let hub: Hub
+        // The sockets are bound first: a hub whose address is taken creates no database.
+        let hub = try Hub(context: context, options: options, logger: logger) {
+            try HubStore(path: db, durability: durability, holder: "hub")
+        }
+        let group = ServiceGroup(
+            services: [HubService(hub: hub)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let serving = Task { await capture { try await group.run() } }
+        let endpoints: HubEndpoints
         do {
-            // The sockets are bound first: a hub whose address is taken creates no database.
-            hub = try await Hub(context: context, options: options, logger: logger) {
-                try HubStore(path: db, durability: durability, holder: "hub")
-            }
+            endpoints = try await hub.ready()
         } catch {
+            _ = await serving.value
             await context.shutdownAndWait()
             throw CLIError(HubCommand.explain(error, bind: bind, publish: publish))
         }
@@ -83,11 +88,9 @@ struct HubCommand: AsyncParsableCommand {
         defer { reload?.cancel() }
         // Parsers and scripts wait for this line.
         let banner =
-            "hub listening on \(hub.endpoints.router ?? "?")\(hub.endpoints.publisher.map { ", publishing on \($0)" } ?? "")\(security)\n"
+            "hub listening on \(endpoints.router ?? "?")\(endpoints.publisher.map { ", publishing on \($0)" } ?? "")\(security)\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
-        let group = ServiceGroup(
-            services: [HubService(hub: hub)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        let served = await capture { try await group.run() }
+        let served = await serving.value
         hub.shutdown()
         await context.shutdownAndWait()
         hub.releaseDatabase()
