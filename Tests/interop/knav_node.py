@@ -122,13 +122,18 @@ class Node:
         deadline = time.time() + self.patience
         while time.time() < deadline:
             if not self.socket.poll(200):
-                if self.next is not None and time.time() - self.last_sent >= 1.0:
-                    self.send_raw(encode("HEARTBEAT", self.next - 1, {}))
+                self.keep_alive()
                 continue
             reply = decode(self.socket.recv_multipart())
             if reply[0] != "HEARTBEAT":
                 return reply
         raise TimeoutError(f"{self.party}: no answer from the hub")
+
+    def keep_alive(self):
+        """Sends a HEARTBEAT when the node has sent nothing for a second (section 9): a node
+        that stays quiet longer than interval x liveness loses its session."""
+        if self.next is not None and time.time() - self.last_sent >= 1.0:
+            self.send_raw(encode("HEARTBEAT", self.next - 1, {}))
 
     def request(self, message_type, sequence, body):
         self.send_raw(encode(message_type, sequence, body))
@@ -266,6 +271,8 @@ def insecure(router, publisher, database):
     beat = None
     deadline = time.time() + 10
     while beat is None and time.time() < deadline:
+        lund.keep_alive()
+        stuns.keep_alive()
         if sub.poll(200):
             kind, sequence, _ = decode(sub.recv_multipart())
             beat = sequence if kind == "HEARTBEAT" else None
