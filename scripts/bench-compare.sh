@@ -41,7 +41,7 @@ gcc -O2 -o "$raw/raw_sqlite" scripts/bench/raw_sqlite.c -lsqlite3
 args=(--raw-pushpull "$raw/raw_pushpull" --raw-dealerrouter "$raw/raw_dealerrouter" --raw-sqlite "$raw/raw_sqlite"
     --only "$sections" --scales 1 --runs 1)
 
-results="$work/results-$(date +%Y%m%d-%H%M%S).txt"
+results="${BENCH_RESULTS:-$work/results-$(date +%Y%m%d-%H%M%S).txt}"
 : >"$results"
 echo "cpus: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg); results in $results" >&2
 for round in $(seq 1 "$rounds"); do
@@ -54,22 +54,5 @@ for round in $(seq 1 "$rounds"); do
     done
 done
 
-# Median per side and figure; new/old.
-awk '
-function median(list,    n, values, i, j, t) {
-    n = split(list, values, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (values[j] + 0 < values[i] + 0) { t = values[i]; values[i] = values[j]; values[j] = t }
-    return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
-}
-{ key = $2; unit[key] = $4; seen[key] = 1; runs[$1, key] = runs[$1, key] " " $3 }
-END {
-    printf "%-48s %12s %12s %8s  %s\n", "figure (median of rounds)", "old", "new", "new/old", "unit"
-    for (key in seen) names[++count] = key
-    for (i = 1; i <= count; i++) for (j = i + 1; j <= count; j++) if (names[j] < names[i]) { t = names[i]; names[i] = names[j]; names[j] = t }
-    for (i = 1; i <= count; i++) {
-        key = names[i]
-        if (runs["old", key] == "" || runs["new", key] == "") continue
-        o = median(runs["old", key]); n = median(runs["new", key])
-        printf "%-48s %12.2f %12.2f %7.0f%%  %s\n", key, o, n, o == 0 ? 0 : 100 * n / o, unit[key]
-    }
-}' "$results"
+# Per figure: medians and the median per-round ratio (scripts/bench/compare.awk).
+awk -f scripts/bench/compare.awk "$results"
