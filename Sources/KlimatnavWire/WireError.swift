@@ -20,21 +20,10 @@ public struct WireError: Error, Sendable, Hashable, CustomStringConvertible {
         self.path = path
     }
 
-    /// The error a hub reports for a ``StateError`` from `WorldState.apply`.
+    /// The error a hub reports for a ``StateError`` from `WorldState.apply`: its code has the
+    /// same token (every state code is a wire code, tested in `WireErrorTests`).
     public init(_ stateError: StateError) {
-        let code: Code =
-            switch stateError.code {
-            case .unknownParty: .unknownParty
-            case .unknownGoal: .unknownGoal
-            case .unknownRoadmap: .unknownRoadmap
-            case .unknownBarrier: .unknownBarrier
-            case .unknownPolicyLab: .unknownPolicyLab
-            case .duplicateID: .duplicateID
-            case .invalidValue: .invalidValue
-            case .wrongPartyKind: .wrongPartyKind
-            case .unknownGap: .unknownGap
-            }
-        self.init(code, stateError.message)
+        self.init(Code(rawValue: stateError.code.rawValue) ?? .invalidValue, stateError.message)
     }
 
     public static func == (lhs: WireError, rhs: WireError) -> Bool {

@@ -40,41 +40,32 @@ extension WireError {
         case busy = "busy"
         case internalError = "internal-error"
 
-        /// The numeric code from the spec's table.
+        /// The numeric code from the spec's table: each group counts up from its base.
         public var number: Int {
-            switch self {
-            case .badSignature: 100
-            case .unsupportedVersion: 101
-            case .missingFrame: 102
-            case .extraFrame: 103
-            case .unknownType: 104
-            case .badHeader: 105
-            case .frameTooLarge: 106
-            case .badUTF8: 110
-            case .badJSON: 111
-            case .wrongType: 112
-            case .missingField: 113
-            case .unknownField: 114
-            case .fieldTooLarge: 115
-            case .invalidPartyID: 116
-            case .unknownValue: 117
-            case .invalidValue: 118
-            case .noSession: 200
-            case .sequenceGap: 201
-            case .notAuthorized: 202
-            case .identityMismatch: 203
-            case .unknownParty: 300
-            case .unknownGoal: 301
-            case .unknownRoadmap: 302
-            case .unknownBarrier: 303
-            case .unknownPolicyLab: 304
-            case .duplicateID: 305
-            case .wrongPartyKind: 306
-            case .unknownGap: 307
-            case .busy: 400
-            case .internalError: 401
-            }
+            for (base, group) in Self.groups { if let offset = group.firstIndex(of: self) { return base + offset } }
+            preconditionFailure("\(self) is in no group of Code.groups")
         }
+
+        /// The codes in the order of the spec's table, by group, with each group's first number.
+        static let groups: [(base: Int, codes: [Code])] = [
+            (100, [.badSignature, .unsupportedVersion, .missingFrame, .extraFrame, .unknownType, .badHeader, .frameTooLarge]),
+            (
+                110,
+                [
+                    .badUTF8, .badJSON, .wrongType, .missingField, .unknownField, .fieldTooLarge, .invalidPartyID, .unknownValue,
+                    .invalidValue,
+                ]
+            ),
+            (200, [.noSession, .sequenceGap, .notAuthorized, .identityMismatch]),
+            (
+                300,
+                [
+                    .unknownParty, .unknownGoal, .unknownRoadmap, .unknownBarrier, .unknownPolicyLab, .duplicateID, .wrongPartyKind,
+                    .unknownGap,
+                ]
+            ),
+            (400, [.busy, .internalError]),
+        ]
 
         /// Whether a sender may retry the same message unchanged (only `busy` and
         /// `sequence-gap`, after resending the missing messages first).

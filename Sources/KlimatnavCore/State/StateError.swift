@@ -1,6 +1,6 @@
 /// Why an event cannot be applied to the state. The state is unchanged when this is thrown.
 public struct StateError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: String, Sendable, Hashable {
+    public enum Code: String, Sendable, Hashable, CaseIterable {
         case unknownParty = "unknown-party"
         case unknownGoal = "unknown-goal"
         case unknownRoadmap = "unknown-roadmap"
