@@ -3,11 +3,16 @@ import GRDB
 import KlimatnavCore
 
 extension HubStore {
+    /// The gaps that concern `party` (``inbox(party:since:)``), new after gap event `eventID`.
+    public func inbox(party: String, after eventID: Int64) async throws(StoreError) -> PartyInbox {
+        try await inbox(party: party, since: InboxMark(event: eventID))
+    }
+
     /// The gaps that concern `party`: those that name it (`gap_party`) and those the
     /// coordinator assigned to it (its `gap-followup` entity row); every open and resolved
-    /// one, and those with a gap event after `eventID` (the mark of the last read; 0:
-    /// everything is new).
-    public func inbox(party: String, after eventID: Int64) async throws(StoreError) -> PartyInbox {
+    /// one, and as new those with a gap event after the mark, or whose follow-up (an
+    /// assignment, a comment, a dismissal) is not what the mark saw.
+    public func inbox(party: String, since mark: InboxMark) async throws(StoreError) -> PartyInbox {
         try await read("read the inbox of \(party)") { db in
             let concerning = """
                 SELECT gapId FROM gap_party WHERE party = :party
@@ -24,11 +29,20 @@ extension HubStore {
                     db,
                     sql: """
                         SELECT DISTINCT gapId FROM gap_event WHERE gapId IN (\(concerning)) AND id > :after
-                        """, arguments: ["party": party, "after": eventID]))
+                        """, arguments: ["party": party, "after": mark.event]))
+            var followUps: [String: String] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, json FROM entity WHERE kind = 'gap-followup' AND id IN (\(concerning))",
+                arguments: ["party": party])
+            {
+                followUps[row["id"]] = row["json"]
+            }
             let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM gap_event") ?? 0
+            let isNew = { (id: String) in fresh.contains(id) || followUps[id] != mark.followUps[id] }
             return PartyInbox(
-                new: all.filter { fresh.contains($0.gap.id) }, open: all.filter { $0.status == "open" },
-                resolved: all.filter { $0.status != "open" }, lastEventID: last)
+                new: all.filter { isNew($0.gap.id) }, open: all.filter { $0.status == "open" },
+                resolved: all.filter { $0.status != "open" }, lastEventID: last,
+                mark: InboxMark(event: last, followUps: followUps))
         }
     }
 

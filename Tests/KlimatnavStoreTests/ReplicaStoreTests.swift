@@ -37,4 +37,39 @@ import Testing
         #expect(try await reader.gaps(includeResolved: true).first { $0.gap.id == "b" }?.status == "resolved")
         #expect(try await reader.inbox(party: "lund", after: later.lastEventID).new.isEmpty)
     }
+
+    @Test func anAssignmentOrACommentAfterTheLastReadIsNewInTheInbox() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try HubStore(path: dir.path("uppsala.db"), holder: "node")
+        var state = WorldState()
+        try state.apply(.partyRegistered(Party(id: "uppsala", kind: .municipality, level: .local, name: "Uppsala")))
+        let gaps = [gap("lab", ["malmo"])]
+        _ = try await store.mirror(state: state, gaps: gaps, stateSequence: 1)
+        let reader = try HubStore(readOnlyPath: dir.path("uppsala.db"))
+        let before = try await reader.inbox(party: "uppsala", since: InboxMark())
+        #expect(before.open.isEmpty, "the gap names malmo only")
+
+        // The coordinator assigns the gap to Uppsala after Uppsala last read its inbox.
+        var followUp = GapFollowUpState()
+        followUp.apply(GapFollowUp(gap: "lab", action: .assign, by: "viable-cities", assignee: "uppsala", role: "klimatstrateg"))
+        state.followUps["lab"] = followUp
+        _ = try await store.mirror(state: state, gaps: gaps, stateSequence: 2)
+        let assigned = try await reader.inbox(party: "uppsala", since: before.mark)
+        #expect(assigned.new.map(\.gap.id) == ["lab"], "an assignment is news, though no gap event came")
+        #expect(try await reader.inbox(party: "uppsala", since: assigned.mark).new.isEmpty)
+
+        // A comment changes the follow-up: new again.
+        followUp.apply(GapFollowUp(gap: "lab", action: .comment, by: "uppsala", text: "Vi tar det i maj."))
+        state.followUps["lab"] = followUp
+        _ = try await store.mirror(state: state, gaps: gaps, stateSequence: 3)
+        #expect(try await reader.inbox(party: "uppsala", since: assigned.mark).new.map(\.gap.id) == ["lab"])
+    }
+
+    @Test func anInboxMarkReadsItsOwnTextAndTheOlderBareNumber() throws {
+        let mark = InboxMark(event: 42, followUps: ["lab": #"{"assignee":"uppsala"}"#])
+        #expect(InboxMark(text: try mark.text()) == mark)
+        #expect(InboxMark(text: "17\n") == InboxMark(event: 17))
+        #expect(InboxMark(text: "not a mark") == nil)
+    }
 }

@@ -32,11 +32,8 @@ struct InboxCommand: AsyncParsableCommand {
             throw CLIError("\(db) is not a node's replica (it names no party); give --party ID, or start `klimatnav node --db \(db)`")
         }
         let paths = NodePaths(replica: db)
-        let mark =
-            (try? String(contentsOfFile: paths.inboxMark, encoding: .utf8)).flatMap {
-                Int64($0.trimmingCharacters(in: .whitespacesAndNewlines))
-            } ?? 0
-        let inbox = try await store.inbox(party: party, after: mark)
+        let mark = (try? String(contentsOfFile: paths.inboxMark, encoding: .utf8)).flatMap(InboxMark.init(text:)) ?? InboxMark()
+        let inbox = try await store.inbox(party: party, since: mark)
         let c = Catalogue(lang ?? .fromEnvironment())
         let state = try await store.currentState()
         let sv = c.language == .sv
@@ -50,10 +47,10 @@ struct InboxCommand: AsyncParsableCommand {
             print("\n\(title) (\(records.count))")
             print(GapOutput(records: records).table(c, state: state), terminator: "")
         }
-        if !peek, inbox.lastEventID > mark {
+        if !peek, inbox.mark != mark {
             do {
                 try paths.makeDirectory()
-                try String(inbox.lastEventID).write(toFile: paths.inboxMark, atomically: true, encoding: .utf8)
+                try inbox.mark.text().write(toFile: paths.inboxMark, atomically: true, encoding: .utf8)
             } catch {
                 throw CLIError("could not mark the inbox as read in \(paths.inboxMark): \(error.localizedDescription)")
             }
