@@ -1,167 +1,40 @@
 import Foundation
 
-/// Writes an `Encodable` value as canonical JSON straight into one byte buffer, byte for byte
-/// as `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` does: no whitespace, `"` `\`
-/// and control characters escaped (`\b \t \n \f \r`, else `\u00xx`), nothing else (not `/`,
-/// DEL or U+2028), members sorted by the UTF-8 bytes of their keys, of a key written twice the
-/// last. Members are written in encoding order; when an object closes, its members are moved
-/// into sorted order if they are not in it.
-///
-/// An open object or array is a ``Frame``; the frames enclose the value being written. A frame
-/// closes when a value in an outer frame is written or when the `encode(to:)` that opened it
-/// returns, so nested containers must be used before their parent is used again (as
-/// synthesized and this package's `Codable` code does).
-///
-/// With ``BodyLimits``, it also finds what a receiver would refuse: the body size, then the
-/// grammar limits (nesting depth, number length; `bad-json`), then the field limits
-/// (`field-too-large`), each the first in the written text.
+/// Writes `Encodable` values as canonical JSON, byte for byte as `JSONEncoder` with
+/// `[.sortedKeys, .withoutEscapingSlashes]` does, straight into a ``JSONBuffer`` (no tree of
+/// values): the one encoder of the wire bodies (``BodyCoder``, with the receiver's limits)
+/// and of ``CanonicalJSON``. Its `Encoder` and containers share this one object per call.
 final class JSONWriter {
-    var bytes: [UInt8] = []
-    let limits: BodyLimits?
-    private var frames: [Frame] = []
-    var members: [Member] = []
-    /// What a receiver would refuse, with the offset in `bytes` (kept up to date when moved).
-    var problems: [(error: WireError, offset: Int, grammar: Bool)] = []
-    var scratch: [UInt8] = []
-    var order: [Int] = []
+    var buffer: JSONBuffer
 
-    struct Frame {
-        var isObject: Bool
-        var start: Int
-        /// The frame's first member in ``members``.
-        var base: Int
-        var count = 0
-        /// The key of the last member: with ``count``, the coding path of the value in it.
-        var key: (any CodingKey)?
-        /// Where a `superEncoder`'s value starts: `{}` is written there if it writes nothing.
-        var pending = -1
-    }
-
-    struct Member {
-        var key: String
-        var start: Int
-        /// The key's first 8 UTF-8 bytes, big-endian, zero-padded: most keys compare by it alone.
-        var prefix: UInt64
-    }
-
-    init(limits: BodyLimits?) {
-        self.limits = limits
-        bytes.reserveCapacity(512)
-    }
+    init(limits: BodyLimits?) { buffer = JSONBuffer(limits: limits) }
 
     /// The text of `value`. Throws `EncodingError` (a non-finite number, nothing encoded) or
     /// the first ``WireError`` a receiver would find (only with `limits`).
     static func write<T: Encodable>(_ value: T, limits: BodyLimits?) throws -> [UInt8] {
         let writer = JSONWriter(limits: limits)
         try writer.encode(value, depth: 0)
-        try writer.check()
-        return writer.bytes
+        try writer.buffer.check()
+        return writer.buffer.bytes
     }
-
-    private func check() throws(WireError) {
-        guard let limits else { return }
-        if bytes.count > limits.maxBytes {
-            throw WireError(.frameTooLarge, "body is \(bytes.count) bytes, limit \(limits.maxBytes)", frame: 3)
-        }
-        for grammar in [true, false] {
-            if let first = problems.filter({ $0.grammar == grammar }).min(by: { $0.offset < $1.offset }) { throw first.error }
-        }
-    }
-
-    /// The coding path of a value inside the first `depth` frames.
-    func codingPath(_ depth: Int) -> [any CodingKey] {
-        frames.prefix(depth).map { $0.isObject ? $0.key! : WireCodingKey(intValue: $0.count - 1) }
-    }
-
-    /// The number of members or items written in frame `level`.
-    func count(_ level: Int) -> Int { frames[level].count }
 
     /// Writes `value` inside the first `depth` frames.
     func encode<T: Encodable>(_ value: T, depth: Int) throws {
-        if T.self == String.self { return string(value as! String, depth: depth) }
-        if T.self == Int.self { return integer(value as! Int) }
-        if T.self == Double.self { return try number(value as! Double, depth: depth) }
-        if T.self == Bool.self { return literal(value as! Bool ? "true" : "false") }
-        if T.self == Data.self { return string((value as! Data).base64EncodedString(), depth: depth) }
-        if T.self == URL.self { return string((value as! URL).absoluteString, depth: depth) }
-        let start = bytes.count
+        if T.self == String.self { return buffer.string(value as! String, depth: depth) }
+        if T.self == Int.self { return buffer.integer(value as! Int) }
+        if T.self == Double.self { return try buffer.number(value as! Double, depth: depth) }
+        if T.self == Bool.self { return buffer.literal(value as! Bool ? "true" : "false") }
+        if T.self == Data.self { return buffer.string((value as! Data).base64EncodedString(), depth: depth) }
+        if T.self == URL.self { return buffer.string((value as! URL).absoluteString, depth: depth) }
+        let start = buffer.bytes.count
         try value.encode(to: WriterEncoder(writer: self, depth: depth))
-        close(to: depth)
-        guard bytes.count == start else { return }
+        buffer.close(to: depth)
+        guard buffer.bytes.count == start else { return }
         guard depth > 0 else {
             throw EncodingError.invalidValue(
                 value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
-        _ = open(object: true, depth: depth)
-        close(to: depth)
-    }
-
-    /// Opens an object or array as frame `depth` (or takes that frame if it is open already).
-    func open(object: Bool, depth: Int) -> Int {
-        if frames.count > depth, frames[depth].isObject == object { return prepare(depth) }
-        close(to: depth)
-        if limits != nil, depth >= WireLimits.maxDepth {
-            problems.append((WireError(.badJSON, "nesting deeper than \(WireLimits.maxDepth)", frame: 3), bytes.count, true))
-        }
-        frames.append(Frame(isObject: object, start: bytes.count, base: members.count))
-        bytes.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
-        return depth
-    }
-
-    /// Starts the member `key` of the object in frame `level`; returns the depth of its value.
-    @discardableResult func member(_ key: some CodingKey, level: Int) -> Int {
-        prepare(level)
-        if frames[level].count > 0 { bytes.append(UInt8(ascii: ",")) }
-        frames[level].count += 1
-        frames[level].key = key
-        let text = key.stringValue
-        let start = bytes.count
-        if limits != nil, text.utf8.count > WireLimits.maxStringBytes {
-            fieldTooLarge("key longer than \(WireLimits.maxStringBytes) bytes", level, at: start)
-        }
-        appendString(text)
-        let prefix = text.utf8.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (56 - 8 * $1.offset) }
-        members.append(Member(key: text, start: start, prefix: prefix))
-        bytes.append(UInt8(ascii: ":"))
-        return level + 1
-    }
-
-    /// Starts the next item of the array in frame `level`; returns the depth of its value.
-    @discardableResult func item(level: Int) -> Int {
-        prepare(level)
-        if frames[level].count > 0 { bytes.append(UInt8(ascii: ",")) }
-        frames[level].count += 1
-        return level + 1
-    }
-
-    /// Marks the value just started in frame `level` as a `superEncoder`'s.
-    func superValue(level: Int) { frames[level].pending = bytes.count }
-
-    /// Closes the frames above `level` so that frame `level` can take a value.
-    @discardableResult private func prepare(_ level: Int) -> Int {
-        close(to: level + 1)
-        if frames[level].pending == bytes.count { bytes.append(contentsOf: "{}".utf8) }
-        frames[level].pending = -1
-        return level
-    }
-
-    /// Closes frames until `count` are open.
-    private func close(to count: Int) {
-        while frames.count > count {
-            prepare(frames.count - 1)
-            let frame = frames.removeLast()
-            if frame.isObject {
-                if frame.count > 1 { sortMembers(frame) }
-                members.removeSubrange(frame.base...)
-            } else if let limits {
-                let limit = frames.count == 1 && frames[0].isObject ? limits.topArrayLimit : WireLimits.maxArrayCount
-                if frame.count > limit { fieldTooLarge("array of \(frame.count) elements, limit \(limit)", frames.count, at: frame.start) }
-            }
-            bytes.append(frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
-        }
-    }
-
-    private func fieldTooLarge(_ text: String, _ depth: Int, at offset: Int) {
-        problems.append((WireError(.fieldTooLarge, text, frame: 3, path: codingPath(depth).wirePath()), offset, false))
+        _ = buffer.open(object: true, depth: depth)
+        buffer.close(to: depth)
     }
 }

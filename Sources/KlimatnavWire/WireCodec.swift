@@ -20,14 +20,17 @@ public enum WireCodec {
     /// message with the header and value rules of ``WireMessage/validate()``; what is skipped,
     /// a parse and the typed decode, cannot fail on the canonical text of the same `Codable`
     /// types. Debug builds (and so every test) still run the full ``decode(frames:)``.
+    ///
+    /// Goal and ACK bodies, the hot ones, are written without `Codable` (``GoalBodyWriter``,
+    /// ``AckBodyWriter``): the same bytes, or ``JSONWriter`` when a value is out of what they handle.
     public static func encode(_ message: WireMessage) throws(WireError) -> [[UInt8]] {
         let limits = BodyLimits.of(type: message.type)
         let body: [UInt8] =
             switch message {
             case .hello(let hello): try BodyCoder.encode(hello, limits: limits)
             case .welcome(let welcome): try BodyCoder.encode(welcome, limits: limits)
-            case .domain(let domain): try BodyCoder.encode(DomainBody(domain.event), limits: limits)
-            case .ack(let ack): try BodyCoder.encode(ack, limits: limits)
+            case .domain(let domain): try domainBody(domain.event, limits: limits)
+            case .ack(let ack): try ackBody(ack, limits: limits)
             case .nack(let nack): try BodyCoder.encode(nack, limits: limits)
             case .heartbeat(let heartbeat): try BodyCoder.encode(heartbeat, limits: limits)
             case .snapshotRequest(let request): try BodyCoder.encode(request, limits: limits)
@@ -42,6 +45,19 @@ public enum WireCodec {
         #endif
         try message.validate()
         return frames
+    }
+
+    /// The body of a domain message: goals (the most frequent) through ``GoalBodyWriter``,
+    /// the other events, and goals it leaves to the generic encoder, through ``BodyCoder``.
+    static func domainBody(_ event: DomainEvent, limits: BodyLimits) throws(WireError) -> [UInt8] {
+        if case .goalAsserted(let goal) = event, let body = GoalBodyWriter.write(goal, limits: limits) { return body }
+        return try BodyCoder.encode(DomainBody(event), limits: limits)
+    }
+
+    /// The body of an ACK (the hub sends one per domain message), through ``AckBodyWriter``.
+    static func ackBody(_ ack: Ack, limits: BodyLimits) throws(WireError) -> [UInt8] {
+        if let body = AckBodyWriter.write(ack, limits: limits) { return body }
+        return try BodyCoder.encode(ack, limits: limits)
     }
 
     /// The message in `frames` (frame 0 first; no routing id), or the first problem found,

@@ -1,11 +1,10 @@
-import Foundation
 import KlimatnavCore
 import Testing
 
 @testable import KlimatnavPlaybook
 @testable import KlimatnavWire
 
-/// The wire codec's goal bodies (``WireCodec/encode(_:)``, ``GoalBodyReader``) on real
+/// The wire codec's fast goal body paths (``GoalBodyWriter``, ``GoalBodyReader``) on real
 /// and national-scale data: for every goal of the seed playbook and of a synthetic playbook
 /// (its facts and its timeline), the same bytes as the generic ``BodyCoder`` and the same
 /// goal back, also from the DELTA that forwards it (``DeltaBodyReader``). (KlimatnavWireTests cannot load playbooks; it tests random goals instead.)
@@ -24,13 +23,10 @@ import Testing
         let goals = try Self.goals()
         #expect(goals.count > 500)
         let limits = BodyLimits.of(type: "goal")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for goal in goals {
             let generic = try BodyCoder.encode(DomainBody(.goalAsserted(goal)), limits: limits)
-            let fast = try WireCodec.encode(.domain(DomainMessage(sequence: 1, event: .goalAsserted(goal))))[3]
+            let fast = try #require(GoalBodyWriter.write(goal, limits: limits))
             #expect(fast == generic, "\(goal.id)")
-            #expect(fast == Array(try encoder.encode(DomainBody(.goalAsserted(goal)))), "\(goal.id)")
             let decoded = try BodyCoder.decode(DomainBody.self, from: generic, eventName: "goal").event
             #expect(decoded == .goalAsserted(goal))
             #expect(GoalBodyReader.read(generic).map(DomainEvent.goalAsserted) == decoded, "\(goal.id)")

@@ -1,8 +1,8 @@
-/// The scalars of ``JSONWriter`` and the sorting of an object's members.
-extension JSONWriter {
-    func literal(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+/// The scalars of ``JSONBuffer`` and the sorting of an object's members.
+extension JSONBuffer {
+    mutating func literal(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 
-    func string(_ text: String, depth: Int) {
+    mutating func string(_ text: String, depth: Int) {
         if limits != nil, text.utf8.count > WireLimits.maxStringBytes {
             let message = "string of \(text.utf8.count) bytes, limit \(WireLimits.maxStringBytes)"
             problems.append((WireError(.fieldTooLarge, message, frame: 3, path: codingPath(depth).wirePath()), bytes.count, false))
@@ -11,7 +11,7 @@ extension JSONWriter {
     }
 
     /// An integer in decimal.
-    func integer<I: FixedWidthInteger>(_ value: I) {
+    mutating func integer<I: FixedWidthInteger>(_ value: I) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         let start = bytes.count
         var magnitude = value.magnitude
@@ -24,13 +24,12 @@ extension JSONWriter {
 
     /// A number as `JSONEncoder` writes it: Swift's shortest round-trip `description`
     /// without a trailing `.0` (`1e-05`, `1e+16`, `0.5`, `2030`, `-0`). Non-finite numbers throw.
-    func number<F: BinaryFloatingPoint & CustomStringConvertible>(_ number: F, depth: Int) throws {
+    mutating func number<F: BinaryFloatingPoint & CustomStringConvertible>(_ number: F, depth: Int) throws {
         guard number.isFinite else {
             throw EncodingError.invalidValue(
                 number, .init(codingPath: codingPath(depth), debugDescription: "Unable to encode \(F.self).\(number) directly in JSON."))
         }
-        var text = number.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
+        let text = Self.text(number)
         if limits != nil, text.utf8.count > WireLimits.maxNumberLength {
             problems.append(
                 (WireError(.badJSON, "number longer than \(WireLimits.maxNumberLength) characters", frame: 3), bytes.count, true))
@@ -38,8 +37,18 @@ extension JSONWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// Appends `text` as a JSON string, quoted and escaped as `JSONEncoder` does.
-    func appendString(_ text: String) {
+    /// A finite number's text (see ``number(_:depth:)``).
+    static func text<F: BinaryFloatingPoint & CustomStringConvertible>(_ number: F) -> String {
+        var text = number.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    mutating func appendString(_ text: String) { Self.appendString(text, to: &bytes) }
+
+    /// Appends `text` as a JSON string, quoted and escaped as `JSONEncoder` does (also for
+    /// ``FlatObjectWriter``).
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -67,48 +76,36 @@ extension JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Moves the members of the object `frame` (still open, its `}` not written) into sorted
-    /// order, stable, dropping all but the last of a key written twice, and moves the offsets
-    /// of the problems found in them along.
-    func sortMembers(_ frame: Frame) {
-        let (base, count) = (frame.base, frame.count)
-        func compare(_ a: Int, _ b: Int) -> Int {
-            let (x, y) = (members[base + a], members[base + b])
-            return x.prefix != y.prefix ? (x.prefix < y.prefix ? -1 : 1) : Self.compare(x.key, y.key)
+    /// Moves the members of the object `frame` (still open) into sorted order, stable, keeps
+    /// only the last of a key written twice, and moves the problems found in them along.
+    mutating func sortMembers(_ frame: Frame) {
+        let members = members[frame.base...]
+        if zip(members, members.dropFirst()).allSatisfy({ Self.order($0, $1) < 0 }) { return }
+        let order = members.indices.sorted {
+            let order = Self.order(members[$0], members[$1])
+            return order == 0 ? $0 < $1 : order < 0
         }
-        order.removeAll(keepingCapacity: true)
-        var (moved, duplicates) = (false, false)
-        for index in 0..<count {
-            // Binary insertion after the equal keys, trying the end first.
-            var (low, high) = (0, order.count)
-            while low < high {
-                let middle = low == 0 && high == order.count ? high - 1 : (low + high) / 2
-                let sign = compare(index, order[middle])
-                duplicates = duplicates || sign == 0
-                if sign < 0 { high = middle } else { low = middle + 1 }
-            }
-            moved = moved || low < index
-            order.insert(index, at: low)
+        let (first, last) = (members[frame.base].start, bytes.count)
+        func end(_ index: Int) -> Int { index + 1 < members.endIndex ? members[index + 1].start - 1 : last }
+        var text: [UInt8] = []
+        text.reserveCapacity(last - first)
+        var moved: [Int: Int] = [:]
+        for (position, index) in order.enumerated() {
+            if position + 1 < order.count, Self.order(members[order[position + 1]], members[index]) == 0 { continue }
+            if !text.isEmpty { text.append(UInt8(ascii: ",")) }
+            if !problems.isEmpty { moved[index] = first + text.count }
+            text.append(contentsOf: bytes[members[index].start..<end(index)])
         }
-        guard moved || duplicates else { return }
-        let (first, last) = (members[base].start, bytes.count)
-        var newStart = [Int](repeating: -1, count: problems.isEmpty ? 0 : count)
-        func end(_ index: Int) -> Int { index + 1 < count ? members[base + index + 1].start - 1 : last }
-        scratch.removeAll(keepingCapacity: true)
-        bytes.withUnsafeBufferPointer { buffer in
-            for (position, index) in order.enumerated() {
-                if duplicates, position + 1 < count, compare(order[position + 1], index) == 0 { continue }
-                if !scratch.isEmpty { scratch.append(UInt8(ascii: ",")) }
-                if !newStart.isEmpty { newStart[index] = first + scratch.count }
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[members[base + index].start..<end(index)]))
-            }
-        }
-        bytes.replaceSubrange(first..., with: scratch)
+        bytes.replaceSubrange(first..., with: text)
         problems = problems.compactMap { problem in
-            guard problem.offset >= first, let index = (0..<count).first(where: { end($0) > problem.offset }) else { return problem }
-            guard newStart[index] >= 0 else { return nil }
-            return (problem.error, newStart[index] + problem.offset - members[base + index].start, problem.grammar)
+            guard problem.offset >= first, let index = members.indices.first(where: { end($0) > problem.offset }) else { return problem }
+            return moved[index].map { (problem.error, $0 + problem.offset - members[index].start, problem.grammar) }
         }
+    }
+
+    /// The order of two members' keys: most differ in their first 8 bytes.
+    static func order(_ x: Member, _ y: Member) -> Int {
+        x.prefix != y.prefix ? (x.prefix < y.prefix ? -1 : 1) : compare(x.key, y.key)
     }
 
     /// The order of keys in `JSONEncoder`'s sorted output: by UTF-8 bytes (code points), not
