@@ -3,21 +3,21 @@ import KlimatnavCore
 /// Reads and writes frame 3, the JSON body, with the protocol's strict rules: valid UTF-8,
 /// strict JSON, an object at the top, limits (``JSONScanner``), exact types, no unknown
 /// fields and no `null`s (``IndexDecoder``). Canonical output: sorted keys, no whitespace,
-/// no escaped slashes (``CanonicalJSON``).
+/// no escaped slashes (``JSONWriter``).
 enum BodyCoder {
     /// The `userInfo` key that passes a domain event's name to ``DomainBody``.
     static let eventNameKey = CodingUserInfoKey(rawValue: "klimatnav.wire.eventName")!
 
-    /// The canonical text of `value` (``CanonicalJSON``), or the first thing in it that a
-    /// receiver would refuse under `limits` (see ``CanonicalJSONWriter``).
+    /// The canonical text of `value` (``JSONWriter``), or the first thing in it that a
+    /// receiver would refuse under `limits`.
     static func encode<T: Encodable>(_ value: T, limits: BodyLimits) throws(WireError) -> [UInt8] {
-        let tree: EncodingNode
         do {
-            tree = try CanonicalJSON.tree(value)
+            return try JSONWriter.write(value, limits: limits)
+        } catch let error as WireError {
+            throw error
         } catch {
             throw WireError(.invalidValue, "cannot encode body: \(error)", frame: 3)
         }
-        return try CanonicalJSONWriter.write(tree, limits: limits)
     }
 
     /// The value in frame 3 (see ``IndexDecoder/decodeBody(_:from:eventName:topArrayLimit:)``).

@@ -1,9 +1,9 @@
 /// Writes one flat JSON object member by member, for the fast body writers
 /// (``GoalBodyWriter``, ``AckBodyWriter``): the hot bodies skip the `Codable` tree of
-/// ``CanonicalJSON``, which costs several µs a message.
+/// ``JSONWriter``, which costs several µs a message.
 ///
 /// Every value is written with the same functions the generic path uses (string escaping
-/// from ``CanonicalJSONWriter``, numbers from ``TreeEncoder``), so the bytes are the same.
+/// and numbers from ``JSONBuffer``), so the bytes are the same.
 /// The caller must add the members in canonical key order. A value the receiver would refuse
 /// (a string or array over the limits, a non-finite number) is not written: it sets
 /// ``needsGeneric``, and the caller encodes the value with ``BodyCoder`` instead, which
@@ -41,7 +41,7 @@ struct FlatObjectWriter {
         guard let value else { return }
         guard value.utf8.count <= WireLimits.maxStringBytes else { needsGeneric = true; return }
         self.key(key)
-        CanonicalJSONWriter.appendString(value, to: &bytes)
+        JSONBuffer.appendString(value, to: &bytes)
     }
 
     mutating func bool(_ key: StaticString, _ value: Bool?) {
@@ -58,9 +58,8 @@ struct FlatObjectWriter {
 
     mutating func double(_ key: StaticString, _ value: Double?) {
         guard let value else { return }
-        guard case .literal(let text)? = try? TreeEncoder.literal(value, at: []),
-            text.utf8.count <= WireLimits.maxNumberLength
-        else { needsGeneric = true; return }
+        let text = JSONBuffer.text(value)
+        guard value.isFinite, text.utf8.count <= WireLimits.maxNumberLength else { needsGeneric = true; return }
         self.key(key)
         bytes.append(contentsOf: text.utf8)
     }

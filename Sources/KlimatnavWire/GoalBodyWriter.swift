@@ -1,12 +1,12 @@
 import KlimatnavCore
 
 /// The body of a `goal` event (the most frequent message by far), written straight from the
-/// ``Goal`` instead of through the `Codable` tree of ``CanonicalJSON``: the same bytes, several
+/// ``Goal`` instead of through ``JSONWriter``: the same bytes, several
 /// times cheaper.
 ///
 /// The members are those of `Goal`'s synthesized `Encodable` conformance (absent optionals
 /// omitted), in canonical order: sorted by the UTF-8 bytes of their keys, as
-/// ``CanonicalJSONWriter/compare(_:_:)`` sorts them. The differential tests hold this to the
+/// ``JSONBuffer/compare(_:_:)`` sorts them. The differential tests hold this to the
 /// generic encoder byte for byte; a field added to `Goal` must be added here too.
 enum GoalBodyWriter {
     /// The canonical body of `goal`, or `nil` when the generic encoder must write it (a value

@@ -15,16 +15,14 @@ public enum WireCodec {
     /// a non-finite number, a sequence of 0 on a domain message, ...): what this codec sends,
     /// it also accepts.
     ///
-    /// The body is written with the receiver's checks that can fail on this codec's own
-    /// output (the body size limit, the field limits, nesting depth; see
-    /// ``CanonicalJSONWriter``), and the message with the header and value rules of
-    /// ``WireMessage/validate()``; what is skipped, a parse and the typed decode, cannot
-    /// fail on the canonical text of the same `Codable` types. Debug builds (and so every
-    /// test) still run the full ``decode(frames:)``.
+    /// The body is written by ``JSONWriter`` with the receiver's checks that can fail on this
+    /// codec's own output (the body size limit, the field limits, nesting depth), and the
+    /// message with the header and value rules of ``WireMessage/validate()``; what is skipped,
+    /// a parse and the typed decode, cannot fail on the canonical text of the same `Codable`
+    /// types. Debug builds (and so every test) still run the full ``decode(frames:)``.
     ///
-    /// Goal and ACK bodies, the hot ones, are written without the `Codable` tree
-    /// (``GoalBodyWriter``, ``AckBodyWriter``): the same bytes, or the generic path when a
-    /// value is out of what they handle.
+    /// Goal and ACK bodies, the hot ones, are written without `Codable` (``GoalBodyWriter``,
+    /// ``AckBodyWriter``): the same bytes, or ``JSONWriter`` when a value is out of what they handle.
     public static func encode(_ message: WireMessage) throws(WireError) -> [[UInt8]] {
         let limits = BodyLimits.of(type: message.type)
         let body: [UInt8] =

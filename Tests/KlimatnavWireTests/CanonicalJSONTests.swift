@@ -148,10 +148,10 @@ import Testing
     @Test func nestingDeeperThanTheLimitIsBadJSON() throws {
         let limits = BodyLimits.of(type: "goal")
         #expect(throws: Never.self) {
-            try CanonicalJSONWriter.write(CanonicalJSON.tree(["a": Nested(depth: WireLimits.maxDepth - 1)]), limits: limits)
+            try BodyCoder.encode(["a": Nested(depth: WireLimits.maxDepth - 1)], limits: limits)
         }
         #expect(throws: WireError(.badJSON, "", frame: 3)) {
-            try CanonicalJSONWriter.write(CanonicalJSON.tree(["a": Nested(depth: WireLimits.maxDepth)]), limits: limits)
+            try BodyCoder.encode(["a": Nested(depth: WireLimits.maxDepth)], limits: limits)
         }
         let text = try CanonicalJSON.encode(["a": Nested(depth: 3)])
         #expect(String(decoding: text, as: UTF8.self) == #"{"a":[[[]]]}"#)
