@@ -4,43 +4,30 @@ import KlimatnavCore
 /// The values ``IndexDecoder`` reads itself, without their `init(from:)`: JSON scalars,
 /// party ids, string enums, and `Data` and `URL` as `JSONDecoder`'s default strategies do.
 extension IndexDecoder {
-    /// `T` read from `token`, or `nil` when `T` decodes itself.
-    func leaf<T: Decodable>(_ type: T.Type, at token: Int, path: () -> [any CodingKey]) throws(WireError) -> T? {
-        if T.self == String.self { return unsafeBitCast(try string(at: token, path: path), to: T.self) }
-        if T.self == Int.self { return unsafeBitCast(try integer(Int.self, at: token, path: path), to: T.self) }
-        if T.self == Double.self { return unsafeBitCast(try floatingPoint(Double.self, at: token, path: path), to: T.self) }
-        if T.self == Bool.self { return unsafeBitCast(try bool(at: token, path: path), to: T.self) }
-        if T.self == UInt64.self { return unsafeBitCast(try integer(UInt64.self, at: token, path: path), to: T.self) }
-        if T.self == PartyID.self {
-            let text = try string(at: token, path: path)
-            guard let id = PartyID(text) else {
-                throw WireError(
-                    .invalidPartyID, "'\(text)' is not a party id (lowercase ASCII letters, digits, '-'; starts with a letter)",
-                    frame: 3, path: path().wirePath())
-            }
-            return (id as! T)
-        }
+    /// The other values read from `token` without their `init(from:)` (see ``decode(_:at:path:)``
+    /// for the frequent ones), or `nil` when `T` decodes itself.
+    func leaf<T: Decodable>(_ type: T.Type, at token: Int, path: () -> [any CodingKey]) throws(WireError) -> Any? {
         if let enumType = T.self as? any (CaseIterable & RawRepresentable).Type,
             let value = try enumValue(enumType, at: token, path: path)
         {
-            return (value as! T)
+            return value
         }
         if let integerType = T.self as? any FixedWidthInteger.Type {
             // The other integer types; their own `init(from:)` would ask this decoder again.
-            return try integer(integerType, at: token, path: path) as? T
+            return try integer(integerType, at: token, path: path)
         }
-        if T.self == Float.self { return unsafeBitCast(try floatingPoint(Float.self, at: token, path: path), to: T.self) }
+        if T.self == Float.self { return try floatingPoint(Float.self, at: token, path: path) }
         if T.self == Data.self {
             guard let data = Data(base64Encoded: try string(at: token, path: path)) else {
                 throw WireError(.invalidValue, "Encountered Data is not valid Base64.", frame: 3, path: path().wirePath())
             }
-            return (data as! T)
+            return data
         }
         if T.self == URL.self {
             guard let url = URL(string: try string(at: token, path: path)) else {
                 throw WireError(.invalidValue, "Invalid URL string.", frame: 3, path: path().wirePath())
             }
-            return (url as! T)
+            return url
         }
         return nil
     }

@@ -30,12 +30,24 @@ final class IndexDecoder: Decoder {
 
     /// Decodes a `T` from `token`, whose path is `path`.
     func decode<T: Decodable>(_ type: T.Type, at token: Int, path: @autoclosure () -> [any CodingKey]) throws -> T {
-        if let value = try leaf(T.self, at: token, path: path) { return value }
+        // The frequent leaves first, without an `Optional<T>` (its metadata is looked up per call).
+        if T.self == String.self { return unsafeBitCast(try string(at: token, path: path), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try integer(Int.self, at: token, path: path), to: T.self) }
+        if T.self == Double.self { return unsafeBitCast(try floatingPoint(Double.self, at: token, path: path), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try bool(at: token, path: path), to: T.self) }
+        if T.self == UInt64.self { return unsafeBitCast(try integer(UInt64.self, at: token, path: path), to: T.self) }
+        if let leafType = T.self as? any IndexLeaf.Type { return try read(leafType, as: T.self, at: token, path: path) }
+        if let value = try leaf(T.self, at: token, path: path) { return value as! T }
         let (savedToken, savedPath) = (self.token, codingPath)
         defer { (self.token, codingPath) = (savedToken, savedPath) }
         (self.token, codingPath) = (token, path())
         if index.tokens[token].kind == .object { state.visit(token) }
         return try T(from: self)
+    }
+
+    /// An ``IndexLeaf`` `L` that is `T`, read without a cast.
+    private func read<L: IndexLeaf, T>(_ leaf: L.Type, as type: T.Type, at token: Int, path: () -> [any CodingKey]) throws(WireError) -> T {
+        unsafeBitCast(try L.read(self, at: token, path: path), to: T.self)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {

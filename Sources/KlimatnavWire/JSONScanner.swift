@@ -140,11 +140,19 @@ struct JSONScanner {
         let quote = index
         index += 1
         let start = index
-        var ascii = true
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\\"), bytes[index] != UInt8(ascii: "\""), bytes[index] >= 0x20 {
-            ascii = ascii && bytes[index] < 0x80
-            index += 1
+        // The plain run up to a quote, backslash or control character, without bounds checks.
+        var high: UInt8 = 0
+        index = bytes.withUnsafeBufferPointer { bytes in
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") || byte < 0x20 { break }
+                high |= byte
+                index += 1
+            }
+            return index
         }
+        let ascii = high < 0x80
         var length = index - start
         let escaped = index >= bytes.count || bytes[index] != UInt8(ascii: "\"")
         if escaped {
