@@ -75,6 +75,8 @@ struct HubCommand: AsyncParsableCommand {
         } catch {
             _ = await serving.value
             await context.shutdownAndWait()
+            // Stopped (Ctrl-C, SIGTERM) before it started: nothing went wrong.
+            if error is CancellationError { return }
             throw CLIError(HubCommand.explain(error, bind: bind, publish: publish))
         }
         let security: String
