@@ -91,4 +91,32 @@ import Testing
         await running.value
         await fixture.tearDown()
     }
+
+    /// A wait with a deadline ends when the link's injected time passes it, with no answer
+    /// and nothing lost: the message stays unanswered in the outbox.
+    @Test func waitsWithADeadlineEndOnTheInjectedTime() async throws {
+        let fixture = try HubFixture()
+        let time = Mutex(Date())
+        let link = try PartyLink(
+            context: fixture.context, party: "lund", endpoint: "tcp://127.0.0.1:9", options: LinkOptions(resendAfterMs: 200),
+            logger: fixture.logger, curve: nil, clock: ContinuousClock(), now: { time.withLock { $0 } })
+        let running = Task { await link.run() }
+        let welcomed = Task { try await link.hello(within: .seconds(30)) }
+        while await link.waiting == 0 { await Task.yield() }
+        time.withLock { $0 += 29 }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(await link.waiting == 1, "29 of 30 s passed: still waiting")
+        time.withLock { $0 += 2 }
+        #expect(try await welcomed.value == false)
+        let sequence = try await link.submit(.goalAsserted(.sample("lund", "unanswered")))
+        let answer = Task { await link.outcome(of: sequence, within: .seconds(5)) }
+        while await link.waiting == 0 { await Task.yield() }
+        time.withLock { $0 += 6 }
+        #expect(await answer.value == nil)
+        #expect(await link.unanswered == 1)
+        await link.close()
+        await running.value
+        await fixture.context.shutdownAndWait()
+        try? FileManager.default.removeItem(at: fixture.directory)
+    }
 }

@@ -21,4 +21,6 @@ enum LinkWake: Sendable {
     case snapshot(Snapshot)
     case delivery(Delivery)
     case sequences([UInt64])
+    /// The wait's deadline passed first (``PartyLink/wait(_:until:)``).
+    case timedOut
 }

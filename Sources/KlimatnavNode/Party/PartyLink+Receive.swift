@@ -47,7 +47,9 @@ extension PartyLink {
     }
 
     func tick() async {
-        await apply(core.handle(.tick, now: now()))
+        let time = now()
+        expireWaits(at: time)
+        await apply(core.handle(.tick, now: time))
     }
 
     /// Carries out the core's effects in order: sends (consecutive ones handed to the socket

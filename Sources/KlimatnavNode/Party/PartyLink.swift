@@ -22,6 +22,9 @@ public actor PartyLink {
     let now: @Sendable () -> Date
     var core: LinkCore
     var waiters = Waiters<LinkWait, LinkWake>()
+    /// Waits with a deadline (``wait(_:until:)``): the ticker wakes them `.timedOut` once it
+    /// has passed.
+    var deadlines: [(key: LinkWait, id: Int, at: Date)] = []
     /// Submissions handed to `run()`'s submission loop, in order (PartyLink+Submit.swift).
     let submissions: AsyncStream<UInt64>
     let submissionQueue: AsyncStream<UInt64>.Continuation
@@ -75,10 +78,23 @@ public actor PartyLink {
 
     /// Sends HELLO and waits for WELCOME; resends HELLO until the hub answers.
     public func hello() async throws {
-        if core.welcomed { return }
+        _ = try await hello(until: nil)
+    }
+
+    /// ``hello()``, but waits no longer than `wait`; returns whether the hub welcomed the link.
+    public func hello(within wait: Duration) async throws -> Bool {
+        try await hello(until: now().addingTimeInterval(HubTime.seconds(wait)))
+    }
+
+    private func hello(until deadline: Date?) async throws -> Bool {
+        if core.welcomed { return true }
         try await socket.send(Message(core.helloFrames()))
-        if core.welcomed { return }
-        if case .failed(let error) = await wait(.welcome) { throw error }
+        if core.welcomed { return true }
+        switch await wait(.welcome, until: deadline) {
+        case .failed(let error): throw error
+        case .timedOut: return false
+        default: return true
+        }
     }
 
     /// Sends `event` and waits until the hub acknowledges or refuses it.
@@ -103,11 +119,22 @@ public actor PartyLink {
 
     /// Waits for the answer to message `sequence`.
     public func outcome(of sequence: UInt64) async -> Delivery {
+        await outcome(of: sequence, until: nil) ?? .refused(sequence: sequence, code: .internalError, reason: "no answer")
+    }
+
+    /// ``outcome(of:)``, but waits no longer than `wait`: `nil` when the hub has not answered
+    /// by then (the message stays in the outbox; a later answer is still recorded there).
+    public func outcome(of sequence: UInt64, within wait: Duration) async -> Delivery? {
+        await outcome(of: sequence, until: now().addingTimeInterval(HubTime.seconds(wait)))
+    }
+
+    private func outcome(of sequence: UInt64, until deadline: Date?) async -> Delivery? {
         if let answer = core.awaitAnswer(sequence) { return answer }
-        guard case .delivery(let delivery) = await wait(.answer(sequence)) else {
-            return .refused(sequence: sequence, code: .internalError, reason: "the link closed before the hub answered")
+        switch await wait(.answer(sequence), until: deadline) {
+        case .delivery(let delivery): return delivery
+        case .timedOut: return nil
+        default: return .refused(sequence: sequence, code: .internalError, reason: "the link closed before the hub answered")
         }
-        return delivery
     }
 
     /// Asks the hub for a snapshot of the shared state (the Clone pattern's first step).
@@ -137,7 +164,20 @@ public actor PartyLink {
     var waiting: Int { waiters.count }
 
     /// Suspends until `key` is woken.
-    func wait(_ key: LinkWait) async -> LinkWake {
-        await withCheckedContinuation { waiters.add(key, $0) }
+    /// Waits for `key`; with a `deadline` (on ``now``), no longer than that: the ticker wakes
+    /// the wait `.timedOut` at its first tick after it (within 100 ms).
+    func wait(_ key: LinkWait, until deadline: Date? = nil) async -> LinkWake {
+        await withCheckedContinuation { continuation in
+            let id = waiters.add(key, continuation)
+            if let deadline { deadlines.append((key, id, deadline)) }
+        }
+    }
+
+    /// Wakes the waits whose deadline is before `time` (``wait(_:until:)``).
+    func expireWaits(at time: Date) {
+        guard !deadlines.isEmpty else { return }
+        let due = deadlines.filter { $0.at <= time }
+        deadlines.removeAll { $0.at <= time }
+        for wait in due { waiters.resume(wait.key, id: wait.id, with: .timedOut) }
     }
 }

@@ -133,7 +133,7 @@ public final class PartyService: Service, Sendable {
         // Numbered after the hub's WELCOME when it comes in time: the hub then says which
         // number comes next, even if another sender (a one-shot `node`) used this party's.
         let deadline = ContinuousClock.now + .milliseconds(max(0, request.waitMs))
-        _ = await AnswerWait.within(max(.zero, deadline - .now)) { [link] in (try? await link.hello()).map { true } }
+        _ = try? await link.hello(within: max(.zero, deadline - .now))
         let sequence: UInt64
         do {
             sequence = try await link.submit(event)
@@ -143,7 +143,7 @@ public final class PartyService: Service, Sendable {
         }
         logger.info("\(options.party): '\(request.message)' queued as message \(sequence)")
         // What is left of the wait, so the whole answer comes within `waitMs`.
-        let answer = await AnswerWait.within(max(.zero, deadline - .now), { [link] in await link.outcome(of: sequence) })
+        let answer = await link.outcome(of: sequence, within: max(.zero, deadline - .now))
         switch answer {
         case .acknowledged(_, let stateSequence)?:
             return LocalAnswer(outcome: .accepted, sequence: sequence, stateSequence: stateSequence)

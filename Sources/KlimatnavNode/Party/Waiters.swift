@@ -3,18 +3,33 @@
 /// answer to one message, for a submission's numbers). Lives inside an actor; not thread-safe
 /// on its own.
 struct Waiters<Key: Hashable, Value: Sendable> {
-    private var waiting: [Key: [CheckedContinuation<Value, Never>]] = [:]
+    private var waiting: [Key: [(id: Int, continuation: CheckedContinuation<Value, Never>)]] = [:]
+    private var nextID = 0
 
-    /// Registers a waiter for `key` (called inside `withCheckedContinuation`).
-    mutating func add(_ key: Key, _ continuation: CheckedContinuation<Value, Never>) {
-        waiting[key, default: []].append(continuation)
+    /// Registers a waiter for `key` (called inside `withCheckedContinuation`); returns its id,
+    /// to wake this one alone (``resume(_:id:with:)``).
+    @discardableResult
+    mutating func add(_ key: Key, _ continuation: CheckedContinuation<Value, Never>) -> Int {
+        nextID += 1
+        waiting[key, default: []].append((nextID, continuation))
+        return nextID
     }
 
     /// Wakes every waiter for `key` with `value`; returns whether anyone waited.
     @discardableResult
     mutating func resume(_ key: Key, with value: Value) -> Bool {
         guard !waiting.isEmpty, let list = waiting.removeValue(forKey: key) else { return false }
-        for continuation in list { continuation.resume(returning: value) }
+        for waiter in list { waiter.continuation.resume(returning: value) }
+        return true
+    }
+
+    /// Wakes the one waiter `id` for `key` with `value`, if it still waits.
+    @discardableResult
+    mutating func resume(_ key: Key, id: Int, with value: Value) -> Bool {
+        guard var list = waiting[key], let index = list.firstIndex(where: { $0.id == id }) else { return false }
+        let waiter = list.remove(at: index)
+        waiting[key] = list.isEmpty ? nil : list
+        waiter.continuation.resume(returning: value)
         return true
     }
 
@@ -23,7 +38,7 @@ struct Waiters<Key: Hashable, Value: Sendable> {
         let all = waiting
         waiting = [:]
         for (key, list) in all {
-            for continuation in list { continuation.resume(returning: value(key)) }
+            for waiter in list { waiter.continuation.resume(returning: value(key)) }
         }
     }
 
