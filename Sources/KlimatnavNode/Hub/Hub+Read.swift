@@ -70,13 +70,4 @@ extension Hub {
             sessions.touchAll(at: now)
         }
     }
-
-    func send(_ message: WireMessage, to routingID: [UInt8], through router: AsyncSocket) async {
-        sessions.sent(to: routingID, at: time.now())
-        do {
-            try await router.send(Message(WireCodec.encode(message)), to: routingID)
-        } catch {
-            logger.debug("could not answer a peer: \(error)")
-        }
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KlimatnavCore
 import KlimatnavWire
+import ZeroMQ
 
 extension Hub {
     /// The timer task: every ``tickInterval`` (on ``HubTime/clock``), what is due (``tick(_:now:)``).
@@ -25,8 +26,16 @@ extension Hub {
     func tick(_ io: HubIO, now: Date) async {
         let due = core.tick(now: now, readingPaused: readingPausedSince != nil)
         noteExpired(due.expired)
-        for (routingID, heartbeat) in due.heartbeats {
-            await send(.heartbeat(heartbeat), to: routingID, through: io.router)
+        // Counted as sent by the core already; sent together, like the committer's answers.
+        let heartbeats = due.heartbeats.compactMap { routingID, heartbeat in
+            (try? WireCodec.encode(.heartbeat(heartbeat))).map { Message([routingID] + $0) }
+        }
+        if !heartbeats.isEmpty {
+            do {
+                try await io.router.send(contentsOf: heartbeats)
+            } catch {
+                logger.debug("could not send heartbeats: \(error)")
+            }
         }
         await io.publisher?.heartbeat(now: now, interval: Double(options.heartbeatIntervalMs) / 1000)
         if options.security != nil { await keepKeys(io) }

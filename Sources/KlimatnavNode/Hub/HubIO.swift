@@ -1,3 +1,4 @@
+import Foundation
 import KlimatnavStore
 import Logging
 import ZeroMQ
@@ -47,7 +48,8 @@ struct HubIO: Sendable {
                 endpoints: HubEndpoints(router: router.lastEndpoint, publisher: publisher?.endpoints.first))
         } catch {
             for socket in opened { socket.close() }
-            zap?.stop()
+            // `stop()` waits for the handler's thread: not on the cooperative pool.
+            if let zap { Thread { zap.stop() }.start() }
             throw error
         }
     }

@@ -30,8 +30,6 @@ final class HubLifecycle: Sendable {
         io?.close()
     }
 
-    var isStopped: Bool { state.withLock { $0.stopped } }
-
     func releaseDatabase() {
         state.withLock { $0.io }?.store.releaseLock()
     }
