@@ -1,43 +1,32 @@
 import KlimatnavCore
 
-/// Reads the body of a goal DELTA without the generic decoder: every party node (and the
-/// dashboard) decodes every DELTA the hub publishes, and most carry a goal.
+/// Reads a goal DELTA without the generic decoder: every party node (and the dashboard)
+/// decodes every DELTA the hub publishes, and most carry a goal.
 ///
-/// It reads only the canonical form, which the hub's forwarding
-/// (``WireCodec/encodeDelta(stateSequence:by:event:body:)``) and the generic encoder both
-/// write: `{"body":GOAL,"by":"PARTY","event":"goal"}` (`by` optional), where GOAL is an object
-/// that ``GoalBodyReader`` reads to its exact end. Such a text is one JSON object with the
-/// three members `Delta` reads, so the generic decoder returns the same value. Anything
-/// else (other events, other key orders, whitespace, a body the goal reader refuses) returns
-/// `nil`, and the caller decodes with ``BodyCoder`` as before.
+/// It reads the members in the canonical order the hub writes them,
+/// `{"body":GOAL,"by":"PARTY","event":"goal"}` (`by` optional), the three members `Delta`
+/// reads, with GOAL read by ``GoalBodyReader``. Anything else (other events, other members
+/// or order, escapes in the event's name, a body the goal reader refuses) returns `nil`, and the caller decodes with the
+/// generic decoder.
 enum DeltaBodyReader {
-    private static let prefix = Array(#"{"body":"#.utf8)
-    private static let goalSuffix = Array(#","event":"goal"}"#.utf8)
-    private static let byKey = Array(#","by":""#.utf8)
+    private static let (bodyKey, byKey, eventKey) = (Array("body".utf8), Array("by".utf8), Array("event".utf8))
+    private static let goalName = Array("goal".utf8)
 
-    /// The DELTA in `bytes` (its header state sequence still 0), or `nil`.
-    static func read(_ bytes: [UInt8]) -> Delta? {
-        guard bytes.count > prefix.count + goalSuffix.count, bytes.starts(with: prefix),
-            bytes[(bytes.count - goalSuffix.count)...].elementsEqual(goalSuffix),
-            BodyCoder.invalidUTF8Offset(bytes) == nil
+    /// The DELTA in `bytes`, with the header's `stateSequence`, or `nil`.
+    static func read(_ bytes: [UInt8], stateSequence: UInt64 = 0) -> Delta? {
+        guard var reader = JSONReader(bytes), var members = reader.beginObject(),
+            let body = reader.nextKey(&members), reader.key(body, is: bodyKey), let goal = GoalBodyReader.read(&reader)
         else { return nil }
-        var bodyEnd = bytes.count - goalSuffix.count
         var by: PartyID?
-        if bytes[bodyEnd - 1] == UInt8(ascii: "\"") {
-            // `,"by":"PARTY"` before the event: a party id has nothing to escape.
-            let idEnd = bodyEnd - 1
-            var idStart = idEnd
-            while idStart > prefix.count, bytes[idStart - 1] != UInt8(ascii: "\"") { idStart -= 1 }
-            let keyStart = idStart - byKey.count
-            guard keyStart > prefix.count, bytes[keyStart..<idStart].elementsEqual(byKey),
-                let party = PartyID(String(decoding: bytes[idStart..<idEnd], as: UTF8.self))
-            else { return nil }
+        var key = reader.nextKey(&members)
+        if let byKey = key, reader.key(byKey, is: Self.byKey) {
+            guard let party = reader.string().flatMap(PartyID.init) else { return nil }
             by = party
-            bodyEnd = keyStart
+            key = reader.nextKey(&members)
         }
-        guard let reader = FlatObjectReader(validated: bytes, in: prefix.count..<bodyEnd),
-            let goal = GoalBodyReader.read(reader)
+        guard let event = key, reader.key(event, is: eventKey), reader.string(is: goalName),
+            reader.nextKey(&members) == nil, members.closed, reader.isAtEnd()
         else { return nil }
-        return Delta(stateSequence: 0, by: by, event: .goalAsserted(goal))
+        return Delta(stateSequence: stateSequence, by: by, event: .goalAsserted(goal))
     }
 }

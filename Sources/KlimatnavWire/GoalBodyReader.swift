@@ -1,15 +1,14 @@
 import KlimatnavCore
 
-/// Reads the body of a `goal` event (the most frequent message by far) straight into a
-/// ``Goal``, without the parse tree and the `Codable` machinery of ``BodyCoder``, which cost
-/// several µs a message on the hub.
+/// Reads the body of a `goal` event (the most frequent message by far) in one pass of a
+/// ``JSONReader`` straight into a ``Goal``, without the index and the `Codable` machinery of
+/// ``IndexDecoder``, which cost several µs a message on the hub.
 ///
 /// It returns a goal only for a body the generic decoder accepts, and then the goal that
 /// decoder returns: members of `Goal`'s synthesized `Decodable` conformance only, each at
 /// most once, with the right JSON type, enum values and party ids checked by the types' own
-/// initializers, every required member present, and the text in the form
-/// ``FlatObjectReader`` reads (any key order, no whitespace). For anything else it returns
-/// `nil`, and the caller decodes with ``BodyCoder``, which reports the proper error. The
+/// initializers, every required member present. For anything else it returns `nil`, and
+/// the caller decodes with the generic decoder, which reports the proper error. The
 /// mutation tests hold it to that.
 enum GoalBodyReader {
     /// The members of a goal body, in canonical order (the order ``GoalBodyWriter`` writes,
@@ -23,13 +22,12 @@ enum GoalBodyReader {
 
     /// The goal in `bytes`, or `nil` when only the generic decoder can tell.
     static func read(_ bytes: [UInt8]) -> Goal? {
-        guard let reader = FlatObjectReader(bytes) else { return nil }
-        return read(reader)
+        guard var reader = JSONReader(bytes), let goal = read(&reader), reader.isAtEnd() else { return nil }
+        return goal
     }
 
-    /// The goal in the object `reader` is at (a whole body, or a DELTA's nested one).
-    static func read(_ reader: FlatObjectReader) -> Goal? {
-        var reader = reader
+    /// The goal in the object at the reader (a whole body, or a DELTA's nested one).
+    static func read(_ reader: inout JSONReader) -> Goal? {
         var id: String?, party: PartyID?, orientation: GoalOrientation?, area: GoalArea?
         var basis: GoalBasis?, status: GoalStatus?, text: String?
         var areaName: String?, scopes: [Int]?, scope1EnergyOnly: Bool?, word: GoalWord?
@@ -39,8 +37,10 @@ enum GoalBodyReader {
         var source: String?, textEn: String?
         var seen: UInt32 = 0
         var next = 0
-        while let key = reader.nextKey() {
-            guard let field = field(of: key, in: reader, from: next), seen & (1 << field) == 0 else { return nil }
+        let keys = Self.keys
+        guard var members = reader.beginObject() else { return nil }
+        while let key = reader.nextKey(&members) {
+            guard let field = field(of: key, in: reader, keys, from: next), seen & (1 << field) == 0 else { return nil }
             seen |= 1 << field
             next = field + 1
             switch field {
@@ -69,10 +69,7 @@ enum GoalBodyReader {
             default: guard let value = reader.string().flatMap(GoalWord.init(rawValue:)) else { return nil }; word = value
             }
         }
-        // A value that did not read returned above; the object must also end the body.
-        guard reader.isComplete, let id, let party, let orientation, let area, let basis, let status, let text else {
-            return nil
-        }
+        guard members.closed, let id, let party, let orientation, let area, let basis, let status, let text else { return nil }
         return Goal(
             id: id, party: party, orientation: orientation, area: area, areaName: areaName, scopes: scopes,
             scope1EnergyOnly: scope1EnergyOnly, word: word, reductionPercent: reductionPercent,
@@ -82,13 +79,11 @@ enum GoalBodyReader {
             carbonStoragePlan: carbonStoragePlan, text: text, source: source, textEn: textEn)
     }
 
-    /// The index in ``keys`` of the key at `range`, looked up from `start` round to the
-    /// beginning (in a canonical body the next member is the first one tried).
-    private static func field(of range: Range<Int>, in reader: FlatObjectReader, from start: Int) -> Int? {
-        for offset in 0..<keys.count {
-            let index = (start + offset) % keys.count
-            if reader.matches(range, keys[index]) { return index }
-        }
+    /// The index in ``keys`` of `key`, looked up from `start` round to the beginning (in a
+    /// canonical body the next member is the first one tried).
+    private static func field(of key: Range<Int>, in reader: JSONReader, _ keys: [[UInt8]], from start: Int) -> Int? {
+        for field in start..<keys.count where reader.key(key, is: keys[field]) { return field }
+        for field in 0..<min(start, keys.count) where reader.key(key, is: keys[field]) { return field }
         return nil
     }
 }

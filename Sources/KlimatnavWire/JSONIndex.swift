@@ -13,7 +13,8 @@ struct JSONIndex {
         let range = Int(token.start)..<Int(token.end)
         guard token.escaped else { return String(decoding: bytes[range], as: UTF8.self) }
         // The scanner checked every escape: this cannot fail.
-        return String(decoding: (try? JSONScanner.unescape(bytes, from: range.lowerBound).text) ?? [], as: UTF8.self)
+        let text = bytes.withUnsafeBufferPointer { try? JSONLexer.unescape($0, from: range.lowerBound).text }
+        return String(decoding: text ?? [], as: UTF8.self)
     }
 
     /// Whether the key at `index` is `name` (compared as text).

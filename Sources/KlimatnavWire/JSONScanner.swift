@@ -9,14 +9,18 @@ import Foundation
 /// byte where it was found), then a top value that is not an object, then the first field
 /// over a limit in document order (`field-too-large`). The input must be valid UTF-8.
 struct JSONScanner {
-    let bytes: [UInt8]
+    /// The body, and its bytes as a buffer for the duration of ``scan(_:topArrayLimit:)``.
+    let array: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     private var tokens: [JSONToken] = []
     private let topArrayLimit: Int
     /// The first field over a limit, by the token where it is reported from (document order).
-    private var limitProblem: (token: Int, at: Int, error: WireError)?
+    private var limitProblem: Problem?
+    private typealias Problem = (token: Int, at: Int, error: WireError)
 
-    private init(_ bytes: [UInt8], topArrayLimit: Int) {
+    private init(_ array: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, topArrayLimit: Int) {
+        self.array = array
         self.bytes = bytes
         self.topArrayLimit = topArrayLimit
         tokens.reserveCapacity(bytes.count / 6 + 4)
@@ -24,18 +28,26 @@ struct JSONScanner {
 
     /// The index of `bytes`, a body whose top value must be an object.
     static func scan(_ bytes: [UInt8], topArrayLimit: Int = WireLimits.maxArrayCount) throws(WireError) -> JSONIndex {
-        var scanner = JSONScanner(bytes, topArrayLimit: topArrayLimit)
-        scanner.skipWhitespace()
-        try scanner.value(depth: 0)
-        scanner.skipWhitespace()
-        if scanner.index != bytes.count { throw scanner.failure("unexpected data after the JSON value") }
-        // A `null` after the body: the value of an absent member's `superDecoder`.
-        scanner.append(.null, bytes.count, bytes.count)
-        let index = JSONIndex(bytes: bytes, tokens: scanner.tokens)
+        let scanned = bytes.withUnsafeBufferPointer { buffer -> Result<(tokens: [JSONToken], limitProblem: Problem?), WireError> in
+            var scanner = JSONScanner(bytes, buffer, topArrayLimit: topArrayLimit)
+            do throws(WireError) {
+                scanner.skipWhitespace()
+                try scanner.value(depth: 0)
+                scanner.skipWhitespace()
+                if scanner.index != buffer.count { throw scanner.failure("unexpected data after the JSON value") }
+            } catch {
+                return .failure(error)
+            }
+            // A `null` after the body: the value of an absent member's `superDecoder`.
+            scanner.append(.null, buffer.count, buffer.count)
+            return .success((scanner.tokens, scanner.limitProblem))
+        }
+        let (tokens, limitProblem) = try scanned.get()
+        let index = JSONIndex(bytes: bytes, tokens: tokens)
         guard index.tokens[0].kind == .object else {
             throw WireError(.wrongType, "expected object, found \(index.kindName(0))", frame: 3, path: "body")
         }
-        if let (_, at, error) = scanner.limitProblem {
+        if let (_, at, error) = limitProblem {
             throw WireError(error.code, error.message, frame: 3, path: index.path(to: at))
         }
         return index
@@ -52,14 +64,13 @@ struct JSONScanner {
         }
     }
 
-    private mutating func skipWhitespace() {
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
-            index += 1
-        }
-    }
+    private mutating func skipWhitespace() { index = JSONLexer.skipWhitespace(bytes, from: index) }
 
-    mutating func append(_ kind: JSONToken.Kind, _ start: Int, _ end: Int) {
-        tokens.append(JSONToken(kind: kind, start: Int32(start), end: Int32(end), next: Int32(tokens.count + 1)))
+    mutating func append(_ kind: JSONToken.Kind, _ start: Int, _ end: Int, escaped: Bool = false, ascii: Bool = false) {
+        tokens.append(
+            JSONToken(
+                kind: kind, escaped: escaped, ascii: ascii, start: Int32(truncatingIfNeeded: start),
+                end: Int32(truncatingIfNeeded: end), next: Int32(truncatingIfNeeded: tokens.count + 1)))
     }
 
     /// Scans one value; `parentIsTop` tells an array that it is a member of the body object.
@@ -70,9 +81,8 @@ struct JSONScanner {
         case UInt8(ascii: "["):
             try container(depth: depth + 1, object: false, limit: parentIsTop ? topArrayLimit : WireLimits.maxArrayCount)
         case UInt8(ascii: "\""):
-            var none: [Int] = []
-            var names: Set<String> = []
-            try string(keys: &none, names: &names)
+            let (me, length) = try string()
+            if length > WireLimits.maxStringBytes { limit(me, "string of \(length) bytes, limit \(WireLimits.maxStringBytes)") }
         case UInt8(ascii: "t"): try literal("true", .true)
         case UInt8(ascii: "f"): try literal("false", .false)
         case UInt8(ascii: "n"): try literal("null", .null)
@@ -82,12 +92,20 @@ struct JSONScanner {
     }
 
     private mutating func literal(_ word: StaticString, _ kind: JSONToken.Kind) throws(WireError) {
-        let count = word.utf8CodeUnitCount
-        guard bytes.count - index >= count,
-            (0..<count).allSatisfy({ bytes[index + $0] == word.utf8Start[$0] })
-        else { throw failure("invalid literal") }
-        append(kind, index, index + count)
-        index += count
+        guard JSONLexer.literal(word, in: bytes, at: index) else { throw failure("invalid literal") }
+        append(kind, index, index + word.utf8CodeUnitCount)
+        index += word.utf8CodeUnitCount
+    }
+
+    private mutating func number() throws(WireError) {
+        let start = index
+        do {
+            index = try JSONLexer.number(bytes, from: start)
+        } catch {
+            index = error.offset
+            throw failure(error.reason)
+        }
+        append(.number, start, index)
     }
 
     private mutating func container(depth: Int, object: Bool, limit: Int = 0) throws(WireError) {
@@ -97,8 +115,7 @@ struct JSONScanner {
         index += 1
         let close = UInt8(ascii: object ? "}" : "]")
         var count = 0
-        var keys: [Int] = []
-        var names: Set<String> = []
+        var keys = KeyCheck(object: me)
         skipWhitespace()
         if index < bytes.count, bytes[index] == close {
             index += 1
@@ -107,7 +124,13 @@ struct JSONScanner {
                 skipWhitespace()
                 if object {
                     guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
-                    try string(object: me, keys: &keys, names: &names)
+                    let quote = index
+                    let (key, length) = try string()
+                    if isDuplicate(key, &keys) {
+                        index = quote
+                        throw failure("duplicate key \"\(text(key))\"")
+                    }
+                    if length > WireLimits.maxStringBytes { self.limit(key, "key longer than \(WireLimits.maxStringBytes) bytes", at: me) }
                     skipWhitespace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
                     index += 1
@@ -128,70 +151,73 @@ struct JSONScanner {
                 throw failure(object ? "expected ',' or '}'" : "expected ',' or ']'")
             }
         }
-        tokens[me].end = Int32(index)
-        tokens[me].count = Int32(count)
-        tokens[me].next = Int32(tokens.count)
+        let (end, next) = (Int32(truncatingIfNeeded: index), Int32(truncatingIfNeeded: tokens.count))
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            (tokens[me].end, tokens[me].count, tokens[me].next) = (end, Int32(truncatingIfNeeded: count), next)
+        }
         if !object, count > limit { self.limit(me, "array of \(count) elements, limit \(limit)") }
     }
 
-    /// Scans a string; a key (`object` is its object's token) is checked against the
-    /// object's earlier keys, `keys` from its first key on.
-    private mutating func string(object: Int? = nil, keys: inout [Int], names: inout Set<String>) throws(WireError) {
-        let quote = index
-        index += 1
-        let start = index
-        // The plain run up to a quote, backslash or control character, without bounds checks.
-        var high: UInt8 = 0
-        index = bytes.withUnsafeBufferPointer { bytes in
-            var index = start
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") || byte < 0x20 { break }
-                high |= byte
-                index += 1
-            }
-            return index
-        }
-        let ascii = high < 0x80
-        var length = index - start
-        let escaped = index >= bytes.count || bytes[index] != UInt8(ascii: "\"")
-        if escaped {
-            do {
-                let (text, end) = try Self.unescape(bytes, from: start)
-                length = text.count
-                index = end
-            } catch {
-                index = error.offset
-                throw failure(error.reason)
-            }
+    /// What a container knows of its keys so far, to refuse a duplicate without comparing
+    /// each key with every earlier one: while the keys come in strictly increasing byte
+    /// order (as canonical bodies send them), a new key only needs comparing with the last.
+    struct KeyCheck {
+        let object: Int
+        var last: Int?
+        var sorted = true
+        var count = 0
+        var names: Set<String> = []
+    }
+
+    /// Scans a string (a value or a key): its token and the length of its text in bytes.
+    private mutating func string() throws(WireError) -> (token: Int, length: Int) {
+        let text: JSONLexer.Text
+        do {
+            text = try JSONLexer.string(bytes, from: index + 1)
+        } catch {
+            index = error.offset
+            throw failure(error.reason)
         }
         let me = tokens.count
-        append(.string, start, index)
-        tokens[me].escaped = escaped
-        tokens[me].ascii = ascii && !escaped
-        index += 1
-        guard let object else {
-            if length > WireLimits.maxStringBytes { limit(me, "string of \(length) bytes, limit \(WireLimits.maxStringBytes)") }
-            return
-        }
-        if keys.count < 32 {
-            for other in keys where sameKey(other, me) {
-                index = quote
-                throw failure("duplicate key \"\(text(me))\"")
+        append(.string, text.start, text.end, escaped: text.escaped, ascii: text.ascii)
+        index = text.end + 1
+        return (me, text.length)
+    }
+
+    /// Whether the key at `key` repeats an earlier key of its object (as `String` compares).
+    private func isDuplicate(_ key: Int, _ check: inout KeyCheck) -> Bool {
+        defer { (check.last, check.count) = (key, check.count + 1) }
+        guard let last = check.last else { return false }
+        if check.sorted, tokens[key].ascii, tokens[last].ascii, compare(last, key) < 0 { return false }
+        check.sorted = false
+        if check.count < 32 {
+            var other = check.object + 1
+            for _ in 0..<check.count {
+                if sameKey(other, key) { return true }
+                other = Int(tokens[other + 1].next)
             }
-        } else {
-            if names.isEmpty { names = Set(keys.map(text)) }
-            guard names.insert(text(me)).inserted else {
-                index = quote
-                throw failure("duplicate key \"\(text(me))\"")
+            return false
+        }
+        if check.names.isEmpty {
+            var other = check.object + 1
+            for _ in 0..<check.count {
+                check.names.insert(text(other))
+                other = Int(tokens[other + 1].next)
             }
         }
-        keys.append(me)
-        if length > WireLimits.maxStringBytes { limit(me, "key longer than \(WireLimits.maxStringBytes) bytes", at: object) }
+        return !check.names.insert(text(key)).inserted
+    }
+
+    /// The byte order of the plain keys at `a` and `b` (negative: `a` first).
+    private func compare(_ a: Int, _ b: Int) -> Int {
+        let (x, y) = (tokens[a], tokens[b])
+        let (m, n) = (Int(x.end - x.start), Int(y.end - y.start))
+        let order = memcmp(bytes.baseAddress! + Int(x.start), bytes.baseAddress! + Int(y.start), min(m, n))
+        return order != 0 ? Int(order) : m - n
     }
 
     /// The text of the string token at `token`.
-    private func text(_ token: Int) -> String { JSONIndex(bytes: bytes, tokens: tokens).string(token) }
+    private func text(_ token: Int) -> String { JSONIndex(bytes: array, tokens: tokens).string(token) }
 
     /// Whether the keys at `a` and `b` are the same text (as `String` compares them).
     private func sameKey(_ a: Int, _ b: Int) -> Bool {
@@ -199,6 +225,6 @@ struct JSONScanner {
         guard x.ascii && y.ascii else { return text(a) == text(b) }
         let count = Int(x.end - x.start)
         guard count == Int(y.end - y.start) else { return false }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(x.start), $0.baseAddress! + Int(y.start), count) == 0 }
+        return memcmp(bytes.baseAddress! + Int(x.start), bytes.baseAddress! + Int(y.start), count) == 0
     }
 }

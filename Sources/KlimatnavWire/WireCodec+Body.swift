@@ -46,12 +46,8 @@ extension WireCodec {
             snapshot.stateSequence = sequence
             return .snapshot(snapshot)
         case .delta:
-            var delta: Delta
-            if let fast = DeltaBodyReader.read(body) {
-                delta = fast
-            } else {
-                delta = try BodyCoder.decode(Delta.self, from: body)
-            }
+            if let delta = DeltaBodyReader.read(body, stateSequence: sequence) { return .delta(delta) }
+            var delta = try BodyCoder.decode(Delta.self, from: body)
             delta.stateSequence = sequence
             return .delta(delta)
         case .gap:

@@ -12,7 +12,41 @@ import KlimatnavWire
 /// path (the hub forwards the accepted body with `WireCodec.encodeDelta` instead).
 ///
 ///     swift run -c release codec-bench [runs]
+///
+/// With a second argument it only decodes, `runs` times over 4000 messages of one kind
+/// (`goal`, `delta`, `ack`, or `other`: parties, commitments, roadmaps and barriers, which take
+/// the generic decoder), and prints no figures: run it under `valgrind --tool=callgrind` (on a
+/// stripped copy) with 0 and N runs, and the difference over N × 4000 is the instructions per
+/// message, a count that does not drift with the machine's load as the clock does here.
+///
+///     codec-bench 5 goal
 
+if CommandLine.arguments.count > 2 {
+    let playbook = SyntheticPlaybook.generate(seed: 2021, scale: 1)
+    let goals = playbook.goals
+    let others: [DomainEvent] =
+        playbook.parties.map { .partyRegistered($0) } + playbook.commitments.map { .commitmentStated($0) }
+        + playbook.roadmaps.map { .roadmapPublished($0) } + playbook.barriers.map { .barrierReported($0) }
+    let mode = CommandLine.arguments[2]
+    let messages: [WireMessage] = (0..<4000).map {
+        let goal = goals[$0 % goals.count]
+        switch mode {
+        case "other": return .domain(DomainMessage(sequence: UInt64($0 + 1), event: others[$0 % others.count]))
+        case "delta": return .delta(Delta(stateSequence: UInt64($0 + 1), by: goal.party, event: .goalAsserted(goal)))
+        case "ack": return .ack(Ack(sequence: UInt64($0 + 1), stateSequence: UInt64($0 + 100)))
+        default: return .domain(DomainMessage(sequence: UInt64($0 + 1), event: .goalAsserted(goal)))
+        }
+    }
+    let frames = try messages.map { try WireCodec.encode($0) }
+    var sink = 0
+    for _ in 0..<Int(CommandLine.arguments[1])! {
+        for f in frames {
+            sink &+= Int(try WireCodec.decode(frames: f).sequence & 1)
+        }
+    }
+    print(sink)
+    exit(0)
+}
 let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 9 : 9
 let count = 4000
 let goals = SyntheticPlaybook.generate(seed: 2021, scale: 1).goals

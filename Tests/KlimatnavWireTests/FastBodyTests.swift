@@ -191,15 +191,20 @@ import Testing
         #expect(try Self.check(type: "DELTA", body: good))
         let text = String(decoding: good, as: UTF8.self)
         let variants = [
-            (#","by":"#, #";"by":"#), (#","by":"#, #","bz":"#), (#","by":"#, #"}"by":"#), (#","by":"#, #" ,"by":"#),
-            (#","by":"#, #","by" :"#), (#""goteborg""#, #""Goteborg""#), (#""goteborg""#, #""gote"borg""#),
-            (#""goteborg""#, #""""#), (#","event":"goal"}"#, #","event":"goal" }"#), (#""event""#, #""Event""#),
-            (#"{"body":"#, #"{"body" :"#), (#"{"body":"#, #"{"bodz":"#), (#"{"body":{"#, #"{"body":[{"#),
+            (#","by":"#, #";"by":"#), (#","by":"#, #","bz":"#), (#","by":"#, #"}"by":"#),
+            (#""goteborg""#, #""Goteborg""#), (#""goteborg""#, #""gote"borg""#), (#""goteborg""#, #""""#),
+            (#""event""#, #""Event""#), (#"{"body":"#, #"{"bodz":"#), (#"{"body":{"#, #"{"body":[{"#),
+            (#""goal"}"#, #""go\u0061l"}"#),
         ]
         for (from, to) in variants {
             let damaged = Array(text.replacingOccurrences(of: from, with: to).utf8)
             #expect(damaged != good)
             #expect(try !Self.check(type: "DELTA", body: damaged), "\(to)")
+        }
+        // Whitespace between tokens is JSON like any other: both readers read the same DELTA.
+        let spaced = [(#","by":"#, #" ,"by":"#), (#","by":"#, #","by" :"#), (#""goal"}"#, #""goal" }"#), (#"{"body":"#, #"{ "body" :"#)]
+        for (from, to) in spaced {
+            #expect(try Self.check(type: "DELTA", body: Array(text.replacingOccurrences(of: from, with: to).utf8)), "\(to)")
         }
         // Other events' DELTAs go to the generic decoder.
         let other = try BodyCoder.encode(Delta(stateSequence: 1, by: nil, event: Samples.events[2]), limits: BodyLimits.of(type: "DELTA"))
