@@ -10,7 +10,7 @@ extension Hub {
     public func run() async throws {
         let io: HubIO
         do {
-            io = try HubIO.open(context: context, options: options, logger: logger, time: time, openStore: openStore)
+            io = try await HubIO.openOffPool(context: context, options: options, logger: logger, time: time, openStore: openStore)
             self.io = io
             guard lifecycle.opened(io) else {
                 // Stopped before it started: nothing to serve.

@@ -14,6 +14,23 @@ struct HubIO: Sendable {
     let store: HubStore
     let endpoints: HubEndpoints
 
+    /// ``open(context:options:logger:time:openStore:)`` on a thread of its own: binding waits
+    /// for each socket's I/O thread, and opening the database reads (and may migrate) the
+    /// file, so neither runs on the cooperative pool.
+    static func openOffPool(
+        context: ZeroMQContext, options: HubOptions, logger: Logger, time: HubTime,
+        openStore: @escaping @Sendable () throws -> HubStore
+    ) async throws -> HubIO {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(
+                    with: Result { try open(context: context, options: options, logger: logger, time: time, openStore: openStore) })
+            }
+            thread.name = "hub-open"
+            thread.start()
+        }
+    }
+
     /// Binds the sockets as `options` say, then opens the database with `openStore`.
     static func open(
         context: ZeroMQContext, options: HubOptions, logger: Logger, time: HubTime, openStore: () throws -> HubStore
