@@ -122,6 +122,8 @@ extension Catalogue {
         case diffRoadmapAdded
         case diffRoadmapRemoved
         case diffRoadmapChanged
+        case diffMilestones
+        case diffText
         case diffMembershipJoined
         case diffMembershipLeft
         case diffLabOpened

@@ -157,6 +157,8 @@ extension Catalogue {
         case .diffRoadmapAdded: ("färdplan publicerad: {0}", "roadmap published: {0}")
         case .diffRoadmapRemoved: ("färdplan borttagen: {0}", "roadmap removed: {0}")
         case .diffRoadmapChanged: ("färdplan ändrad: {0} ({1})", "roadmap changed: {0} ({1})")
+        case .diffMilestones: ("milstolpar {0} → {1}", "milestones {0} → {1}")
+        case .diffText: ("texten", "the text")
         case .diffMembershipJoined: ("gick med i {0}", "joined {0}")
         case .diffMembershipLeft: ("lämnade {0}", "left {0}")
         case .diffLabOpened: ("policylabb öppnat: {0}", "policy lab opened: {0}")

@@ -61,7 +61,9 @@ public struct RevisionDiff: Sendable {
         gapsOpened = opened
         gapsClosed = closed
         names = Dictionary(
-            (old.parties.merging(new.parties) { _, last in last }).map { ($0.key.rawValue, $0.value.name) },
+            (old.parties.merging(new.parties) { _, last in last }).map {
+                ($0.key.rawValue, PartyText.plain($0.value.name, $0.value.nameEn, language))
+            },
             uniquingKeysWith: { first, _ in first })
         oldState = old
         newState = new
@@ -81,6 +83,9 @@ public struct RevisionDiff: Sendable {
                     party: party?.rawValue, section: section, code: code, subject: subject, text: text,
                     involves: Array(Set(involves.map(\.rawValue) + (party.map { [$0.rawValue] } ?? []))).sorted()))
         }
+        // What parties wrote, in the page's language where they gave it (else their Swedish).
+        func own(_ sv: String, _ en: String?) -> String { PartyText.plain(sv, en, c.language) }
+        func name(_ id: PartyID, in state: WorldState) -> String { state.parties[id].map { own($0.name, $0.nameEn) } ?? id.rawValue }
         func goalText(_ goal: Goal) -> String {
             GoalTable.label(goal, c) + (goal.targetYear.map { " \($0)" } ?? "") + " [\(goal.id)]"
         }
@@ -119,7 +124,7 @@ public struct RevisionDiff: Sendable {
                 } else if normalizer.isSharper(before, than: after) {
                     add(after.party, "3.1", "goal-loosened", id, c.format(.diffGoalLoosened, goalText(after), detail))
                 } else {
-                    let what = detail.isEmpty ? (before.status != after.status ? c.commitmentStatus(.described) : "text") : detail
+                    let what = detail.isEmpty ? (before.status != after.status ? c.commitmentStatus(.described) : c[.diffText]) : detail
                     add(after.party, "3.1", "goal-changed", id, c.format(.diffGoalChanged, goalText(after), what))
                 }
             default: break
@@ -155,26 +160,34 @@ public struct RevisionDiff: Sendable {
                 + [after?.responsibleAgency, before?.responsibleAgency].compactMap { $0 }
             switch (before, after) {
             case (nil, let barrier?):
-                add(owner, nil, "barrier-reported", id, c.format(.diffBarrierReported, barrier.title), involves: involved)
+                add(
+                    owner, nil, "barrier-reported", id, c.format(.diffBarrierReported, own(barrier.title, barrier.titleEn)),
+                    involves: involved)
                 if barrier.status != .reported {
                     add(
                         owner, nil, "barrier-\(barrier.status.rawValue)", id,
-                        c.format(.diffBarrierStatus, barrier.title, c.barrierStatus(.reported), c.barrierStatus(barrier.status)),
+                        c.format(
+                            .diffBarrierStatus, own(barrier.title, barrier.titleEn), c.barrierStatus(.reported),
+                            c.barrierStatus(barrier.status)),
                         involves: involved)
                 }
             case (let barrier?, nil):
-                add(owner, nil, "barrier-removed", id, c.format(.diffBarrierRemoved, barrier.title), involves: involved)
+                add(
+                    owner, nil, "barrier-removed", id, c.format(.diffBarrierRemoved, own(barrier.title, barrier.titleEn)),
+                    involves: involved)
             case (let before?, let after?):
                 if before.status != after.status {
                     add(
                         owner, nil, "barrier-\(after.status.rawValue)", id,
-                        c.format(.diffBarrierStatus, after.title, c.barrierStatus(before.status), c.barrierStatus(after.status)),
+                        c.format(
+                            .diffBarrierStatus, own(after.title, after.titleEn), c.barrierStatus(before.status),
+                            c.barrierStatus(after.status)),
                         involves: involved)
                 }
                 if before.responsibleAgency != after.responsibleAgency, let agency = after.responsibleAgency {
                     add(
                         owner, nil, "barrier-agency", id,
-                        c.format(.diffBarrierAgency, after.title, new.parties[agency]?.name ?? agency.rawValue), involves: involved)
+                        c.format(.diffBarrierAgency, own(after.title, after.titleEn), name(agency, in: new)), involves: involved)
                 }
             default: break
             }
@@ -183,9 +196,13 @@ public struct RevisionDiff: Sendable {
         for id in Set(old.roadmaps.keys).union(new.roadmaps.keys).sorted() {
             switch (old.roadmaps[id], new.roadmaps[id]) {
             case (nil, let roadmap?):
-                add(roadmap.owner, nil, "roadmap-added", id, c.format(.diffRoadmapAdded, roadmap.name), involves: roadmap.signatories)
+                add(
+                    roadmap.owner, nil, "roadmap-added", id, c.format(.diffRoadmapAdded, own(roadmap.name, roadmap.nameEn)),
+                    involves: roadmap.signatories)
             case (let roadmap?, nil):
-                add(roadmap.owner, nil, "roadmap-removed", id, c.format(.diffRoadmapRemoved, roadmap.name), involves: roadmap.signatories)
+                add(
+                    roadmap.owner, nil, "roadmap-removed", id, c.format(.diffRoadmapRemoved, own(roadmap.name, roadmap.nameEn)),
+                    involves: roadmap.signatories)
             case (let before?, let after?) where before != after:
                 var details: [String] = []
                 if before.targetYear != after.targetYear {
@@ -193,13 +210,14 @@ public struct RevisionDiff: Sendable {
                         c.format(.diffTargetYear, before.targetYear.map(String.init) ?? "–", after.targetYear.map(String.init) ?? "–"))
                 }
                 if before.milestones != after.milestones {
-                    details.append("\(before.milestones.count) → \(after.milestones.count) milestones")
+                    details.append(c.format(.diffMilestones, "\(before.milestones.count)", "\(after.milestones.count)"))
                 }
                 if before.signatories != after.signatories {
-                    details.append(c.list(after.signatories.map { new.parties[$0]?.name ?? $0.rawValue }))
+                    details.append(c.list(after.signatories.map { name($0, in: new) }))
                 }
                 add(
-                    after.owner, nil, "roadmap-changed", id, c.format(.diffRoadmapChanged, after.name, details.joined(separator: "; ")),
+                    after.owner, nil, "roadmap-changed", id,
+                    c.format(.diffRoadmapChanged, own(after.name, after.nameEn), details.joined(separator: "; ")),
                     involves: before.signatories + after.signatories)
             default: break
             }
@@ -208,12 +226,12 @@ public struct RevisionDiff: Sendable {
         for membership in new.memberships.subtracting(old.memberships).sorted(by: { ($0.member, $0.hub) < ($1.member, $1.hub) }) {
             add(
                 membership.member, "3.7", "membership-joined", membership.hub.rawValue,
-                c.format(.diffMembershipJoined, new.parties[membership.hub]?.name ?? membership.hub.rawValue), involves: [membership.hub])
+                c.format(.diffMembershipJoined, name(membership.hub, in: new)), involves: [membership.hub])
         }
         for membership in old.memberships.subtracting(new.memberships).sorted(by: { ($0.member, $0.hub) < ($1.member, $1.hub) }) {
             add(
                 membership.member, "3.7", "membership-left", membership.hub.rawValue,
-                c.format(.diffMembershipLeft, old.parties[membership.hub]?.name ?? membership.hub.rawValue), involves: [membership.hub])
+                c.format(.diffMembershipLeft, name(membership.hub, in: old)), involves: [membership.hub])
         }
         // Responsibility claims and investment areas.
         for claim in new.claims.subtracting(old.claims).sorted(by: { ($0.party, $0.topic) < ($1.party, $1.topic) }) {
@@ -223,7 +241,9 @@ public struct RevisionDiff: Sendable {
             add(claim.party, nil, "claim-removed", claim.topic, c.format(.diffClaimRemoved, claim.topic))
         }
         for id in Set(new.investmentAreas.keys).subtracting(old.investmentAreas.keys).sorted() {
-            if let area = new.investmentAreas[id] { add(area.party, "3.5", "area-added", id, c.format(.diffAreaAdded, area.title)) }
+            if let area = new.investmentAreas[id] {
+                add(area.party, "3.5", "area-added", id, c.format(.diffAreaAdded, own(area.title, area.titleEn)))
+            }
         }
         // Policy labs (programme-wide, involving their parties).
         for id in Set(old.policyLabs.keys).union(new.policyLabs.keys).sorted() {

@@ -25,8 +25,8 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: DiffFormat = .text
 
-    @Option(help: "Language of the text: sv or en.")
-    var lang: Language = .en
+    @Option(help: "Language of the text: sv or en (default: from LANG).")
+    var lang: Language?
 
     enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -51,7 +51,7 @@ struct DiffCommand: AsyncParsableCommand {
         if let party, let id = PartyID(party), (try? new.state().parties[id]) == nil, (try? old.state().parties[id]) == nil {
             throw CLIError("no party '\(party)' in revision \(from) or \(to)")
         }
-        let diff = try RevisionDiff(from: old, to: new, party: party.flatMap(PartyID.init), language: lang)
+        let diff = try RevisionDiff(from: old, to: new, party: party.flatMap(PartyID.init), language: lang ?? .fromEnvironment())
         print(format == .json ? try diff.json() : diff.text(), terminator: "")
     }
 }
