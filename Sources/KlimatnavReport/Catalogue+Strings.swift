@@ -133,7 +133,7 @@ extension Catalogue {
         case .partyNoGoals: ("Inga mål är angivna.", "No goals are stated.")
         case .partyGaps: ("Glapp", "Gaps")
         case .partyNoGaps: ("Inga öppna glapp.", "No open gaps.")
-        case .partyHubs: ("Regionala noder och nätverk", "Regional hubs and networks")
+        case .partyHubs: ("Regionala innovationsnav och nätverk", "Regional hubs and networks")
         case .partyPlatforms: ("Rapporterar till", "Reports to")
         case .partyRegion: ("Län/region", "County/region")
         case .partyPopulation: ("Invånare", "Inhabitants")
@@ -224,7 +224,7 @@ extension Catalogue {
             )
         case .gapSentenceRegionalHub:
             (
-                "{0}: avsnitt 3.7 om regional innovationsnod saknas, eller noden saknar medlemmar med klimatmål.",
+                "{0}: avsnitt 3.7 om regionalt innovationsnav saknas, eller navet saknar medlemmar med klimatmål.",
                 "{0}: no section 3.7 on the regional innovation hub, or the hub lacks members with climate goals."
             )
         case .englishTextNote:
@@ -250,7 +250,7 @@ extension Catalogue {
         case .kindAmbition: ("Ambitionsglapp", "Ambition gap")
         case .kindDefinition: ("Otydligt mål", "Definition gap")
         case .kindReporting: ("Uppföljning saknas", "Reporting gap")
-        case .kindRegionalHub: ("Regional nod saknas", "Regional-hub gap")
+        case .kindRegionalHub: ("Regionalt innovationsnav saknas", "Regional-hub gap")
         case .kindDelivery: ("Löfte och utfall går isär", "Delivery gap")
         case .explainGovernance:
             (
@@ -289,7 +289,7 @@ extension Catalogue {
             )
         case .explainRegionalHub:
             (
-                "Kommunen saknar avsnitt 3.7 om att vara regional innovationsnod, eller en regional nod saknar medlemmar med klimatmål.",
+                "Kommunen saknar avsnitt 3.7 om att vara regionalt innovationsnav, eller ett regionalt innovationsnav saknar medlemmar med klimatmål.",
                 "The municipality has no section 3.7 on being a regional innovation hub, or a regional hub has members without climate goals."
             )
         case .sectionGoals: ("klimatmål", "climate goals")
@@ -302,7 +302,7 @@ extension Catalogue {
             )
         case .sectionInvestmentPlan: ("klimatinvesteringsplan", "climate investment plan")
         case .sectionDigitalSupport: ("digitalt stöd", "digital support")
-        case .sectionRegionalHub: ("kommunen som regional innovationsnod", "the municipality as regional innovation hub")
+        case .sectionRegionalHub: ("kommunen som regionalt innovationsnav", "the municipality as regional innovation hub")
         case .sectionReporting: ("rapportering och uppföljning", "reporting and follow-up")
         case .sectionLocalActors: ("gemensamt projekt: lokal aktörssamverkan", "joint project: local actor collaboration")
         case .sectionLongTermInvestment:
@@ -321,7 +321,7 @@ extension Catalogue {
         case .labClosed: ("stängt", "closed")
         case .partyMunicipality: ("kommun", "municipality")
         case .partyAgency: ("myndighet", "agency")
-        case .partyRegionalHub: ("regional nod", "regional hub")
+        case .partyRegionalHub: ("regionalt innovationsnav", "regional hub")
         case .partyRoadmapOwner: ("färdplansägare", "roadmap owner")
         case .partyCoordinator: ("programkoordinator", "programme coordinator")
         case .partyReference: ("referensnivå", "reference level")

@@ -181,16 +181,16 @@ struct SwedishSentences {
     func regionalHub() -> String {
         if !coordinators.isEmpty { return c.format(.gapSentenceJointRegionalHub) }
         if idParts.last == "no-hub-section" {
-            return "\(SwedishWords.genitive(first)) kontrakt saknar avsnitt 3.7 om att vara regional innovationsnod."
+            return "\(SwedishWords.genitive(first)) kontrakt saknar avsnitt 3.7 om att vara regionalt innovationsnav."
         }
         if idParts.last == "no-hub-membership" {
-            return "\(first) är inte medlem i någon regional innovationsnod."
+            return "\(first) är inte medlem i något regionalt innovationsnav."
         }
         let hub = gap.parties.first { state.parties[$0]?.kind == .regionalHub }.map(name) ?? first
         let members = c.list(gap.parties.filter { state.parties[$0]?.kind != .regionalHub }.map(name))
         return members.isEmpty
-            ? "Den regionala noden \(hub) har inga medlemmar med ett klimatmål med målår."
-            : "Den regionala noden \(hub) har medlemmar utan klimatmål med målår: \(members)."
+            ? "Det regionala innovationsnavet \(hub) har inga medlemmar med ett klimatmål med målår."
+            : "Det regionala innovationsnavet \(hub) har medlemmar utan klimatmål med målår: \(members)."
     }
 
     /// A number of the evidence after `prefix` ("observed -1.3 %/yr: ..." → -1.3).

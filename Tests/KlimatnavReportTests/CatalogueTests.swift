@@ -41,7 +41,7 @@ import Testing
     @Test func labelsAreTranslated() {
         let sv = Catalogue(.sv)
         #expect(sv.goalWord(.fossilFree) == "fossilfritt")
-        #expect(sv.section(.regionalHub) == "kommunen som regional innovationsnod")
+        #expect(sv.section(.regionalHub) == "kommunen som regionalt innovationsnav")
         #expect(sv.barrierStatus(.assigned) == "tilldelat")
         #expect(sv.list(["Lund", "Malmö", "Umeå"]) == "Lund, Malmö och Umeå")
         #expect(sv.days(1) == "1 dag")

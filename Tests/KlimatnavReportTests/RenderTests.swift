@@ -47,10 +47,10 @@ import Testing
         #expect(html.contains("Jämförelse av klimatmål"))
         #expect(html.contains("Öppna glapp"))
         #expect(html.contains("Regelhinder"))
-        #expect(html.contains("kommunen som regional innovationsnod"))
+        #expect(html.contains("kommunen som regionalt innovationsnav"))
         // Gaps get a Swedish sentence; the engine's English text stays out of the Swedish page,
         // and the parties' texts are Swedish (nothing marked as English).
-        #expect(html.contains("Malmös kontrakt saknar avsnitt 3.7 om att vara regional innovationsnod."))
+        #expect(html.contains("Malmös kontrakt saknar avsnitt 3.7 om att vara regionalt innovationsnav."))
         #expect(!html.contains("Samma iakttagelse som analysmotorn formulerar den (på engelska)"))
         #expect(!html.contains("<span lang=\"en\">"))
         #expect(html.contains("Systemgränsen för energi dras vid en enskild byggnad"))
