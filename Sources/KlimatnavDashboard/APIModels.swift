@@ -64,6 +64,8 @@ public enum API {
         public var id: String
         public var date: String
         public var title: String?
+        /// The title in English, if the coordinator gave one.
+        public var titleEn: String?
         /// When the hub accepted the `revision` message.
         public var closedAt: String
         /// The log id of that message.
@@ -77,6 +79,7 @@ public enum API {
             try container.encode(id, forKey: .id)
             try container.encode(date, forKey: .date)
             try container.encode(title, forKey: .title)  // null when none
+            try container.encodeIfPresent(titleEn, forKey: .titleEn)  // left out when none, as the other ...En fields
             try container.encode(closedAt, forKey: .closedAt)
             try container.encode(messageId, forKey: .messageId)
             try container.encode(openGaps, forKey: .openGaps)
@@ -152,7 +155,8 @@ extension ReportModel {
         revisions.map { snapshot in
             API.RevisionRow(
                 id: snapshot.revision.id, date: snapshot.revision.date, title: snapshot.revision.title,
-                closedAt: Timestamp.iso(snapshot.closedAt), messageId: snapshot.messageID, openGaps: snapshot.gaps.count,
+                titleEn: snapshot.revision.titleEn, closedAt: Timestamp.iso(snapshot.closedAt), messageId: snapshot.messageID,
+                openGaps: snapshot.gaps.count,
                 openGapsByKind: API.countByKind(snapshot.gaps.map(\.kind)))
         }
     }

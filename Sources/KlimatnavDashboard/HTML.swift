@@ -307,7 +307,7 @@ struct Views {
         for snapshot in snapshots {
             let revision = snapshot.revision
             body +=
-                "<tr data-revision=\"\(e(revision.id))\"><td>\(e(revision.id))</td><td>\(e(revision.date))</td><td>\(e(revision.title ?? ""))</td><td>\(e(c.date(snapshot.closedAt)))</td><td class=\"num\">\(c.integer(snapshot.gaps.count))</td></tr>"
+                "<tr data-revision=\"\(e(revision.id))\"><td>\(e(revision.id))</td><td>\(e(revision.date))</td><td>\(revision.title.map { PartyText.html($0, revision.titleEn, page.language) } ?? "")</td><td>\(e(c.date(snapshot.closedAt)))</td><td class=\"num\">\(c.integer(snapshot.gaps.count))</td></tr>"
         }
         body += "</tbody></table>"
         let defaultFrom = snapshots.count >= 2 ? snapshots[snapshots.count - 2].revision.id : snapshots[0].revision.id

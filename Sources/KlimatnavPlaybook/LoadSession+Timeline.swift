@@ -162,9 +162,10 @@ extension LoadSession {
                     return text
                 }
                 let date = r.required("date").flatMap { reader.date($0, "date") }
-                let title = r.optional("title").flatMap { reader.text($0, "title") }
+                let title = r.optional("title").flatMap { reader.bilingual($0, "title") }
                 guard let id, let date else { return nil }
-                return .revisionClosed(Revision(id: id, date: String(PlaybookDate.format(date).prefix(10)), title: title))
+                return .revisionClosed(
+                    Revision(id: id, date: String(PlaybookDate.format(date).prefix(10)), title: title?.sv, titleEn: title?.en))
             case "emission.inventory":
                 return readInventory(node).map { .inventoryReported($0) }
             case "gap.followup":

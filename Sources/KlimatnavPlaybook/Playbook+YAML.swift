@@ -262,7 +262,7 @@ enum YAMLWriter {
         case .revisionClosed(let revision):
             m.text("id", revision.id)
             m.plain("date", revision.date)
-            m.text("title", revision.title)
+            m.bilingual("title", revision.title, revision.titleEn)
         case .inventoryReported(let inventory):
             m.text("party", inventory.party.rawValue)
             m.int("year", inventory.year)

@@ -2,7 +2,7 @@ import KlimatnavCore
 
 /// The texts parties assert, in the report's language: Swedish as stored; in English the
 /// translation where the party gave one, else the Swedish text, marked as such.
-enum PartyText {
+public enum PartyText {
     /// The text to show in `language`, and whether it is the Swedish text standing in for a
     /// missing English translation.
     static func pick(_ sv: String, _ en: String?, _ language: Language) -> (text: String, untranslated: Bool) {
@@ -13,13 +13,13 @@ enum PartyText {
     }
 
     /// As HTML: escaped, and wrapped in `<span lang="sv">` where Swedish stands in an English page.
-    static func html(_ sv: String, _ en: String?, _ language: Language) -> String {
+    public static func html(_ sv: String, _ en: String?, _ language: Language) -> String {
         let (text, untranslated) = pick(sv, en, language)
         return untranslated ? "<span lang=\"sv\">\(HTML.escape(text))</span>" : HTML.escape(text)
     }
 
     /// As plain text (Markdown escapes it itself).
-    static func plain(_ sv: String, _ en: String?, _ language: Language) -> String {
+    public static func plain(_ sv: String, _ en: String?, _ language: Language) -> String {
         pick(sv, en, language).text
     }
 

@@ -353,11 +353,10 @@ public struct RevisionDiff: Sendable {
 
     /// JSON: `{"from", "to", "party", "changes": [...], "gapsOpened": [...], "gapsClosed": [...]}`.
     public func json() throws -> String {
-        struct RevisionJSON: Codable { var id: String; var date: String; var title: String? }
         struct GapJSON: Codable { var id: String; var kind: String; var parties: [String]; var summary: String }
         struct Body: Codable {
-            var from: RevisionJSON
-            var to: RevisionJSON
+            var from: Revision
+            var to: Revision
             var party: String?
             var changes: [Change]
             var gapsOpened: [GapJSON]
@@ -365,8 +364,7 @@ public struct RevisionDiff: Sendable {
         }
         func gap(_ g: Gap) -> GapJSON { GapJSON(id: g.id, kind: g.kind.rawValue, parties: g.parties.map(\.rawValue), summary: g.summary) }
         let body = Body(
-            from: RevisionJSON(id: from.revision.id, date: from.revision.date, title: from.revision.title),
-            to: RevisionJSON(id: to.revision.id, date: to.revision.date, title: to.revision.title),
+            from: from.revision, to: to.revision,
             party: party?.rawValue, changes: changes, gapsOpened: gapsOpened.map(gap), gapsClosed: gapsClosed.map(gap))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -76,7 +76,7 @@ extension HubStore {
 
     private static func revision(_ row: Row) throws -> RevisionSnapshot {
         RevisionSnapshot(
-            revision: Revision(id: row["id"], date: row["date"], title: row["title"]),
+            revision: Revision(id: row["id"], date: row["date"], title: row["title"], titleEn: row["titleEn"]),
             closedAt: Date(timeIntervalSince1970: row["closedAt"]), messageID: row["messageId"],
             events: try JSONCoding.decode([StoredEvent].self, from: row["state"]).map(\.event),
             gaps: try JSONCoding.decode([Gap].self, from: row["gaps"]))
@@ -88,11 +88,11 @@ extension BatchWriter {
     func write(_ snapshot: RevisionSnapshot, messageID: Int64) throws {
         try db.cachedStatement(
             sql: """
-                INSERT OR IGNORE INTO revision (id, date, title, closedAt, messageId, state, gaps)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT OR IGNORE INTO revision (id, date, title, titleEn, closedAt, messageId, state, gaps)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            snapshot.revision.id, snapshot.revision.date, snapshot.revision.title,
+            snapshot.revision.id, snapshot.revision.date, snapshot.revision.title, snapshot.revision.titleEn,
             snapshot.closedAt.timeIntervalSince1970, messageID,
             try JSONCoding.string(snapshot.events.map(StoredEvent.init)), try JSONCoding.string(snapshot.gaps),
         ])

@@ -111,6 +111,10 @@ enum Schema {
                     CREATE INDEX gap_event_message ON gap_event(messageId);
                     """)
         }
+        // v5: a revision's title in English beside the Swedish one (wire spec section 18).
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: "ALTER TABLE revision ADD COLUMN titleEn TEXT;")
+        }
         return migrator
     }
 }

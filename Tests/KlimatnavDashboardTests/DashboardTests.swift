@@ -94,7 +94,11 @@ struct DashboardServerTests {
                 #expect(html.contains(text))
             }
             // Without from/to: the last two.
-            #expect(try await get(client, "/revisions").html.contains("Ändringar från revision 2021 till revision 2022"))
+            let swedish = try await get(client, "/revisions").html
+            #expect(swedish.contains("Ändringar från revision 2021 till revision 2022"))
+            // The coordinator's title in the page's language.
+            #expect(swedish.contains("Första kontrakten") && !swedish.contains("First contracts"))
+            #expect(!html.contains("Första kontrakten"))
             let unknown = try await get(client, "/revisions?from=1999&to=2022&lang=en")
             #expect(unknown.status == .notFound)
             #expect(unknown.html.contains("There is no revision 1999. Closed revisions: 2021, 2022."))
@@ -204,7 +208,8 @@ struct DashboardServerTests {
             try await client.execute(uri: "/api/revisions", method: .get) { response in
                 let rows = try JSONDecoder().decode([API.RevisionRow].self, from: Data(buffer: response.body))
                 #expect(rows.map(\.id) == ["2021", "2022"])
-                #expect(rows.first?.title == "First contracts" && rows.last?.title == nil)
+                #expect(rows.first?.title == "Första kontrakten" && rows.last?.title == nil)
+                #expect(rows.first?.titleEn == "First contracts" && rows.last?.titleEn == nil)
                 #expect(rows.first?.date == "2021-10-01")
                 #expect(rows.first?.closedAt == "2021-10-01T00:00:00Z")
                 #expect(rows.map(\.openGaps) == [2, 2])
@@ -212,6 +217,7 @@ struct DashboardServerTests {
                 #expect(rows.allSatisfy { $0.messageId != nil })
                 let objects = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
                 #expect(objects.last?["title"] is NSNull)
+                #expect(objects.last?.keys.contains("titleEn") == false)
             }
             try await client.execute(uri: "/api/summary", method: .get) { response in
                 let summary = try JSONDecoder().decode(API.Summary.self, from: Data(buffer: response.body))

@@ -58,7 +58,8 @@ struct DashboardFixture {
         try accept("goteborg", 1, .goalAsserted(goals[0]))
         try accept("lund", 2, .goalAsserted(goals[1]))
         try accept(
-            "viable-cities", 2, .revisionClosed(Revision(id: "2021", date: "2021-10-01", title: "First contracts")),
+            "viable-cities", 2,
+            .revisionClosed(Revision(id: "2021", date: "2021-10-01", title: "Första kontrakten", titleEn: "First contracts")),
             gaps: [Self.ambition, Self.resolved])
         try accept("goteborg", 3, .goalAsserted(goals[2]))
         let barrier = RegulatoryBarrier(

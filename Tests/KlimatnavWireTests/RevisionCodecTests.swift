@@ -22,6 +22,20 @@ import Testing
         #expect(domain.event == .revisionClosed(Revision(id: "2022", date: "2022-10-01", title: "Revision 2022 – Umeå")))
     }
 
+    @Test func englishTitleFollowsTheSwedishOne() throws {
+        let revision = Revision(
+            id: "2021", date: "2021-10-19", title: "Revision 2021 (enligt rapporten)", titleEn: "Revision 2021 (as of the report)")
+        let message = WireMessage.domain(DomainMessage(sequence: 1, event: .revisionClosed(revision)))
+        let frames = try WireCodec.encode(message)
+        #expect(
+            String(decoding: frames[3], as: UTF8.self)
+                == #"{"date":"2021-10-19","id":"2021","title":"Revision 2021 (enligt rapporten)","titleEn":"Revision 2021 (as of the report)"}"#
+        )
+        #expect(try WireCodec.decode(frames: frames) == message)
+        #expect(revision.englishTitle == "Revision 2021 (as of the report)")
+        #expect(Revision(id: "2021", date: "2021-10-19", title: "Revision 2021").englishTitle == "Revision 2021")
+    }
+
     @Test func missingDateIsRefused() {
         #expect(throws: WireError.self) { try WireCodec.decode(frames: Samples.frames("revision", #"{"id":"2021"}"#)) }
     }

@@ -10,13 +10,16 @@ public struct Revision: Codable, Hashable, Sendable, Identifiable {
     public var id: String
     /// The day the revision was closed, `YYYY-MM-DD`.
     public var date: String
-    /// An optional human title ("Revision 2021 (as of Viable Cities Report 2021:7)").
+    /// An optional title for people, in Swedish ("Revision 2021 (enligt Viable Cities Report 2021:7)").
     public var title: String?
+    /// The title in English, if given (wire spec section 18).
+    public var titleEn: String?
 
-    public init(id: String, date: String, title: String? = nil) {
+    public init(id: String, date: String, title: String? = nil, titleEn: String? = nil) {
         self.id = id
         self.date = date
         self.title = title
+        self.titleEn = titleEn
     }
 
     /// Whether `id` has the form of a revision id.
