@@ -133,7 +133,7 @@ extension Catalogue {
         case .partyNoGoals: ("Inga mål är angivna.", "No goals are stated.")
         case .partyGaps: ("Glapp", "Gaps")
         case .partyNoGaps: ("Inga öppna glapp.", "No open gaps.")
-        case .partyHubs: ("Regionala innovationsnav och nätverk", "Regional hubs and networks")
+        case .partyHubs: ("Regional samverkan och nätverk", "Regional hubs and networks")
         case .partyPlatforms: ("Rapporterar till", "Reports to")
         case .partyRegion: ("Län/region", "County/region")
         case .partyPopulation: ("Invånare", "Inhabitants")
@@ -224,7 +224,7 @@ extension Catalogue {
             )
         case .gapSentenceRegionalHub:
             (
-                "{0}: avsnitt 3.7 om regionalt innovationsnav saknas, eller navet saknar medlemmar med klimatmål.",
+                "{0}: avsnitt 3.7 om regionalt innovationsnav saknas, eller en regional samverkan har medlemmar utan klimatmål eller klimatplan.",
                 "{0}: no section 3.7 on the regional innovation hub, or the hub lacks members with climate goals."
             )
         case .englishTextNote:
@@ -250,7 +250,7 @@ extension Catalogue {
         case .kindAmbition: ("Ambitionsglapp", "Ambition gap")
         case .kindDefinition: ("Otydligt mål", "Definition gap")
         case .kindReporting: ("Uppföljning saknas", "Reporting gap")
-        case .kindRegionalHub: ("Regionalt innovationsnav saknas", "Regional-hub gap")
+        case .kindRegionalHub: ("Glapp i regional samverkan", "Regional-hub gap")
         case .kindDelivery: ("Löfte och utfall går isär", "Delivery gap")
         case .explainGovernance:
             (
@@ -289,7 +289,7 @@ extension Catalogue {
             )
         case .explainRegionalHub:
             (
-                "Kommunen saknar avsnitt 3.7 om att vara regionalt innovationsnav, eller ett regionalt innovationsnav saknar medlemmar med klimatmål.",
+                "Kommunens kontrakt saknar avsnitt 3.7 om att vara regionalt innovationsnav, eller så har en regional samverkan (ett innovationsnav eller ett län) medlemmar utan klimatmål eller klimatplan.",
                 "The municipality has no section 3.7 on being a regional innovation hub, or a regional hub has members without climate goals."
             )
         case .sectionGoals: ("klimatmål", "climate goals")
@@ -321,7 +321,7 @@ extension Catalogue {
         case .labClosed: ("stängt", "closed")
         case .partyMunicipality: ("kommun", "municipality")
         case .partyAgency: ("myndighet", "agency")
-        case .partyRegionalHub: ("regionalt innovationsnav", "regional hub")
+        case .partyRegionalHub: ("regional samverkan", "regional hub")
         case .partyRoadmapOwner: ("färdplansägare", "roadmap owner")
         case .partyCoordinator: ("programkoordinator", "programme coordinator")
         case .partyReference: ("referensnivå", "reference level")

@@ -146,6 +146,12 @@ struct SwedishSentences {
 
     func reporting() -> String {
         let what = idParts.last ?? ""
+        if gap.topic == "goals-unknown" {
+            // A programme member whose contract goals no source here states.
+            let member = gap.parties.first { !coordinators.contains($0) }.map(name) ?? first
+            return
+                "\(member) är med i \(c.list(coordinators.map(name))), men inget av kommunens klimatmål finns i underlaget: be kommunen om målen så att de kan följas upp."
+        }
         if !coordinators.isEmpty {
             let others = gap.parties.filter { !coordinators.contains($0) }
             if gap.topic == "scope3-indicator" {
@@ -187,10 +193,19 @@ struct SwedishSentences {
             return "\(first) är inte medlem i något regionalt innovationsnav."
         }
         let hub = gap.parties.first { state.parties[$0]?.kind == .regionalHub }.map(name) ?? first
-        let members = c.list(gap.parties.filter { state.parties[$0]?.kind != .regionalHub }.map(name))
+        let others = gap.parties.filter { state.parties[$0]?.kind != .regionalHub }
+        let members = c.list(others.map(name))
+        if idParts.last == "members-without-climate-plan" {
+            // A county where at least half the member municipalities have no climate plan.
+            let count = c.integer(others.count)
+            guard let total = evidenceNumber(after: "members of \(gap.parties.first?.rawValue ?? ""): ") else {
+                return "\(count) kommuner i \(hub) saknar klimatplan: \(members)."
+            }
+            return "\(count) av \(SwedishWords.genitive(hub)) \(c.integer(Int(total))) kommuner saknar klimatplan: \(members)."
+        }
         return members.isEmpty
-            ? "Det regionala innovationsnavet \(hub) har inga medlemmar med ett klimatmål med målår."
-            : "Det regionala innovationsnavet \(hub) har medlemmar utan klimatmål med målår: \(members)."
+            ? "\(hub) har inga medlemmar med ett klimatmål med målår."
+            : "\(hub) har medlemmar utan klimatmål med målår: \(members)."
     }
 
     /// A number of the evidence after `prefix` ("observed -1.3 %/yr: ..." → -1.3).

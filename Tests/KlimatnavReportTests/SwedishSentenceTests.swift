@@ -40,6 +40,7 @@ import Testing
             if templateWords(sentence).contains(id) { found.append("id '\(id)'") }
         }
         if sentence.contains("goal:") || sentence.contains("roadmap:") || sentence.contains("{") { found.append("a key or placeholder") }
+        if gap.topic.contains("-"), templateWords(sentence).contains(gap.topic) { found.append("the topic key '\(gap.topic)'") }
         if sentence.contains("ss mål") || sentence.contains("xs ") { found.append("genitive with a double s") }
         if !sentence.hasSuffix(".") && !sentence.hasSuffix("”") { found.append("no full stop") }
         return found
