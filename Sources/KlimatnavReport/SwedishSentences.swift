@@ -79,7 +79,7 @@ struct SwedishSentences {
             let goalID = line.split(separator: " ").first.map({ String($0.dropFirst(5)) }), let goal = state.goals[goalID],
             let goalYear = goal.targetYear
         {
-            let owner = "\(SwedishWords.genitive(name(party))) mål ”\(goalLabel(goal))”"
+            let owner = "\(goalOwner(name(party), goal)) ”\(goalLabel(goal))”"
             return goalYear < year
                 ? "\(owner) siktar på \(goalYear), men färdplanen ”\(roadmap.name)”, som \(name(party)) har undertecknat, siktar först på \(year)."
                 : "\(owner) siktar på \(goalYear), senare än färdplanen ”\(roadmap.name)” som \(name(party)) har undertecknat (\(year))."
@@ -99,20 +99,20 @@ struct SwedishSentences {
     func ambition() -> String {
         let goal = state.goals[gap.topic] ?? state.goals[idParts.first ?? ""]
         let label = goal.map { "”\(goalLabel($0))”" } ?? "”\(gap.topic)”"
-        let owner = SwedishWords.genitive(first)
+        let owner = goalOwner(first, goal)
         if let line = gap.evidence.first(where: { $0.hasPrefix("target year ") }) {
             let year = goal?.targetYear.map(String.init) ?? ""
             let level: Level = line.contains("EU") || line.contains("(eu") ? .eu : .national
-            return "\(owner) mål \(label) siktar på \(year), senare än \(reference(level))."
+            return "\(owner) \(label) siktar på \(year), senare än \(reference(level))."
         }
-        return "\(owner) mål \(label) innebär en långsammare minskning än referenstakten (koldioxidlagens 7 % per år)."
+        return "\(owner) \(label) innebär en långsammare minskning än referenstakten (koldioxidlagens 7 % per år)."
     }
 
     func definition() -> String {
         let goal = state.goals[gap.topic]
         let label = goal.map { "”\(goalLabel($0))”" } ?? "”\(gap.topic)”"
         let problem = idParts.last.flatMap(DefinitionGapRule.Problem.init(rawValue:))
-        let owner = "\(SwedishWords.genitive(first)) mål \(label)"
+        let owner = "\(goalOwner(first, goal)) \(label)"
         switch problem {
         case .noNumber: return "\(owner) är ett målord utan siffra och går därför inte att jämföra med andra mål."
         case .scopeUnstated: return "\(owner) säger inte vilka utsläpp (scope 1, 2 eller 3) det gäller."
@@ -237,7 +237,7 @@ struct SwedishSentences {
         }
         let goal = state.goals[String(gap.id.dropFirst("delivery-gap:".count))]
         let label = goal.map { "”\(goalLabel($0))”" } ?? "”\(gap.topic)”"
-        let owner = "\(SwedishWords.genitive(first)) mål \(label)"
+        let owner = "\(goalOwner(first, goal)) \(label)"
         guard let observed = evidenceNumber(after: "observed ") else { return "\(owner) nås inte i den takt utsläppen minskar." }
         let since = "sedan 2015"
         if let required = evidenceNumber(after: "required ") {
@@ -253,6 +253,11 @@ struct SwedishSentences {
     }
 
     // MARK: Words
+
+    /// "Lunds mål", or "Lunds föreslagna mål" for a goal the report gives as a proposal.
+    func goalOwner(_ party: String, _ goal: Goal?) -> String {
+        "\(SwedishWords.genitive(party)) \(goal?.status == .proposed ? "föreslagna " : "")mål"
+    }
 
     func goalLabel(_ goal: Goal) -> String {
         let label = GoalTable.label(goal, c)
