@@ -249,7 +249,7 @@ extension Catalogue {
         case .kindRoadmap: ("Färdplaner i otakt", "Roadmap misalignment")
         case .kindAmbition: ("Ambitionsglapp", "Ambition gap")
         case .kindDefinition: ("Otydligt mål", "Definition gap")
-        case .kindReporting: ("Uppföljning saknas", "Reporting gap")
+        case .kindReporting: ("Redovisning eller uppföljning saknas", "Reporting gap")
         case .kindRegionalHub: ("Glapp i regional samverkan", "Regional-hub gap")
         case .kindDelivery: ("Löfte och utfall går isär", "Delivery gap")
         case .explainGovernance:
@@ -279,8 +279,8 @@ extension Catalogue {
             )
         case .explainReporting:
             (
-                "Kontraktet beskriver inte uppföljningen (avsnitt 3.8) eller saknar indikator för konsumtionens utsläpp.",
-                "The contract does not describe follow-up (section 3.8) or lacks an indicator for consumption emissions."
+                "Kontraktet beskriver ingenting under ett av avsnitten 3.1–3.8 (till exempel uppföljningen, 3.8) eller om klimatanpassning, det saknas en indikator för konsumtionens utsläpp, eller kommunens mål är inte kända.",
+                "The contract describes nothing under one of sections 3.1-3.8 (follow-up, 3.8, for example) or on climate adaptation, there is no indicator for consumption emissions, or the municipality's goals are not known."
             )
         case .explainDelivery:
             (
