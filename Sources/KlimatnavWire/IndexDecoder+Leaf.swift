@@ -61,25 +61,15 @@ extension IndexDecoder {
     func integer<I: FixedWidthInteger>(_ type: I.Type, at token: Int, path: () -> [any CodingKey]) throws(WireError) -> I {
         let number = index.tokens[token]
         guard number.kind == .number else { throw mismatch("integer", at: token, path: path()) }
-        var value: I = 0
-        var overflow = false
-        let negative = index.bytes[Int(number.start)] == UInt8(ascii: "-")
-        for byte in index.bytes[Int(number.start + (negative ? 1 : 0))..<Int(number.end)] {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { throw mismatch("integer", at: token, path: path()) }
-            let digit = I(byte - UInt8(ascii: "0"))
-            var step = value.multipliedReportingOverflow(by: 10)
-            overflow = overflow || step.overflow
-            step = negative ? step.partialValue.subtractingReportingOverflow(digit) : step.partialValue.addingReportingOverflow(digit)
-            overflow = overflow || step.overflow
-            value = step.partialValue
-        }
-        guard !overflow else {
+        switch JSONLexer.integer(index.bytes[Int(number.start)..<Int(number.end)], as: I.self) {
+        case .value(let value): return value
+        case .notInteger: throw mismatch("integer", at: token, path: path())
+        case .outOfRange:
             throw WireError(
                 .invalidValue,
                 "\(index.numberText(token)) is out of range for this integer field (at most 64 bits; sequences are unsigned)",
                 frame: 3, path: path().wirePath())
         }
-        return value
     }
 
     /// Any number literal, read with correct rounding; one that overflows `F` is `invalid-value`.

@@ -109,6 +109,33 @@ enum JSONLexer {
         return index
     }
 
+    /// A number's text (as ``number(_:from:)`` ends it) read as an `I`: ``IntegerReading/notInteger``
+    /// for a fraction or exponent, else ``IntegerReading/outOfRange`` when it does not fit.
+    @inline(__always)
+    static func integer<I: FixedWidthInteger>(_ text: ArraySlice<UInt8>, as type: I.Type = I.self) -> IntegerReading<I> {
+        let negative = !text.isEmpty && text[text.startIndex] == UInt8(ascii: "-")
+        var value: I = 0
+        var overflow = false
+        for position in (negative ? text.startIndex + 1 : text.startIndex)..<text.endIndex {
+            let byte = text[position]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return .notInteger }
+            let digit = I(byte - UInt8(ascii: "0"))
+            var step = value.multipliedReportingOverflow(by: 10)
+            overflow = overflow || step.overflow
+            // Negative numbers accumulate downwards, so that I.min fits.
+            step = negative ? step.partialValue.subtractingReportingOverflow(digit) : step.partialValue.addingReportingOverflow(digit)
+            overflow = overflow || step.overflow
+            value = step.partialValue
+        }
+        return overflow ? .outOfRange : .value(value)
+    }
+
+    enum IntegerReading<I> {
+        case value(I)
+        case notInteger
+        case outOfRange
+    }
+
     /// The text of the string whose characters start at `start` (after the opening quote),
     /// as UTF-8, and the index of its closing quote.
     static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(Problem) -> (text: [UInt8], end: Int) {

@@ -112,22 +112,9 @@ struct JSONReader {
         return index..<end
     }
 
-    /// An integer literal (no fraction or exponent) that fits `I`; no minus sign for an unsigned `I`.
+    /// An integer literal (no fraction or exponent) that fits `I`, read as the generic decoder reads it.
     mutating func integer<I: FixedWidthInteger>(_ type: I.Type = I.self) -> I? {
-        guard var digits = number() else { return nil }
-        let negative = bytes[digits.lowerBound] == UInt8(ascii: "-")
-        guard !negative || I.isSigned else { return nil }
-        if negative { digits = digits.dropFirst() }
-        var value: I = 0
-        for byte in bytes[digits] {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let (product, overflow) = value.multipliedReportingOverflow(by: 10)
-            // Negative numbers accumulate downwards, so that I.min fits.
-            let digit = I(byte - UInt8(ascii: "0"))
-            let (sum, overflow2) = negative ? product.subtractingReportingOverflow(digit) : product.addingReportingOverflow(digit)
-            guard !overflow, !overflow2 else { return nil }
-            value = sum
-        }
+        guard let text = number(), case .value(let value) = JSONLexer.integer(bytes[text], as: I.self) else { return nil }
         return value
     }
 

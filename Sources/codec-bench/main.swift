@@ -22,6 +22,11 @@ import KlimatnavWire
 ///     codec-bench 5 goal
 
 if CommandLine.arguments.count > 2 {
+    guard let loops = Int(CommandLine.arguments[1]), loops >= 0, ["goal", "delta", "ack", "other"].contains(CommandLine.arguments[2])
+    else {
+        FileHandle.standardError.write(Data("usage: codec-bench RUNS [goal|delta|ack|other] (RUNS a whole number)\n".utf8))
+        exit(2)
+    }
     let playbook = SyntheticPlaybook.generate(seed: 2021, scale: 1)
     let goals = playbook.goals
     let others: [DomainEvent] =
@@ -39,7 +44,7 @@ if CommandLine.arguments.count > 2 {
     }
     let frames = try messages.map { try WireCodec.encode($0) }
     var sink = 0
-    for _ in 0..<Int(CommandLine.arguments[1])! {
+    for _ in 0..<loops {
         for f in frames {
             sink &+= Int(try WireCodec.decode(frames: f).sequence & 1)
         }
@@ -47,7 +52,7 @@ if CommandLine.arguments.count > 2 {
     print(sink)
     exit(0)
 }
-let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 9 : 9
+let runs = max(1, CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 9 : 9)
 let count = 4000
 let goals = SyntheticPlaybook.generate(seed: 2021, scale: 1).goals
 let cases: [(String, [WireMessage])] = [

@@ -32,8 +32,6 @@ import Testing
                 == #"{"date":"2021-10-19","id":"2021","title":"Revision 2021 (enligt rapporten)","titleEn":"Revision 2021 (as of the report)"}"#
         )
         #expect(try WireCodec.decode(frames: frames) == message)
-        #expect(revision.englishTitle == "Revision 2021 (as of the report)")
-        #expect(Revision(id: "2021", date: "2021-10-19", title: "Revision 2021").englishTitle == "Revision 2021")
     }
 
     @Test func missingDateIsRefused() {

@@ -32,8 +32,3 @@ extension RegulatoryBarrier {
     /// The instrument in English (``instrumentEn``), else the Swedish text.
     public var englishInstrument: String? { instrumentEn ?? instrument }
 }
-
-extension Revision {
-    /// The title in English (``titleEn``), else the Swedish title.
-    public var englishTitle: String? { titleEn ?? title }
-}
